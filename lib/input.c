@@ -1,0 +1,200 @@
+/* input.c - see input.h. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "err.h"
+#include "input.h"
+
+/* Large reads: the stages are meant to run near the speed of gzip -dc. */
+#define READ_CHUNK (256u << 10)
+
+struct input {
+	gzFile gz;
+	char *name;
+	char *buf;		/* INPUT_LINE_MAX + READ_CHUNK + 1 bytes */
+	size_t cap;
+	size_t start, end;	/* unconsumed bytes are buf[start..end) */
+	bool eof, failed;
+	unsigned long lineno;
+	bool in_line;		/* the last piece handed out was partial */
+	unsigned long long offset;
+};
+
+struct input *
+input_open(const char *path)
+{
+	struct input *in;
+	int fd;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		fd = dup(STDIN_FILENO);
+		path = NULL;
+	} else
+		fd = open(path, O_RDONLY);
+	if (fd < 0) {
+		warn("%s:", path ? path : "(standard input)");
+		return NULL;
+	}
+	in = xcalloc(1, sizeof(*in));
+	in->name = xstrdup(path ? path : "(standard input)");
+	in->gz = gzdopen(fd, "rb");
+	if (in->gz == NULL)
+		die(EXIT_DATA, "%s: cannot start zlib", in->name);
+	gzbuffer(in->gz, READ_CHUNK);
+	in->cap = INPUT_LINE_MAX + READ_CHUNK;
+	in->buf = xmalloc(in->cap + 1);
+	return in;
+}
+
+const char *
+input_name(const struct input *in)
+{
+	return in->name;
+}
+
+unsigned long
+input_lineno(const struct input *in)
+{
+	return in->lineno;
+}
+
+unsigned long long
+input_offset(const struct input *in)
+{
+	return in->offset;
+}
+
+/* Reports a read error once, naming the file and where it broke. */
+static void
+read_failed(struct input *in)
+{
+	int zerr;
+	const char *msg = gzerror(in->gz, &zerr);
+
+	in->failed = true;
+	if (zerr == Z_ERRNO)
+		warn("%s: read error:", in->name);
+	else
+		warn("%s: damaged or truncated gzip data near compressed "
+		    "byte %lld (after %llu bytes of text): %s", in->name,
+		    (long long)gzoffset(in->gz), in->offset + (in->end - in->start), msg);
+}
+
+/* Moves the unconsumed bytes to the front and reads more after them. */
+static int
+fill(struct input *in)
+{
+	int n;
+
+	if (in->eof || in->failed)
+		return 0;
+	if (in->start > 0) {
+		memmove(in->buf, in->buf + in->start, in->end - in->start);
+		in->end -= in->start;
+		in->start = 0;
+	}
+	if (in->end >= in->cap)
+		return 0;
+	n = gzread(in->gz, in->buf + in->end,
+	    (unsigned)(in->cap - in->end < READ_CHUNK ? in->cap - in->end : READ_CHUNK));
+	if (n < 0) {
+		read_failed(in);
+		return -1;
+	}
+	if (n == 0) {
+		int zerr;
+
+		/* gzread returns 0 for a stream cut short, too: tell apart. */
+		gzerror(in->gz, &zerr);
+		if (zerr != Z_OK && zerr != Z_STREAM_END) {
+			read_failed(in);
+			return -1;
+		}
+		in->eof = true;
+	}
+	in->end += (size_t)n;
+	return n;
+}
+
+ssize_t
+input_line(struct input *in, char **line, bool *partial)
+{
+	char *nl;
+	size_t len;
+
+	*partial = false;
+	for (;;) {
+		nl = memchr(in->buf + in->start, '\n', in->end - in->start);
+		if (nl != NULL || in->end - in->start >= INPUT_LINE_MAX)
+			break;
+		if (fill(in) <= 0) {
+			if (in->failed && in->end == in->start)
+				return INPUT_ERR;
+			break;
+		}
+	}
+	len = in->end - in->start;
+	if (nl != NULL)
+		len = (size_t)(nl - (in->buf + in->start));
+	else if (len > INPUT_LINE_MAX)
+		len = INPUT_LINE_MAX;
+	if (nl == NULL && len == 0)
+		return in->failed ? INPUT_ERR : INPUT_EOF;
+	if (nl == NULL && len == INPUT_LINE_MAX && !(in->eof && in->end - in->start == len))
+		*partial = true;
+	if (!in->in_line)
+		in->lineno++;
+	in->in_line = *partial;
+	*line = in->buf + in->start;
+	(*line)[len] = '\0';	/* the byte is '\n' or spare: cap + 1 */
+	in->start += len + (nl != NULL);
+	in->offset += len + (nl != NULL);
+	return (ssize_t)len;
+}
+
+ssize_t
+input_read(struct input *in, void *dst, size_t n)
+{
+	size_t got = 0, take;
+
+	while (got < n) {
+		if (in->start == in->end) {
+			int r = fill(in);
+
+			if (r < 0)
+				return got ? (ssize_t)got : INPUT_ERR;
+			if (r == 0)
+				break;
+		}
+		take = in->end - in->start;
+		if (take > n - got)
+			take = n - got;
+		memcpy((char *)dst + got, in->buf + in->start, take);
+		in->start += take;
+		in->offset += take;
+		got += take;
+	}
+	return (ssize_t)got;
+}
+
+int
+input_close(struct input *in)
+{
+	int rc = 0;
+
+	if (in == NULL)
+		return 0;
+	if (gzclose(in->gz) != Z_OK) {
+		warn("%s: close failed", in->name);
+		rc = -1;
+	}
+	free(in->buf);
+	free(in->name);
+	free(in);
+	return rc;
+}

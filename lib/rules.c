@@ -1,0 +1,184 @@
+/* rules.c - see rules.h. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "err.h"
+#include "rules.h"
+#include "textnorm.h"
+
+#ifndef CHISO_RULES_DIR
+#define CHISO_RULES_DIR "/usr/local/share/chiso/rules"
+#endif
+
+static char *dir;
+static struct textnorm *norm;
+
+static bool
+is_dir(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* rules/ beside bin/: what a fresh clone and a build tree have. */
+static char *
+dir_beside_binary(void)
+{
+	char exe[PATH_MAX], *slash, *guess;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	for (int up = 0; up < 2; up++) {
+		if ((slash = strrchr(exe, '/')) == NULL)
+			return NULL;
+		*slash = '\0';
+	}
+	guess = xmalloc(strlen(exe) + sizeof("/rules"));
+	sprintf(guess, "%s/rules", exe);
+	if (is_dir(guess))
+		return guess;
+	free(guess);
+	return NULL;
+}
+
+void
+rules_set_dir(const char *opt)
+{
+	const char *env = getenv("CHISO_RULES");
+
+	free(dir);
+	if (opt != NULL && *opt != '\0')
+		dir = xstrdup(opt);
+	else if (env != NULL && *env != '\0')
+		dir = xstrdup(env);
+	else if ((dir = dir_beside_binary()) == NULL)
+		dir = xstrdup(CHISO_RULES_DIR);
+	if (!is_dir(dir))
+		die(EXIT_USAGE, "rules directory '%s' not found (use --rules DIR "
+		    "or set CHISO_RULES)", dir);
+}
+
+const char *
+rules_dir(void)
+{
+	if (dir == NULL)
+		rules_set_dir(NULL);
+	return dir;
+}
+
+char *
+rules_path(const char *name)
+{
+	const char *d = rules_dir();
+	char *p = xmalloc(strlen(d) + strlen(name) + 2);
+
+	sprintf(p, "%s/%s", d, name);
+	return p;
+}
+
+struct ynode *
+rules_load(const char *name)
+{
+	char *path = rules_path(name);
+	struct ynode *root = ydoc_load(path);
+
+	free(path);
+	return root;
+}
+
+static struct rx *
+compile(const char *pattern, bool caseless, const struct ynode *at)
+{
+	struct buf text = { 0 };
+	struct rx *rx;
+	int code;
+	PCRE2_SIZE off;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+
+	if (norm == NULL)
+		norm = textnorm_load(rules_dir());
+	textnorm_apply(norm, pattern, strlen(pattern), &text, NULL);
+	if (caseless)
+		opts |= PCRE2_CASELESS;
+	rx = xcalloc(1, sizeof(*rx));
+	rx->at = at;
+	rx->code = pcre2_compile((PCRE2_SPTR)text.p, text.len, opts, &code,
+	    &off, NULL);
+	if (rx->code == NULL) {
+		PCRE2_UCHAR msg[256];
+
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		if (at != NULL) {
+			struct ynode where = *at;
+
+			/* Point at the offending character where we can. */
+			if (!at->quoted)
+				where.col += (unsigned)off;
+			ydie(&where, "bad pattern: %s (at offset %zu of '%s')",
+			    (char *)msg, (size_t)off, pattern);
+		}
+		die(EXIT_USAGE, "bad pattern '%s': %s", pattern, (char *)msg);
+	}
+	buf_free(&text);
+	/* JIT is an optimisation: where it is unavailable, match anyway. */
+	(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
+	if (rx->md == NULL)
+		die(EXIT_DATA, "out of memory compiling a pattern");
+	return rx;
+}
+
+struct rx *
+rx_compile(const struct ynode *n, bool caseless)
+{
+	return compile(ystr(n, "a pattern"), caseless, n);
+}
+
+struct rx *
+rx_compile_str(const char *pattern, bool caseless)
+{
+	return compile(pattern, caseless, NULL);
+}
+
+bool
+rx_match(struct rx *rx, const char *s, size_t len, size_t start,
+    PCRE2_SIZE **ovector)
+{
+	int rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md,
+	    NULL);
+
+	if (rc < 0) {
+		if (rc != PCRE2_ERROR_NOMATCH && rc != PCRE2_ERROR_PARTIAL) {
+			/* A resource limit on a pathological pattern: say so. */
+			PCRE2_UCHAR msg[256];
+
+			pcre2_get_error_message(rc, msg, sizeof(msg));
+			if (rx->at)
+				warn("%s:%u:%u: pattern failed: %s", rx->at->file,
+				    rx->at->line, rx->at->col, (char *)msg);
+			else
+				warn("pattern failed: %s", (char *)msg);
+		}
+		return false;
+	}
+	*ovector = pcre2_get_ovector_pointer(rx->md);
+	return true;
+}
+
+void
+rx_free(struct rx *rx)
+{
+	if (rx == NULL)
+		return;
+	pcre2_match_data_free(rx->md);
+	pcre2_code_free(rx->code);
+	free(rx);
+}

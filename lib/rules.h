@@ -1,0 +1,65 @@
+/*
+ * rules.h - where the rule files are, and compiling their patterns.
+ *
+ * The rules directory is, in order: the --rules option, $CHISO_RULES,
+ * rules/ beside the bin/ directory that holds the running program, and the
+ * installed share/chiso/rules.  Files are read at start-up only, so an
+ * edit takes effect at the next run, with no build step.
+ *
+ * Patterns are PCRE2 (8-bit, UTF, Unicode properties, caseless unless the
+ * rule says otherwise), normalised with textnorm_apply() before compiling
+ * so that they spell words as the text does, and JIT-compiled once.  A bad
+ * pattern stops the tool with file:line:column and exit 2.
+ */
+#ifndef CHISO_RULES_H
+#define CHISO_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ydoc.h"
+
+/* Sets the rules directory from an option value (NULL: the default). */
+void rules_set_dir(const char *opt);
+
+/* The rules directory in force. */
+const char *rules_dir(void);
+
+/* rules_dir()/name, as a string owned by the caller. */
+char *rules_path(const char *name);
+
+/* Loads rules_dir()/name as a YAML tree (see ydoc.h). */
+struct ynode *rules_load(const char *name);
+
+/*
+ * A compiled pattern.  match_data is the pattern's own, sized for it, so
+ * matching allocates nothing.
+ */
+struct rx {
+	pcre2_code *code;
+	pcre2_match_data *md;
+	const struct ynode *at;		/* where it was written */
+};
+
+/*
+ * Compiles the scalar n as a pattern; dies at its position when it does
+ * not compile.  caseless selects PCRE2_CASELESS.
+ */
+struct rx *rx_compile(const struct ynode *n, bool caseless);
+
+/* Compiles a pattern given as a string (no position); dies if bad. */
+struct rx *rx_compile_str(const char *pattern, bool caseless);
+
+/*
+ * Matches rx against s[0..len) from byte offset start.  Returns true and
+ * sets ovector[0..1] (and capture pairs) on a match.  The ovector is the
+ * pattern's own and valid until its next match.
+ */
+bool rx_match(struct rx *rx, const char *s, size_t len, size_t start,
+    PCRE2_SIZE **ovector);
+
+void rx_free(struct rx *rx);
+
+#endif
