@@ -1,0 +1,1 @@
+$BIN/segment $CASE.in missing.file; echo rc=$?
