@@ -1,0 +1,1 @@
+$BIN/emit-tsv --numbers --explain

@@ -1,0 +1,1 @@
+$BIN/emit-tsv -c doc,source,published,metric,evidence

@@ -1,0 +1,1 @@
+$BIN/emit-tsv -c doc,value </dev/null

@@ -1,0 +1,1 @@
+$BIN/emit-tsv --help >/dev/null && echo ok

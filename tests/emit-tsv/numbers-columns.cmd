@@ -1,0 +1,1 @@
+$BIN/emit-tsv --numbers --columns text,flags,source -H
