@@ -1,0 +1,1 @@
+sh $T/chiso/fake.sh check-rules extra

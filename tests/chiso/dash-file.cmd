@@ -1,0 +1,1 @@
+sh $T/chiso/fake.sh -- -odd-name tests/chiso/b.txt

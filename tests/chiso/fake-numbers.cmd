@@ -1,0 +1,1 @@
+sh $T/chiso/fake.sh --numbers -c doc,text -H tests/chiso/b.txt

@@ -1,0 +1,1 @@
+sh $T/chiso/fake.sh -r rules tests/chiso/a.txt

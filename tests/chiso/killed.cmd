@@ -1,0 +1,1 @@
+FAKE_SEGMENT=kill=SEGV sh $T/chiso/fake.sh tests/chiso/b.txt >/dev/null

@@ -1,0 +1,1 @@
+$BIN/chiso --rules tests/chiso/no-such-dir tests/chiso/a.txt

@@ -1,0 +1,1 @@
+$BIN/chiso --frobnicate 2>/dev/null
