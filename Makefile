@@ -71,3 +71,12 @@ clean:
 
 .PHONY: all check asan ubsan bench install clean
 .SECONDARY: $(LIBOBJ)
+
+# The two-command set-up (after cloning): `make sample` checks (as root:
+# installs) the dependencies, builds, and runs chiso on the bundled
+# articles in samples/ (plain and gzipped).
+sample:
+	sh scripts/deps.sh
+	$(MAKE) all
+	$(BIN)/chiso samples/*.txt samples/*.gz
+.PHONY: sample
