@@ -236,7 +236,7 @@ main(int argc, char **argv)
 	struct stage st[5];
 	const char *rules = NULL, *columns = NULL, *format = NULL;
 	bool numbers = false, explain = false, stats = false, header = true;
-	int c, n = 0;
+	int c, n = 0, status;
 
 	err_init(argv[0]);
 	find_bindir();
@@ -312,5 +312,11 @@ main(int argc, char **argv)
 	}
 	if (!header)
 		add(&st[n], "--no-header");
-	return run(st, n + 1);
+	status = run(st, ++n);
+	/* argv[0] is each stage's path, ours; the rest is borrowed. */
+	while (n-- > 0) {
+		free(st[n].argv[0]);
+		free(st[n].argv);
+	}
+	return status;
 }
