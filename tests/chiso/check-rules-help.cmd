@@ -1,0 +1,1 @@
+$BIN/chiso check-rules --help | head -n 1
