@@ -1,2 +1,349 @@
+/*
+ * classify-metric - give each figure its indicator, period, status,
+ * measure, basis and component: adds row records to the stream.
+ *
+ * A document is read whole (its records are held until its end record),
+ * because a date line or a lead-in decides the figures that follow; the
+ * records are then written through unchanged, the rows before the end.
+ */
+#include <getopt.h>
 #include <stdio.h>
-int main(void) { fputs("not yet built\n", stderr); return 1; }
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "classify.h"
+#include "cli.h"
+#include "err.h"
+#include "record.h"
+#include "rules.h"
+
+static const char usage[] =
+"usage: classify-metric [-r DIR] [--explain] [--stats] [FILE...]\n"
+"       classify-metric --check-rules [-r DIR]\n"
+"\n"
+"Reads the chiso stream (sent and num records, from tag-numbers) and adds\n"
+"a row record for each figure that reports an economic indicator:\n"
+"  row ID SNO METRIC PERIOD STATUS MEASURE VALUE UNIT BASIS APPROX\n"
+"      COMPONENT PROVINCE RULE EVIDENCE\n"
+"All records pass through unchanged; a document's rows come just before\n"
+"its end record.  Rules: metrics.yaml, context.yaml, periods.yaml and\n"
+"provinces.yaml in the rules directory.\n"
+"\n"
+"  -r, --rules DIR   rules directory (default: $CHISO_RULES, else rules/\n"
+"                    beside bin/)\n"
+"      --explain     also write a why record for each number left without\n"
+"                    a row: why ID SNO START END MESSAGE\n"
+"      --check-rules check the rule files and run their examples\n"
+"      --stats       print counts to standard error at the end\n"
+"  -h, --help        show this help\n"
+"  -V, --version     show the version\n"
+"\n"
+"Exit status: 0 success, 1 a data or I/O error, 2 a usage or rule error.\n";
+
+/* Past this many bytes a document is classified in parts (and said so):
+ * memory stays bounded whatever the input. */
+#define DOC_MAX (32u << 20)
+
+/* One document's records, held until its end.  Strings are offsets into
+ * text until the document is complete, as the buffer may move. */
+struct held {
+	struct buf raw;			/* the records, to write through */
+	struct buf text;		/* copies of the fields we parse */
+	struct csent *sents;
+	size_t nsents, capsents;
+	struct cnum *nums;
+	size_t nnums, capnums;
+	size_t *sent_first;		/* index of a sentence's first num */
+	char *id, *source, *published, *province;
+	bool open;
+	bool warned_big;
+};
+
+static struct held H;
+static struct cx_rules *cx;
+static bool explain;
+static struct crows rows;
+
+/* Copies a field into the text arena; returns its offset. */
+static size_t
+keep(const char *s)
+{
+	size_t off = H.text.len;
+
+	buf_add(&H.text, s, strlen(s) + 1);
+	return off;
+}
+
+#define AT(off) ((const char *)(H.text.p + (size_t)(off)))
+
+static void
+hold_sent(struct rec *r)
+{
+	struct csent *s;
+
+	rec_split(r, 5);
+	if (H.nsents == H.capsents) {
+		H.capsents = H.capsents ? H.capsents * 2 : 64;
+		H.sents = xrealloc(H.sents, H.capsents * sizeof(*H.sents));
+		H.sent_first = xrealloc(H.sent_first,
+		    H.capsents * sizeof(*H.sent_first));
+	}
+	s = &H.sents[H.nsents];
+	memset(s, 0, sizeof(*s));
+	s->sno = (unsigned long)rec_long(r->f[2]);
+	s->lineno = (unsigned long)rec_long(r->f[3]);
+	s->len = strlen(r->f[4]);
+	s->text = (const char *)(uintptr_t)keep(r->f[4]);
+	H.sent_first[H.nsents] = H.nnums;
+	H.nsents++;
+}
+
+static void
+hold_num(struct rec *r)
+{
+	struct cnum *n;
+	long start, end;
+
+	rec_split(r, 11);
+	start = rec_long(r->f[3]);
+	end = rec_long(r->f[4]);
+	if (H.nsents == 0 || start < 0 || end < start ||
+	    (size_t)end > H.sents[H.nsents - 1].len) {
+		warn("%s:%lu: num record outside its sentence in document '%s'; "
+		    "ignored", r->src, r->lineno, r->f[1]);
+		return;
+	}
+	if (H.nnums == H.capnums) {
+		H.capnums = H.capnums ? H.capnums * 2 : 64;
+		H.nums = xrealloc(H.nums, H.capnums * sizeof(*H.nums));
+	}
+	n = &H.nums[H.nnums++];
+	n->start = (size_t)start;
+	n->end = (size_t)end;
+	n->kind = (const char *)(uintptr_t)keep(r->f[5]);
+	n->value = (const char *)(uintptr_t)keep(r->f[6]);
+	n->unit = (const char *)(uintptr_t)keep(r->f[7]);
+	n->approx = (const char *)(uintptr_t)keep(r->f[8]);
+	n->flags = (const char *)(uintptr_t)keep(r->f[9]);
+	n->text = (const char *)(uintptr_t)keep(r->f[10]);
+}
+
+static void
+put_row(const char *id, const struct crow *w, const char *province)
+{
+	char sno[24];
+
+	snprintf(sno, sizeof(sno), "%lu", w->sno);
+	rec_begin("row", id);
+	rec_put_text(sno);
+	rec_put_text(w->metric);
+	rec_put_text(w->period);
+	rec_put_text(w->status);
+	rec_put_text(w->measure);
+	rec_put_text(w->value);
+	rec_put_text(w->unit);
+	rec_put_text(w->basis);
+	rec_put_text(w->approx);
+	rec_put_text(w->component);
+	rec_put_text(province);
+	rec_put_text(w->rule);
+	rec_put_text(w->evidence);
+	rec_end();
+}
+
+/* Classifies what is held and writes it out, rows last. */
+static void
+flush_doc(void)
+{
+	struct cdoc doc;
+	const char *id = H.id ? H.id : "";
+
+	/* The arena is complete: turn offsets into pointers. */
+	for (size_t i = 0; i < H.nsents; i++) {
+		struct csent *s = &H.sents[i];
+		size_t last = i + 1 < H.nsents ? H.sent_first[i + 1] : H.nnums;
+
+		s->text = AT((uintptr_t)s->text);
+		s->nums = H.nums + H.sent_first[i];
+		s->nnums = last - H.sent_first[i];
+	}
+	for (size_t i = 0; i < H.nnums; i++) {
+		struct cnum *n = &H.nums[i];
+
+		n->kind = AT((uintptr_t)n->kind);
+		n->value = AT((uintptr_t)n->value);
+		n->unit = AT((uintptr_t)n->unit);
+		n->approx = AT((uintptr_t)n->approx);
+		n->flags = AT((uintptr_t)n->flags);
+		n->text = AT((uintptr_t)n->text);
+	}
+	doc = (struct cdoc){ id, H.source, H.published, H.province, H.sents,
+	    H.nsents };
+	rows.n = rows.nwhy = 0;
+	rows.explain = explain;
+	classify_doc(cx, &doc, &rows);
+	fwrite(H.raw.p, 1, H.raw.len, stdout);
+	for (size_t i = 0; i < rows.n; i++)
+		if (!rows.v[i].dropped)
+			put_row(id, &rows.v[i], rows.province);
+	for (size_t i = 0; i < rows.nwhy; i++) {
+		const struct cwhy *w = &rows.why[i];
+
+		printf("why\t%s\t%lu\t%zu\t%zu\t", id, w->sno, w->start, w->end);
+		rec_put_mem(w->msg, strlen(w->msg));
+		putchar('\n');
+	}
+	buf_reset(&H.raw);
+	buf_reset(&H.text);
+	H.nsents = H.nnums = 0;
+}
+
+static void
+close_doc(void)
+{
+	free(H.id);
+	free(H.source);
+	free(H.published);
+	free(H.province);
+	H.id = H.source = H.published = H.province = NULL;
+	H.open = false;
+	H.warned_big = false;
+}
+
+static void
+hold_raw(const struct rec *r)
+{
+	/* The fields were split in place: restore the tabs. */
+	size_t start = H.raw.len;
+
+	buf_add(&H.raw, r->line, r->len);
+	buf_addc(&H.raw, '\n');
+	for (size_t i = start; i < start + r->len; i++)
+		if (H.raw.p[i] == '\0')
+			H.raw.p[i] = '\t';
+}
+
+static void
+run(struct rec_reader *rd)
+{
+	struct rec r;
+
+	while (rec_next(rd, &r, 2)) {
+		if (rec_is(&r, "doc")) {
+			if (H.open) {
+				warn("%s:%lu: document '%s' has no end record",
+				    r.src, r.lineno, H.id);
+				flush_doc();
+				close_doc();
+			}
+			rec_split(&r, 4);
+			H.id = xstrdup(r.f[1]);
+			H.source = xstrdup(r.f[2]);
+			H.published = xstrdup(r.f[3]);
+			H.open = true;
+			hold_raw(&r);
+			continue;
+		}
+		if (!H.open) {
+			rec_copy(&r);
+			continue;
+		}
+		if (rec_is(&r, "end")) {
+			flush_doc();
+			rec_copy(&r);
+			close_doc();
+			continue;
+		}
+		hold_raw(&r);
+		if (rec_is(&r, "sent"))
+			hold_sent(&r);
+		else if (rec_is(&r, "num"))
+			hold_num(&r);
+		else if (rec_is(&r, "meta")) {
+			rec_split(&r, 4);
+			if (strcmp(r.f[2], "province") == 0) {
+				free(H.province);
+				H.province = xstrdup(r.f[3]);
+			}
+		}
+		if (H.raw.len + H.text.len > DOC_MAX) {
+			if (!H.warned_big)
+				warn("%s:%lu: document '%s' is over %u MiB: "
+				    "classified in parts, context may be lost "
+				    "between them", r.src, r.lineno, H.id,
+				    DOC_MAX >> 20);
+			H.warned_big = true;
+			flush_doc();
+		}
+	}
+	if (H.open) {
+		warn("document '%s' has no end record", H.id);
+		flush_doc();
+		close_doc();
+	}
+}
+
+int check_rules(void);
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "check-rules", no_argument, NULL, 'C' },
+		{ "explain", no_argument, NULL, 'e' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "rules", required_argument, NULL, 'r' },
+		{ "stats", no_argument, NULL, 's' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct rec_reader *rd;
+	bool stats = false, check = false;
+	int c, status;
+
+	err_init(argv[0]);
+	while ((c = getopt_long(argc, argv, "hr:V", longopts, NULL)) != -1)
+		switch (c) {
+		case 'C': check = true; break;
+		case 'e': explain = true; break;
+		case 'h': cli_help(usage);
+		case 'r': rules_set_dir(optarg); break;
+		case 's': stats = true; break;
+		case 'V': cli_version();
+		default: cli_usage(usage);
+		}
+	setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+	cx = cx_load();
+	if (check) {
+		status = check_rules();
+		cx_free(cx);
+		out_close();
+		return status;
+	}
+	rd = rec_reader_open(argv + optind, argc - optind);
+	run(rd);
+	status = rec_reader_close(rd);
+	if (stats)
+		fprintf(stderr, "%s: documents %llu, sentences %llu, numbers %llu, "
+		    "figures %llu, rows %llu, repeats merged %llu\n", progname,
+		    cx_stats.docs, cx_stats.sents, cx_stats.nums,
+		    cx_stats.figures, cx_stats.rows, cx_stats.merged);
+	cx_free(cx);
+	buf_free(&H.raw);
+	buf_free(&H.text);
+	free(H.sents);
+	free(H.sent_first);
+	free(H.nums);
+	free(rows.v);
+	free(rows.why);
+	out_close();
+	return status ? status : err_warnings ? EXIT_DATA : EXIT_OK;
+}
+
+int
+check_rules(void)
+{
+	/* The examples are run in tools/check-rules (next commit). */
+	return EXIT_OK;
+}

@@ -1,0 +1,826 @@
+/*
+ * classify.c - gives each figure of a document its indicator, period,
+ * status, measure, basis and component; see classify.h.
+ *
+ * The unit of work is the clause: the text between two ';' of a sentence.
+ * A figure takes the nearest indicator label before it in its clause (or
+ * the first after it, for "tăng 8%, chỉ số ..."), the verb nearest before
+ * it for its measure, the words after it for its basis, and the nearest
+ * period expression of its sentence, else the document's running context.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "cxrules.h"
+#include "err.h"
+
+struct cx_stats cx_stats;
+
+#define MAXHITS 256
+
+struct hit {
+	size_t start, end;
+	int who;		/* label index, or a verb kind */
+};
+
+enum verb { V_NONE, V_INC, V_DEC, V_RATIO, V_EXCEED, V_SHARE };
+
+/* The state that carries from sentence to sentence within a document. */
+struct context {
+	int doc_y, doc_m;		/* the document's date; 0 unknown */
+	int year;			/* the year in force */
+	struct span period;		/* the period in force */
+	bool target_carry;		/* a lead-in made the list targets */
+	unsigned long carry_line;	/* ... within this paragraph */
+	struct span carry_period;
+};
+
+/* What is known of one sentence while its figures are classified. */
+struct sentence {
+	const struct csent *s;
+	struct hit labels[MAXHITS];
+	size_t nlabels;
+	struct period_hit periods[MAXHITS];
+	bool attached[MAXHITS];		/* a year written right after a figure */
+	size_t nperiods;
+	size_t target_at;		/* first strong target cue, or SIZE_MAX */
+};
+
+static bool
+is_figure(const struct cnum *n)
+{
+	return (strcmp(n->kind, "quantity") == 0 ||
+	    strcmp(n->kind, "percent") == 0 || strcmp(n->kind, "count") == 0) &&
+	    *n->value != '\0';
+}
+
+static bool
+is_percent(const struct cnum *n)
+{
+	return strcmp(n->kind, "percent") == 0;
+}
+
+static bool
+has_flag(const struct cnum *n, const char *flag)
+{
+	size_t len = strlen(flag);
+
+	for (const char *p = n->flags; (p = strstr(p, flag)) != NULL; p += len)
+		if ((p == n->flags || p[-1] == ',') &&
+		    (p[len] == '\0' || p[len] == ','))
+			return true;
+	return false;
+}
+
+/* Any match of rx in s[from..to)?  Sets *at to its start. */
+static bool
+find(struct rx *rx, const char *s, size_t from, size_t to, size_t *at)
+{
+	PCRE2_SIZE *ov;
+
+	if (rx == NULL || from >= to)
+		return false;
+	if (!rx_match(rx, s, to, from, &ov))
+		return false;
+	if (at)
+		*at = ov[0];
+	return true;
+}
+
+/* Does rx match right at from?  Patterns see s[from..to) as their whole
+ * subject, so a rule's '^' means "right after the figure". */
+static bool
+find_at(struct rx *rx, const char *s, size_t from, size_t to)
+{
+	PCRE2_SIZE *ov;
+
+	return rx != NULL && from <= to && rx_match(rx, s + from, to - from, 0, &ov);
+}
+
+/* The last match of rx in s[from..to); its start in *at, end in *end. */
+static bool
+find_last(struct rx *rx, const char *s, size_t from, size_t to, size_t *at,
+    size_t *end)
+{
+	PCRE2_SIZE *ov;
+	bool found = false;
+
+	while (from < to && rx_match(rx, s, to, from, &ov)) {
+		found = true;
+		*at = ov[0];
+		if (end)
+			*end = ov[1];
+		from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	return found;
+}
+
+/* Collects the labels of a sentence, longest first where they overlap. */
+static void
+find_labels(struct cx_rules *cx, struct sentence *st)
+{
+	const char *s = st->s->text;
+	size_t len = st->s->len;
+	struct hit all[MAXHITS];
+	size_t n = 0;
+
+	for (size_t i = 0; i < cx->nlabels && n < MAXHITS; i++) {
+		size_t at = 0;
+		PCRE2_SIZE *ov;
+
+		while (n < MAXHITS && at < len &&
+		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {
+			if (ov[1] > ov[0])
+				all[n++] = (struct hit){ ov[0], ov[1], (int)i };
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+	}
+	/* Earliest first; at one start, longest first. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0; k--) {
+			struct hit *a = &all[k - 1], *b = &all[k];
+
+			if (a->start < b->start || (a->start == b->start &&
+			    a->end - a->start >= b->end - b->start))
+				break;
+			struct hit t = *a;
+			*a = *b;
+			*b = t;
+		}
+	st->nlabels = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (st->nlabels > 0 &&
+		    all[i].start < st->labels[st->nlabels - 1].end)
+			continue;
+		st->labels[st->nlabels++] = all[i];
+	}
+}
+
+/* The clause of the figure: from after the ';' before it to the next. */
+static void
+clause_of(const struct csent *s, size_t pos, size_t *cs, size_t *ce)
+{
+	size_t a = pos, b = pos;
+
+	while (a > 0 && s->text[a - 1] != ';')
+		a--;
+	while (b < s->len && s->text[b] != ';')
+		b++;
+	*cs = a;
+	*ce = b;
+}
+
+/* The verb nearest before pos in s[from..pos): which and where. */
+static enum verb
+last_verb(struct cx_rules *cx, const char *s, size_t from, size_t pos,
+    size_t *where)
+{
+	struct { struct rx *rx; enum verb v; } verbs[] = {
+		{ cx->increase, V_INC }, { cx->decrease, V_DEC },
+		{ cx->ratio, V_RATIO }, { cx->exceed, V_EXCEED },
+		{ cx->share, V_SHARE },
+	};
+	enum verb best = V_NONE;
+	size_t best_at = 0, at, end;
+
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (find_last(verbs[i].rx, s, from, pos, &at, &end) &&
+		    (best == V_NONE || at >= best_at)) {
+			best = verbs[i].v;
+			best_at = at;
+		}
+	if (where)
+		*where = best_at;
+	return best;
+}
+
+/* Subtracts 100 from a plain decimal string ("99.2" -> "-0.8"), exactly. */
+static void
+minus_hundred(const char *v, char *out, size_t size)
+{
+	long long whole = 0, frac = 0, scale = 1, x;
+	const char *p = v;
+	bool neg = false;
+	int digits = 0;
+
+	if (*p == '-') {
+		neg = true;
+		p++;
+	}
+	for (; *p >= '0' && *p <= '9'; p++)
+		whole = whole * 10 + (*p - '0');
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9' && digits < 12; p++, digits++) {
+			frac = frac * 10 + (*p - '0');
+			scale *= 10;
+		}
+	x = (whole * scale + frac) * (neg ? -1 : 1) - 100 * scale;
+	neg = x < 0;
+	if (neg)
+		x = -x;
+	whole = x / scale;
+	frac = x % scale;
+	if (frac == 0) {
+		snprintf(out, size, "%s%lld", neg ? "-" : "", whole);
+		return;
+	}
+	char f[24];
+	snprintf(f, sizeof(f), "%0*lld", digits, frac);
+	for (size_t k = strlen(f); k > 0 && f[k - 1] == '0'; k--)
+		f[k - 1] = '\0';
+	snprintf(out, size, "%s%lld.%s", neg ? "-" : "", whole, f);
+}
+
+static void
+negate(const char *v, char *out, size_t size)
+{
+	if (*v == '-')
+		snprintf(out, size, "%s", v + 1);
+	else if (strspn(v, "0.") == strlen(v))
+		snprintf(out, size, "%s", v);
+	else
+		snprintf(out, size, "-%s", v);
+}
+
+/* Copies s[a..b) trimmed of spaces and punctuation, cut at a character. */
+static void
+copy_text(char *dst, size_t size, const char *s, size_t a, size_t b)
+{
+	while (a < b && strchr(" ,;:.(", s[a]))
+		a++;
+	while (b > a && strchr(" ,;:(", s[b - 1]))
+		b--;
+	if (b - a >= size) {
+		b = a + size - 1;
+		while (b > a && ((unsigned char)s[b] & 0xC0) == 0x80)
+			b--;
+	}
+	memcpy(dst, s + a, b - a);
+	dst[b - a] = '\0';
+}
+
+static void
+why(struct crows *out, const struct csent *s, const struct cnum *n,
+    const char *fmt, const char *arg)
+{
+	struct cwhy *w;
+
+	if (!out->explain)
+		return;
+	if (out->nwhy == out->capwhy) {
+		out->capwhy = out->capwhy ? out->capwhy * 2 : 16;
+		out->why = xrealloc(out->why, out->capwhy * sizeof(*out->why));
+	}
+	w = &out->why[out->nwhy++];
+	w->sno = s->sno;
+	w->start = n->start;
+	w->end = n->end;
+	snprintf(w->msg, sizeof(w->msg), fmt, arg ? arg : "");
+}
+
+static bool
+unit_allowed(const struct metric *m, const char *unit)
+{
+	for (const char **u = m->level_units; *u; u++)
+		if (strcmp(*u, unit) == 0)
+			return true;
+	return false;
+}
+
+/* The unit of a figure written without one: a sibling's, else the
+ * indicator's usual one. */
+static bool unit_allowed(const struct metric *m, const char *unit);
+
+static bool
+gives_unit(const struct cnum *n, const struct metric *m)
+{
+	return strcmp(n->kind, "quantity") == 0 && *n->unit &&
+	    unit_allowed(m, n->unit);
+}
+
+static const char *
+inherit_unit(const struct csent *s, size_t i, const struct metric *m)
+{
+	for (size_t d = 1; d < s->nnums; d++) {
+		if (i >= d && gives_unit(&s->nums[i - d], m))
+			return s->nums[i - d].unit;
+		if (i + d < s->nnums && gives_unit(&s->nums[i + d], m))
+			return s->nums[i + d].unit;
+	}
+	return m->default_unit;
+}
+
+/* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
+static int
+pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
+    size_t ce, int prev_label, const struct hit **lab)
+{
+	const struct csent *s = st->s;
+	const struct cnum *n = &s->nums[i];
+	const struct hit *best = NULL;
+
+	for (size_t k = 0; k < st->nlabels; k++) {
+		const struct hit *h = &st->labels[k];
+
+		if (h->start >= cs && h->end <= n->start)
+			best = h;
+	}
+	if (best == NULL) {
+		/* "tăng 8%, chỉ số sản xuất công nghiệp ..." and "1.200
+		 * doanh nghiệp thành lập mới": a label after the figure,
+		 * with no other figure in between. */
+		size_t next = ce;
+
+		for (size_t k = i + 1; k < s->nnums; k++)
+			if (is_figure(&s->nums[k])) {
+				next = s->nums[k].start;
+				break;
+			}
+		for (size_t k = 0; k < st->nlabels; k++) {
+			const struct hit *h = &st->labels[k];
+
+			if (h->end > n->start && h->start < next && h->end <= ce) {
+				best = h;
+				break;
+			}
+		}
+	}
+	if (best == NULL && prev_label >= 0 &&
+	    find_at(cx->continuation, s->text, cs, n->start)) {
+		*lab = NULL;
+		return prev_label;
+	}
+	*lab = best;
+	return best ? best->who : -1;
+}
+
+static const char *
+pick_basis(struct cx_rules *cx, const char *s, size_t from, size_t to)
+{
+	for (size_t i = 0; i < cx->nbases; i++)
+		if (find_at(cx->bases[i].rx, s, from, to))
+			return cx->bases[i].basis;
+	return NULL;
+}
+
+/* The period of figure i (see the file's comment for the order). */
+static bool
+pick_period(struct sentence *st, size_t i, size_t ce, size_t next_start,
+    const struct context *ctx, struct span *out)
+{
+	const struct cnum *n = &st->s->nums[i];
+	const char *s = st->s->text;
+	size_t k;
+
+	/* "40,3% năm 2015": a year written right after the figure. */
+	for (k = 0; k < st->nperiods; k++) {
+		const struct period_hit *p = &st->periods[k];
+		size_t gap = n->end;
+
+		while (gap < p->start && s[gap] == ' ')
+			gap++;
+		if (p->start == gap && !p->guarded && !p->relative &&
+		    st->attached[k]) {
+			*out = p->span;
+			return true;
+		}
+	}
+	for (k = st->nperiods; k-- > 0;) {
+		const struct period_hit *p = &st->periods[k];
+
+		if (p->end <= n->start && !p->guarded && !st->attached[k]) {
+			*out = p->span;
+			return true;
+		}
+	}
+	for (k = 0; k < st->nperiods; k++) {
+		const struct period_hit *p = &st->periods[k];
+
+		if (p->start >= n->end && p->start < ce && p->start < next_start &&
+		    !p->guarded && !st->attached[k]) {
+			*out = p->span;
+			return true;
+		}
+	}
+	if (ctx->period.y1 > 0) {
+		*out = ctx->period;
+		return true;
+	}
+	return false;
+}
+
+/* Marks the period expressions written right after a figure (from/to). */
+static void
+attach_periods(struct sentence *st)
+{
+	const struct csent *s = st->s;
+
+	for (size_t k = 0; k < st->nperiods; k++) {
+		st->attached[k] = false;
+		for (size_t i = 0; i < s->nnums; i++) {
+			const struct cnum *n = &s->nums[i];
+			size_t gap = n->end;
+
+			if (!is_figure(n))
+				continue;
+			while (gap < st->periods[k].start && s->text[gap] == ' ')
+				gap++;
+			if (gap == st->periods[k].start &&
+			    (has_flag(n, "from") || has_flag(n, "to") ||
+			    has_flag(n, "range_lo") || has_flag(n, "range_hi") ||
+			    st->periods[k].span.m1 == 1))
+				st->attached[k] = true;
+		}
+	}
+}
+
+static const char *
+pick_status(struct cx_rules *cx, const struct sentence *st,
+    const struct cnum *n, size_t cs, const struct span *period, bool dated,
+    const struct context *ctx)
+{
+	const char *s = st->s->text;
+	int doc_pos = 0;	/* the period against the document's date */
+	size_t at;
+
+	if (dated && period->y1 > 0)
+		doc_pos = -span_cmp_month(period, ctx->doc_y, ctx->doc_m);
+	/* doc_pos: 1 the period is still to come, 0 under way, -1 ended. */
+	if (st->target_at < n->start)
+		return "target";
+	if (ctx->target_carry && ctx->carry_line == st->s->lineno)
+		return "target";
+	if (dated && doc_pos > 0)
+		return "target";
+	/* kế hoạch, chỉ tiêu: targets for a period not yet ended. */
+	if (dated && doc_pos >= 0 && period->y1 > 0) {
+		size_t from = cs;
+
+		while (find(cx->target_weak, s, from, n->start, &at)) {
+			if (!find(cx->weak_negated, s, cs, at, NULL))
+				return "target";
+			from = at + 1;
+		}
+	}
+	if (find(cx->estimate, s, cs, n->start, NULL))
+		return "estimate";
+	if (find(cx->tentative, s, cs, n->start, NULL))
+		return "estimate";
+	if (dated && period->y1 > 0 && doc_pos == 0)
+		return "estimate";
+	return "actual";
+}
+
+/* Gives one figure its row, or says why it has none. */
+static void
+classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
+    const struct context *ctx, int *prev_label, struct crows *out)
+{
+	const struct csent *s = st->s;
+	const struct cnum *n = &s->nums[i];
+	const char *t = s->text;
+	const struct hit *lab;
+	size_t cs, ce, from, next_start = s->len, at, end;
+	int li, mi;
+	struct crow row;
+	struct span period = { 0, 0, 0, 0 };
+	enum verb verb;
+	const char *unit = n->unit;
+
+	cx_stats.figures++;
+	clause_of(s, n->start, &cs, &ce);
+	li = pick_label(cx, st, i, cs, ce, *prev_label, &lab);
+	if (li < 0) {
+		why(out, s, n, "no indicator label in its clause%s", NULL);
+		return;
+	}
+	*prev_label = li;
+	mi = cx->labels[li].metric;
+	memset(&row, 0, sizeof(row));
+
+	/* Where this figure's own words start: after the previous figure
+	 * of the clause, else at the clause start. */
+	from = cs;
+	for (size_t k = 0; k < i; k++)
+		if (is_figure(&s->nums[k]) && s->nums[k].end <= n->start &&
+		    s->nums[k].end > from)
+			from = s->nums[k].end;
+	for (size_t k = i + 1; k < s->nnums; k++)
+		if (is_figure(&s->nums[k])) {
+			next_start = s->nums[k].start;
+			break;
+		}
+
+	size_t lab_end = lab && lab->end <= n->start ? lab->end : from;
+	if (lab_end < cs)
+		lab_end = cs;
+	if (cx->skip && find(cx->skip, t, cs, n->start, NULL)) {
+		why(out, s, n, "a stock or a region (skip rule)%s", NULL);
+		return;
+	}
+	for (size_t b = 0; b < cx->nblockers; b++)
+		if (find(cx->blockers[b], t, lab_end, n->start, &at)) {
+			why(out, s, n, "about another subject (blocker '%s')",
+			    cx->blockers[b]->at ? cx->blockers[b]->at->str : "");
+			return;
+		}
+
+	/* A component: a part named between the label and the figure. */
+	at = end = 0;
+	for (size_t c = 0; c < cx->ncomponents; c++) {
+		size_t a = 0, e = 0;
+
+		if (find_last(cx->components[c], t, lab_end, n->start, &a, &e) &&
+		    a >= at) {
+			at = a;
+			end = e;
+		}
+	}
+	if (end > 0)
+		copy_text(row.component, sizeof(row.component), t, at, end);
+	else if (cx->component_lead &&
+	    find_last(cx->component_lead, t, lab_end, n->start, &at, &end)) {
+		size_t stop = n->start;
+
+		if (find(cx->component_end, t, end, n->start, &stop) && stop > end)
+			copy_text(row.component, sizeof(row.component), t, end, stop);
+		if (row.component[0] == '\0')
+			snprintf(row.component, sizeof(row.component), "trong đó");
+	}
+
+	verb = last_verb(cx, t, from, n->start, &at);
+	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
+	    next_start : ce);
+	bool avg = find(cx->average, t, cs, n->start, NULL) ||
+	    find_at(cx->per_year, t, n->end, ce);
+
+	row.measure = "level";
+	snprintf(row.value, sizeof(row.value), "%s", n->value);
+	if (is_percent(n)) {
+		bool plan = find_at(cx->plan_after, t, n->end, ce);
+		bool compared = find_at(cx->compare_after, t, n->end, ce);
+		bool growth = find(cx->growth, t, cs, n->start, NULL);
+
+		snprintf(row.unit, sizeof(row.unit), "%s", strcmp(n->unit,
+		    "pp") == 0 ? "pp" : "%");
+		if (has_flag(n, "from") || has_flag(n, "to")) {
+			row.measure = "level";
+		} else if (verb == V_EXCEED && plan) {
+			row.measure = "change";
+			row.basis = "plan";
+		} else if (plan && (verb == V_RATIO || verb == V_NONE)) {
+			row.measure = "plan_ratio";
+			row.basis = "plan";
+		} else if (verb == V_INC || verb == V_DEC || verb == V_EXCEED ||
+		    (verb == V_RATIO && growth && !compared)) {
+			row.measure = "change";
+			if (verb == V_DEC)
+				negate(n->value, row.value, sizeof(row.value));
+		} else if (verb == V_RATIO && compared) {
+			row.measure = "change";
+			minus_hundred(n->value, row.value, sizeof(row.value));
+		} else if (cx->m[mi].pct == PCT_LEVEL) {
+			row.measure = "level";
+		} else if (verb == V_SHARE) {
+			why(out, s, n, "a share (chiếm) of %s", cx->m[mi].id);
+			return;
+		} else if (cx->m[mi].pct == PCT_CHANGE) {
+			row.measure = "change";
+		} else {
+			why(out, s, n, "a percent with no measure cue for %s",
+			    cx->m[mi].id);
+			return;
+		}
+		if (strcmp(row.measure, "change") == 0 && row.basis == NULL)
+			row.basis = after_basis ? after_basis : avg ?
+			    "avg_annual" : "yoy";
+		if (strcmp(row.measure, "level") == 0 &&
+		    !unit_allowed(&cx->m[mi], "%")) {
+			why(out, s, n, "%s has no percent level", cx->m[mi].id);
+			return;
+		}
+	} else {
+		if (*unit == '\0')
+			unit = inherit_unit(s, i, &cx->m[mi]);
+		if ((verb == V_INC || verb == V_DEC) && after_basis != NULL) {
+			why(out, s, n, "an absolute change (%s)", "no measure for it");
+			return;
+		}
+		if (!unit_allowed(&cx->m[mi], unit)) {
+			int to = -1;
+
+			for (size_t f = 0; f < cx->m[mi].nfallback; f++)
+				if (strcmp(cx->m[mi].fallback[f].unit, unit) == 0)
+					to = cx->m[mi].fallback[f].metric;
+			if (to < 0) {
+				why(out, s, n, "unit '%s' does not fit the indicator",
+				    unit);
+				return;
+			}
+			mi = to;
+		}
+		snprintf(row.unit, sizeof(row.unit), "%s", unit);
+	}
+
+	bool dated = ctx->doc_y > 0;
+	if (!pick_period(st, i, ce, next_start, ctx, &period))
+		period.y1 = 0;
+	/* An average over a span of years: the span is the period. */
+	if (row.basis && strcmp(row.basis, "avg_annual") == 0 &&
+	    period.y1 > 0 && period.y1 == period.y2) {
+		/* keep: a one-year average has no span to give */
+	}
+	span_format(&period, row.period, sizeof(row.period));
+	row.status = pick_status(cx, st, n, cs, &period, dated, ctx);
+	row.metric = cx->m[mi].id;
+	row.approx = n->approx;
+	row.sno = s->sno;
+	row.start = n->start;
+	row.end = n->end;
+	if (row.basis == NULL)
+		row.basis = "";
+	snprintf(row.rule, sizeof(row.rule), "%s", cx->labels[li].where);
+	copy_text(row.evidence, sizeof(row.evidence), t,
+	    lab && lab->start < n->start ? lab->start : from, n->end);
+
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 32;
+		out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
+	}
+	out->v[out->n++] = row;
+}
+
+/* Reads a document date from "2019-10-08" or "2019-10". */
+static bool
+parse_date(const char *v, int *y, int *m)
+{
+	int a, b;
+
+	if (v == NULL || sscanf(v, "%4d-%2d", &a, &b) != 2 || a < 1900 ||
+	    b < 1 || b > 12)
+		return false;
+	*y = a;
+	*m = b;
+	return true;
+}
+
+static void
+find_doc_date(struct cx_rules *cx, const struct cdoc *doc,
+    struct context *ctx)
+{
+	if (parse_date(doc->published, &ctx->doc_y, &ctx->doc_m))
+		return;
+	for (size_t i = 0; i < doc->nsents && i < cx->date_lines; i++)
+		for (size_t k = 0; k < doc->sents[i].nnums; k++) {
+			const struct cnum *n = &doc->sents[i].nums[k];
+
+			if (strcmp(n->kind, "date") == 0 &&
+			    parse_date(n->value, &ctx->doc_y, &ctx->doc_m))
+				return;
+		}
+}
+
+static void
+find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
+{
+	PCRE2_SIZE *ov;
+
+	if (doc->province && *doc->province) {
+		snprintf(out->province, sizeof(out->province), "%s",
+		    doc->province);
+		return;
+	}
+	out->province[0] = '\0';
+	/* The first province the text names, headline first. */
+	for (size_t i = 0; i < doc->nsents; i++) {
+		const struct csent *s = &doc->sents[i];
+		size_t best = SIZE_MAX, who = 0;
+
+		for (size_t p = 0; p < cx->nprovinces; p++)
+			if (rx_match(cx->provinces[p].rx, s->text, s->len, 0, &ov) &&
+			    ov[0] < best) {
+				best = ov[0];
+				who = p;
+			}
+		if (best != SIZE_MAX) {
+			snprintf(out->province, sizeof(out->province), "%s",
+			    cx->provinces[who].name);
+			return;
+		}
+	}
+}
+
+/* Values as numbers, for comparing a headline's rounded figure. */
+static double
+approx_value(const char *v)
+{
+	return strtod(v, NULL);
+}
+
+/* A figure repeated in one document (headline, lead, body) is one row;
+ * of a rounded and an exact one, the exact one stays. */
+static void
+merge_repeats(struct crows *out)
+{
+	for (size_t i = 0; i < out->n; i++) {
+		struct crow *a = &out->v[i];
+
+		for (size_t k = i + 1; k < out->n && !a->dropped; k++) {
+			struct crow *b = &out->v[k];
+			double x, y;
+
+			if (b->dropped || strcmp(a->metric, b->metric) ||
+			    strcmp(a->measure, b->measure) ||
+			    strcmp(a->period, b->period) ||
+			    strcmp(a->basis, b->basis) ||
+			    strcmp(a->unit, b->unit) ||
+			    strcmp(a->component, b->component))
+				continue;
+			if (strcmp(a->value, b->value) == 0) {
+				b->dropped = true;
+				continue;
+			}
+			x = approx_value(a->value);
+			y = approx_value(b->value);
+			/* "hơn 41%" and "41,07%": the same figure, rounded. */
+			if ((*a->approx != '\0') != (*b->approx != '\0') &&
+			    x != 0 && (x - y) / x < 0.02 && (y - x) / x < 0.02) {
+				if (*a->approx)
+					a->dropped = true;
+				else
+					b->dropped = true;
+			}
+		}
+	}
+	for (size_t i = 0; i < out->n; i++)
+		if (out->v[i].dropped)
+			cx_stats.merged++;
+}
+
+void
+classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
+{
+	struct context ctx;
+	static struct sentence st;
+
+	memset(&ctx, 0, sizeof(ctx));
+	cx_stats.docs++;
+	find_doc_date(cx, doc, &ctx);
+	ctx.year = ctx.doc_y;
+	find_province(cx, doc, out);
+	for (size_t si = 0; si < doc->nsents; si++) {
+		const struct csent *s = &doc->sents[si];
+		bool any = false, lead;
+		int prev_label = -1;
+
+		cx_stats.sents++;
+		cx_stats.nums += s->nnums;
+		for (size_t k = 0; k < s->nnums && !any; k++)
+			any = is_figure(&s->nums[k]);
+		if (ctx.target_carry && ctx.carry_line != s->lineno)
+			ctx.target_carry = false;
+		st.s = s;
+		st.target_at = SIZE_MAX;
+		find(cx->target_strong, s->text, 0, s->len, &st.target_at);
+		lead = st.target_at != SIZE_MAX &&
+		    find(cx->lead_in, s->text, st.target_at, s->len, NULL);
+		if (s->nnums == 0 && !lead)
+			continue;
+		st.nperiods = period_find(cx->periods, s->text, s->len, ctx.year,
+		    st.periods, MAXHITS);
+		attach_periods(&st);
+		/* A new period in a later sentence ends a lead-in's list. */
+		for (size_t k = 0; k < st.nperiods; k++)
+			if (ctx.target_carry && !st.periods[k].guarded &&
+			    !st.periods[k].relative &&
+			    memcmp(&st.periods[k].span, &ctx.carry_period,
+			    sizeof(struct span)) != 0)
+				ctx.target_carry = false;
+		if (any) {
+			find_labels(cx, &st);
+			for (size_t k = 0; k < s->nnums; k++)
+				if (is_figure(&s->nums[k]))
+					classify_figure(cx, &st, k, &ctx,
+					    &prev_label, out);
+		}
+		/* The last period the sentence names is the context now. */
+		for (size_t k = st.nperiods; k-- > 0;)
+			if (!st.periods[k].guarded && !st.attached[k]) {
+				ctx.period = st.periods[k].span;
+				if (!st.periods[k].relative)
+					ctx.year = st.periods[k].span.y2;
+				break;
+			}
+		if (lead) {
+			ctx.target_carry = true;
+			ctx.carry_line = s->lineno;
+			ctx.carry_period = ctx.period;
+		}
+	}
+	merge_repeats(out);
+	for (size_t i = 0; i < out->n; i++)
+		if (!out->v[i].dropped)
+			cx_stats.rows++;
+}

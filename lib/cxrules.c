@@ -1,0 +1,295 @@
+/* cxrules.c - loads the rules of classify-metric; see cxrules.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "classify.h"
+#include "cxrules.h"
+#include "err.h"
+
+int
+cx_metric(const struct cx_rules *cx, const char *id)
+{
+	for (size_t i = 0; i < cx->nm; i++)
+		if (strcmp(cx->m[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* A pattern under key; NULL when absent and optional. */
+static struct rx *
+opt_rx(const struct ynode *map, const char *key, bool required)
+{
+	const struct ynode *n = ymap_get(map, key);
+
+	if (n == NULL) {
+		if (required)
+			ydie(map, "missing key '%s'", key);
+		return NULL;
+	}
+	return rx_compile(n, true);
+}
+
+/* A list of patterns under key. */
+static struct rx **
+rx_list(const struct ynode *map, const char *key, size_t *n)
+{
+	const struct ynode *list = ymap_get(map, key);
+	struct rx **v;
+
+	*n = 0;
+	if (list == NULL)
+		return NULL;
+	yexpect(list, Y_SEQ, key);
+	v = xcalloc(list->n + 1, sizeof(*v));
+	for (size_t i = 0; i < list->n; i++)
+		v[(*n)++] = rx_compile(list->kids[i], true);
+	return v;
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+
+	return s ? s + 1 : path;
+}
+
+static void
+load_metrics(struct cx_rules *cx)
+{
+	static const char *const top[] = { "metrics", "components",
+	    "component_lead", "component_end", "blockers", "skip", NULL };
+	static const char *const keys[] = { "id", "labels", "level_units",
+	    "default_unit", "fallback", "percent", "examples",
+	    "counter_examples", NULL };
+	const struct ynode *root = cx->metrics_doc, *list;
+
+	ymap_check_keys(root, top);
+	if ((list = ymap_get(root, "metrics")) == NULL)
+		ydie(root, "missing key 'metrics'");
+	yexpect(list, Y_SEQ, "metrics");
+	cx->m = xcalloc(list->n, sizeof(*cx->m));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *e = list->kids[i];
+		struct metric *m = &cx->m[cx->nm];
+		const char *id;
+
+		ymap_check_keys(e, keys);
+		if ((id = ymap_str(e, "id", NULL)) == NULL)
+			ydie(e, "a metric needs an 'id'");
+		if (cx_metric(cx, id) >= 0)
+			ydie(ymap_get(e, "id"), "metric '%s' given twice", id);
+		m->id = xstrdup(id);
+		cx->nm++;
+	}
+	/* A second pass, as fallbacks may name metrics listed later. */
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *e = list->kids[i], *labels, *fb, *pct;
+		struct metric *m = &cx->m[i];
+
+		ymap_strlist(e, "level_units", &m->level_units);
+		if (m->level_units == NULL)
+			m->level_units = xcalloc(1, sizeof(char *));
+		m->default_unit = ymap_str(e, "default_unit", "");
+		if ((pct = ymap_get(e, "percent")) != NULL) {
+			const char *p = ystr(pct, "percent");
+
+			if (strcmp(p, "change") == 0)
+				m->pct = PCT_CHANGE;
+			else if (strcmp(p, "level") == 0)
+				m->pct = PCT_LEVEL;
+			else if (strcmp(p, "none") != 0)
+				ydie(pct, "percent must be change, level or none");
+		}
+		if ((fb = ymap_get(e, "fallback")) != NULL) {
+			yexpect(fb, Y_MAP, "fallback");
+			for (size_t k = 0; k < fb->n && k < 4; k++) {
+				const struct ynode *u = fb->kids[2 * k];
+				const char *to = ystr(fb->kids[2 * k + 1], "fallback");
+				struct fallback *f = &m->fallback[m->nfallback++];
+
+				snprintf(f->unit, sizeof(f->unit), "%s", u->str);
+				if ((f->metric = cx_metric(cx, to)) < 0)
+					ydie(fb->kids[2 * k + 1], "unknown metric '%s'", to);
+			}
+		}
+		if ((labels = ymap_get(e, "labels")) == NULL)
+			ydie(e, "metric '%s' needs 'labels'", m->id);
+		yexpect(labels, Y_SEQ, "labels");
+		cx->labels = xrealloc(cx->labels,
+		    (cx->nlabels + labels->n) * sizeof(*cx->labels));
+		for (size_t k = 0; k < labels->n; k++) {
+			struct label *l = &cx->labels[cx->nlabels++];
+
+			l->rx = rx_compile(labels->kids[k], true);
+			l->metric = (int)i;
+			snprintf(l->where, sizeof(l->where), "%s:%u",
+			    base_name(labels->kids[k]->file), labels->kids[k]->line);
+		}
+	}
+	cx->components = rx_list(root, "components", &cx->ncomponents);
+	cx->blockers = rx_list(root, "blockers", &cx->nblockers);
+	cx->component_lead = opt_rx(root, "component_lead", false);
+	cx->component_end = opt_rx(root, "component_end", false);
+	cx->skip = opt_rx(root, "skip", false);
+}
+
+static void
+load_context(struct cx_rules *cx)
+{
+	static const char *const top[] = { "status", "measure", "bases",
+	    "date_lines", NULL };
+	static const char *const st[] = { "target_strong", "target_weak",
+	    "weak_negated", "estimate", "tentative", "lead_in", NULL };
+	static const char *const me[] = { "increase", "decrease", "ratio",
+	    "exceed", "share", "growth", "average", "per_year", "plan_after",
+	    "compare_after", "continuation", NULL };
+	const struct ynode *root = cx->context_doc, *s, *m, *b;
+
+	ymap_check_keys(root, top);
+	if ((s = ymap_get(root, "status")) == NULL)
+		ydie(root, "missing key 'status'");
+	ymap_check_keys(s, st);
+	cx->target_strong = opt_rx(s, "target_strong", true);
+	cx->target_weak = opt_rx(s, "target_weak", true);
+	cx->weak_negated = opt_rx(s, "weak_negated", false);
+	cx->estimate = opt_rx(s, "estimate", true);
+	cx->tentative = opt_rx(s, "tentative", true);
+	cx->lead_in = opt_rx(s, "lead_in", true);
+	if ((m = ymap_get(root, "measure")) == NULL)
+		ydie(root, "missing key 'measure'");
+	ymap_check_keys(m, me);
+	cx->increase = opt_rx(m, "increase", true);
+	cx->decrease = opt_rx(m, "decrease", true);
+	cx->ratio = opt_rx(m, "ratio", true);
+	cx->exceed = opt_rx(m, "exceed", true);
+	cx->share = opt_rx(m, "share", true);
+	cx->growth = opt_rx(m, "growth", true);
+	cx->average = opt_rx(m, "average", true);
+	cx->per_year = opt_rx(m, "per_year", true);
+	cx->plan_after = opt_rx(m, "plan_after", true);
+	cx->compare_after = opt_rx(m, "compare_after", true);
+	cx->continuation = opt_rx(m, "continuation", true);
+	if ((b = ymap_get(root, "bases")) != NULL) {
+		static const char *const bk[] = { "basis", "pattern", NULL };
+		static const char *const known[] = { "yoy", "prev_period",
+		    "plan", "avg_annual", NULL };
+
+		yexpect(b, Y_SEQ, "bases");
+		cx->bases = xcalloc(b->n, sizeof(*cx->bases));
+		for (size_t i = 0; i < b->n; i++) {
+			const struct ynode *e = b->kids[i];
+			const char *basis;
+			size_t k;
+
+			ymap_check_keys(e, bk);
+			basis = ymap_str(e, "basis", NULL);
+			for (k = 0; basis && known[k]; k++)
+				if (strcmp(known[k], basis) == 0)
+					break;
+			if (basis == NULL || known[k] == NULL)
+				ydie(e, "basis must be one of yoy, prev_period, "
+				    "plan, avg_annual");
+			cx->bases[cx->nbases].basis = known[k];
+			cx->bases[cx->nbases++].rx = opt_rx(e, "pattern", true);
+		}
+	}
+	cx->date_lines = (size_t)ymap_long(root, "date_lines", 6, 0, 1000);
+}
+
+static void
+load_provinces(struct cx_rules *cx)
+{
+	static const char *const top[] = { "provinces", "merged_2025", NULL };
+	static const char *const keys[] = { "name", "aliases", "merged_into",
+	    NULL };
+	const struct ynode *root = cx->prov_doc, *list;
+
+	ymap_check_keys(root, top);
+	if ((list = ymap_get(root, "provinces")) == NULL)
+		return;
+	yexpect(list, Y_SEQ, "provinces");
+	cx->provinces = xcalloc(list->n, sizeof(*cx->provinces));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *e = list->kids[i];
+		const char **aliases;
+		struct buf pat = { 0 };
+		size_t n;
+
+		ymap_check_keys(e, keys);
+		cx->provinces[i].name = ymap_str(e, "name", NULL);
+		if (cx->provinces[i].name == NULL)
+			ydie(e, "a province needs a 'name'");
+		n = ymap_strlist(e, "aliases", &aliases);
+		/* Names are words, not patterns: quote them with \Q..\E. */
+		buf_printf(&pat, "(?<!\\w)(?:\\Q%s\\E", cx->provinces[i].name);
+		for (size_t k = 0; k < n; k++)
+			buf_printf(&pat, "|\\Q%s\\E", aliases[k]);
+		buf_adds(&pat, ")(?!\\w)");
+		cx->provinces[i].rx = rx_compile_str(pat.p, false);
+		buf_free(&pat);
+		free(aliases);
+		cx->nprovinces++;
+	}
+}
+
+struct cx_rules *
+cx_load(void)
+{
+	struct cx_rules *cx = xcalloc(1, sizeof(*cx));
+
+	cx->metrics_doc = rules_load("metrics.yaml");
+	cx->context_doc = rules_load("context.yaml");
+	cx->periods_doc = rules_load("periods.yaml");
+	cx->prov_doc = rules_load("provinces.yaml");
+	load_metrics(cx);
+	load_context(cx);
+	cx->periods = period_load(cx->periods_doc);
+	load_provinces(cx);
+	return cx;
+}
+
+static void
+free_rx_list(struct rx **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		rx_free(v[i]);
+	free(v);
+}
+
+void
+cx_free(struct cx_rules *cx)
+{
+	struct rx *singles[] = { cx->component_lead, cx->component_end,
+	    cx->skip, cx->target_strong, cx->target_weak, cx->weak_negated,
+	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
+	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
+	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
+	    cx->continuation };
+
+	for (size_t i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
+		rx_free(singles[i]);
+	for (size_t i = 0; i < cx->nm; i++) {
+		free(cx->m[i].id);
+		free(cx->m[i].level_units);
+	}
+	free(cx->m);
+	for (size_t i = 0; i < cx->nlabels; i++)
+		rx_free(cx->labels[i].rx);
+	free(cx->labels);
+	free_rx_list(cx->components, cx->ncomponents);
+	free_rx_list(cx->blockers, cx->nblockers);
+	for (size_t i = 0; i < cx->nbases; i++)
+		rx_free(cx->bases[i].rx);
+	free(cx->bases);
+	for (size_t i = 0; i < cx->nprovinces; i++)
+		rx_free(cx->provinces[i].rx);
+	free(cx->provinces);
+	period_free(cx->periods);
+	ydoc_free(cx->metrics_doc);
+	ydoc_free(cx->context_doc);
+	ydoc_free(cx->periods_doc);
+	ydoc_free(cx->prov_doc);
+	free(cx);
+}

@@ -1,0 +1,82 @@
+/*
+ * cxrules.h - the rules of classify-metric, as loaded from YAML.
+ *
+ * rules/metrics.yaml names the indicators (labels, units, fallbacks),
+ * the components and the blockers; rules/context.yaml the cue words for
+ * status, measure and basis; rules/periods.yaml the period expressions;
+ * rules/provinces.yaml the gazetteer.  See README.md for the schema.
+ * Loaded once; every pattern compiled once, with JIT.
+ */
+#ifndef CHISO_CXRULES_H
+#define CHISO_CXRULES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "period.h"
+#include "rules.h"
+
+enum pct_default { PCT_NONE, PCT_CHANGE, PCT_LEVEL };
+
+struct label {
+	struct rx *rx;
+	int metric;
+	char where[64];		/* "metrics.yaml:12", for the rule column */
+};
+
+struct fallback {
+	char unit[24];
+	int metric;
+};
+
+struct metric {
+	char *id;
+	const char **level_units;	/* NULL-terminated */
+	const char *default_unit;
+	struct fallback fallback[4];
+	size_t nfallback;
+	enum pct_default pct;
+};
+
+struct basis_rule {
+	const char *basis;
+	struct rx *rx;
+};
+
+struct province {
+	const char *name;
+	struct rx *rx;
+};
+
+struct cx_rules {
+	struct ynode *metrics_doc, *context_doc, *periods_doc, *prov_doc;
+	struct metric *m;
+	size_t nm;
+	struct label *labels;
+	size_t nlabels;
+	struct rx **components;
+	size_t ncomponents;
+	struct rx *component_lead;	/* "trong đó" */
+	struct rx *component_end;	/* where a component's name ends */
+	struct rx **blockers;		/* other subjects: no row */
+	size_t nblockers;
+	struct rx *skip;		/* stocks, regions: no row */
+
+	struct rx *target_strong, *target_weak, *weak_negated;
+	struct rx *estimate, *tentative, *lead_in;
+	struct rx *increase, *decrease, *ratio, *exceed, *share;
+	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
+	struct rx *continuation;
+	struct basis_rule *bases;
+	size_t nbases;
+
+	struct period_rules *periods;
+	struct province *provinces;
+	size_t nprovinces;
+	size_t date_lines;		/* sentences searched for a date */
+};
+
+/* Finds a metric by id; -1 if none. */
+int cx_metric(const struct cx_rules *cx, const char *id);
+
+#endif

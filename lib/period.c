@@ -1,0 +1,242 @@
+/* period.c - see period.h. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "period.h"
+#include "rules.h"
+
+enum ptype {
+	P_YEAR, P_REL_YEAR, P_MONTH, P_QUARTER, P_FIRST_MONTHS,
+	P_LAST_MONTHS, P_SPAN_YEARS
+};
+
+static const char *const ptype_names[] = {
+	"year", "relative_year", "month", "quarter", "first_months",
+	"last_months", "span_years", NULL
+};
+
+struct prule {
+	struct rx *rx;
+	enum ptype type;
+	int offset;		/* relative_year: years from the context's */
+};
+
+struct period_rules {
+	struct prule *v;
+	size_t n;
+	struct rx *guard;
+	size_t guard_window;
+};
+
+struct period_rules *
+period_load(const struct ynode *root)
+{
+	static const char *const keys[] = { "type", "pattern", "offset",
+	    "examples", NULL };
+	struct period_rules *pr = xcalloc(1, sizeof(*pr));
+	const struct ynode *list = ymap_get(root, "periods"), *g;
+
+	if (list == NULL)
+		ydie(root, "missing key 'periods'");
+	yexpect(list, Y_SEQ, "periods");
+	pr->v = xcalloc(list->n, sizeof(*pr->v));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *r = list->kids[i], *pat;
+		const char *type;
+		size_t t;
+
+		ymap_check_keys(r, keys);
+		type = ymap_str(r, "type", NULL);
+		if (type == NULL || (pat = ymap_get(r, "pattern")) == NULL)
+			ydie(r, "a period rule needs 'type' and 'pattern'");
+		for (t = 0; ptype_names[t]; t++)
+			if (strcmp(ptype_names[t], type) == 0)
+				break;
+		if (ptype_names[t] == NULL)
+			ydie(ymap_get(r, "type"), "unknown period type '%s'", type);
+		pr->v[pr->n].type = (enum ptype)t;
+		pr->v[pr->n].offset = (int)ymap_long(r, "offset", 0, -50, 50);
+		pr->v[pr->n].rx = rx_compile(pat, true);
+		pr->n++;
+	}
+	if ((g = ymap_get(root, "guard")) != NULL)
+		pr->guard = rx_compile(g, true);
+	pr->guard_window = (size_t)ymap_long(root, "guard_window", 60, 1, 1000);
+	return pr;
+}
+
+void
+period_free(struct period_rules *pr)
+{
+	if (pr == NULL)
+		return;
+	for (size_t i = 0; i < pr->n; i++)
+		rx_free(pr->v[i].rx);
+	rx_free(pr->guard);
+	free(pr->v);
+	free(pr);
+}
+
+/* The named group's value as a number; -1 when unset or not a number. */
+static int
+group_int(struct rx *rx, const char *s, const char *name)
+{
+	int n = pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)name);
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx->md);
+	int v = 0;
+	const char *p, *end;
+
+	if (n < 0 || ov[2 * n] == PCRE2_UNSET)
+		return -1;
+	p = s + ov[2 * n];
+	end = s + ov[2 * n + 1];
+	if (p == end)
+		return -1;
+	/* Quarters are mostly Roman: I, II, III, IV. */
+	if (*p == 'I' || *p == 'V' || *p == 'i' || *p == 'v') {
+		static const char *const roman[] = { "i", "ii", "iii", "iv" };
+		for (int q = 0; q < 4; q++)
+			if ((size_t)(end - p) == strlen(roman[q]) &&
+			    strncasecmp(p, roman[q], (size_t)(end - p)) == 0)
+				return q + 1;
+		return -1;
+	}
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '9' || v > 100000)
+			return -1;
+		v = v * 10 + (*p - '0');
+	}
+	return v;
+}
+
+/* Makes the span of a match; false if it cannot be resolved. */
+static bool
+resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
+{
+	int year = group_int(r->rx, s, "year");
+	int n;
+
+	if (year < 0)
+		year = ctx_year;
+	switch (r->type) {
+	case P_YEAR:
+		if (year <= 0)
+			return false;
+		*sp = (struct span){ year, 1, year, 12 };
+		return true;
+	case P_REL_YEAR:
+		if (ctx_year <= 0)
+			return false;
+		year = ctx_year + r->offset;
+		*sp = (struct span){ year, 1, year, 12 };
+		return true;
+	case P_MONTH:
+		n = group_int(r->rx, s, "month");
+		if (year <= 0 || n < 1 || n > 12)
+			return false;
+		*sp = (struct span){ year, n, year, n };
+		return true;
+	case P_QUARTER:
+		n = group_int(r->rx, s, "q");
+		if (year <= 0 || n < 1 || n > 4)
+			return false;
+		*sp = (struct span){ year, 3 * n - 2, year, 3 * n };
+		return true;
+	case P_FIRST_MONTHS:
+		n = group_int(r->rx, s, "n");
+		if (year <= 0 || n < 1 || n > 12)
+			return false;
+		*sp = (struct span){ year, 1, year, n };
+		return true;
+	case P_LAST_MONTHS:
+		n = group_int(r->rx, s, "n");
+		if (year <= 0 || n < 1 || n > 12)
+			return false;
+		*sp = (struct span){ year, 13 - n, year, 12 };
+		return true;
+	case P_SPAN_YEARS: {
+		int y1 = group_int(r->rx, s, "y1"), y2 = group_int(r->rx, s, "y2");
+
+		if (y2 >= 0 && y2 < 100 && y1 >= 1000)
+			y2 += y1 / 100 * 100;
+		if (y1 < 1000 || y2 < y1 || y2 - y1 > 50)
+			return false;
+		*sp = (struct span){ y1, 1, y2, 12 };
+		return true;
+	}
+	}
+	return false;
+}
+
+size_t
+period_find(struct period_rules *pr, const char *s, size_t len, int year,
+    struct period_hit *out, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < pr->n; i++) {
+		size_t at = 0;
+		PCRE2_SIZE *ov;
+
+		while (n < max && at < len &&
+		    rx_match(pr->v[i].rx, s, len, at, &ov)) {
+			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
+			    false, pr->v[i].type == P_REL_YEAR };
+			bool overlaps = false;
+
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			for (size_t k = 0; k < n; k++)
+				if (h.start < out[k].end && out[k].start < h.end)
+					overlaps = true;
+			/* Rules are in priority order: the first to claim
+			 * bytes keeps them. */
+			if (overlaps || !resolve(&pr->v[i], s, year, &h.span))
+				continue;
+			if (pr->guard != NULL) {
+				size_t from = h.start > pr->guard_window ?
+				    h.start - pr->guard_window : 0;
+				PCRE2_SIZE *gov;
+
+				/* Start on a character boundary. */
+				while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+					from--;
+				h.guarded = rx_match(pr->guard, s, h.start, from, &gov);
+			}
+			out[n++] = h;
+		}
+	}
+	/* Left to right, for the callers' nearest-before searches. */
+	for (size_t i = 1; i < n; i++)
+		for (size_t k = i; k > 0 && out[k - 1].start > out[k].start; k--) {
+			struct period_hit t = out[k];
+			out[k] = out[k - 1];
+			out[k - 1] = t;
+		}
+	return n;
+}
+
+void
+span_format(const struct span *sp, char *out, size_t size)
+{
+	if (sp->y1 <= 0)
+		snprintf(out, size, "%s", "");
+	else if (sp->m1 == 1 && sp->m2 == 12 && sp->y1 == sp->y2)
+		snprintf(out, size, "%04d", sp->y1);
+	else if (sp->m1 == 1 && sp->m2 == 12)
+		snprintf(out, size, "%04d/%04d", sp->y1, sp->y2);
+	else if (sp->y1 == sp->y2 && sp->m1 == sp->m2)
+		snprintf(out, size, "%04d-%02d", sp->y1, sp->m1);
+	else
+		snprintf(out, size, "%04d-%02d/%04d-%02d", sp->y1, sp->m1,
+		    sp->y2, sp->m2);
+}
+
+int
+span_cmp_month(const struct span *sp, int y, int m)
+{
+	int x = y * 12 + m, a = sp->y1 * 12 + sp->m1, b = sp->y2 * 12 + sp->m2;
+
+	return x < a ? -1 : x > b ? 1 : 0;
+}

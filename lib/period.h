@@ -1,0 +1,54 @@
+/*
+ * period.h - period expressions ("9 tháng", "quý III năm 2019", "năm
+ * nay", "giai đoạn 2016-2019") found by the patterns of rules/periods.yaml
+ * and resolved to a span of months against the document's date.
+ *
+ * Each rule is a PCRE2 pattern with named groups (year, month, n, q, y1,
+ * y2) and a type that says how the groups make a span.  A guard pattern,
+ * matched against the text just before an expression, marks expressions
+ * that name a comparison rather than the figure's own period ("so với
+ * cùng kỳ năm 2018", "kế hoạch đề ra của năm 2019").
+ */
+#ifndef CHISO_PERIOD_H
+#define CHISO_PERIOD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ydoc.h"
+
+/* A span of whole months: y1-m1 to y2-m2; y1 == 0 means unknown. */
+struct span {
+	int y1, m1, y2, m2;
+};
+
+struct period_hit {
+	size_t start, end;	/* bytes in the sentence */
+	struct span span;
+	bool guarded;		/* a comparison, not the figure's period */
+	bool relative;		/* resolved from context, not written out */
+};
+
+struct period_rules;
+
+/* Loads the rules under the "periods" and "guard" keys of root. */
+struct period_rules *period_load(const struct ynode *root);
+void period_free(struct period_rules *pr);
+
+/*
+ * Finds the period expressions of s[0..len), left to right and not
+ * overlapping, resolving missing years from year (the context's or the
+ * document's; 0 if unknown: then such expressions are skipped).  Writes at
+ * most max hits; returns the count.
+ */
+size_t period_find(struct period_rules *pr, const char *s, size_t len,
+    int year, struct period_hit *out, size_t max);
+
+/* Formats a span as GUIDELINES.md writes periods (2019, 2019-10,
+ * 2019-01/2019-09, 2016/2019); "" when unknown. */
+void span_format(const struct span *sp, char *out, size_t size);
+
+/* Compares a month (y, m) with a span: -1 before it, 0 in it, 1 after. */
+int span_cmp_month(const struct span *sp, int y, int m);
+
+#endif
