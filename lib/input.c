@@ -182,6 +182,20 @@ input_read(struct input *in, void *dst, size_t n)
 	return (ssize_t)got;
 }
 
+ssize_t
+input_peek(struct input *in, const char **p, size_t want)
+{
+	if (want > INPUT_LINE_MAX)
+		want = INPUT_LINE_MAX;
+	while (in->end - in->start < want)
+		if (fill(in) <= 0)
+			break;
+	*p = in->buf + in->start;
+	if (in->failed && in->end == in->start)
+		return INPUT_ERR;
+	return (ssize_t)(in->end - in->start);
+}
+
 int
 input_close(struct input *in)
 {

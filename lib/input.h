@@ -46,6 +46,14 @@ ssize_t input_line(struct input *in, char **line, bool *partial);
  */
 ssize_t input_read(struct input *in, void *dst, size_t n);
 
+/*
+ * Makes up to want bytes (at most INPUT_LINE_MAX) ready without consuming
+ * them, for sniffing a file's format; *p points at them until the next
+ * call on the handle.  Returns how many are ready (fewer only at the end
+ * of input), or INPUT_ERR when none could be read.
+ */
+ssize_t input_peek(struct input *in, const char **p, size_t want);
+
 /* The name to use in messages: the path, or "(standard input)". */
 const char *input_name(const struct input *in);
 

@@ -1,49 +1,613 @@
 /*
  * textnorm.c - see textnorm.h.
- * First cut: NFC and TABs only; the tone-mark table and character
- * clean-up from rules/normalise.yaml come with the normalise tool.
+ *
+ * One table, cls[], says for every BMP character what to do with it
+ * (copy, hand to utf8proc, or replace from the YAML map) and what it is
+ * (a letter, a Vietnamese letter, a mark, the trigger of a tone pair), so
+ * the main loop makes one lookup per non-ASCII character.  Characters
+ * beyond the BMP are rare in news text and are classified on the fly.
  */
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "err.h"
 #include "textnorm.h"
+#include "utf8.h"
+#include "ydoc.h"
+
+enum {
+	A_COPY = 0,		/* already normal: copy as it is */
+	A_NFC = 1,		/* may change under NFC: through utf8proc */
+	A_MAP = 2,		/* A_MAP + k: replace with map[k] */
+	A_MASK = 0x0fff,
+	F_LETTER = 0x1000,	/* a letter, for the Vietnamese share */
+	F_VI = 0x2000,		/* one of vietnamese_letters */
+	F_TONE = 0x4000,	/* the trigger character of a tone pair */
+	F_MARK = 0x8000		/* a combining mark: part of the syllable */
+};
+
+#define TONE_HASH 64
+#define TONE_MAX 16
+
+/* One spelling to respell at a syllable end, e.g. "oá" -> "óa". */
+struct tone {
+	char from[TONE_MAX], to[TONE_MAX];
+	unsigned char flen, tlen;
+	unsigned char off;	/* where the trigger character starts in from */
+	uint32_t cp;		/* the trigger: from's first non-ASCII character */
+	int next;		/* next tone in the same hash chain, or -1 */
+};
+
+/* A mapping beyond the BMP (emoji variation selectors and the like). */
+struct hirange {
+	uint32_t lo, hi;
+	unsigned act;
+};
 
 struct textnorm {
-	int unused;
+	uint16_t cls[0x10000];
+	char **map;
+	size_t *maplen, nmap;
+	struct hirange *hi;
+	size_t nhi;
+	struct tone *tone;
+	size_t ntone;
+	int tone_head[TONE_HASH];
+	size_t expand;		/* the most output bytes per input byte */
 };
+
+/* What one call adds up; kept in locals so the hot loop stays in registers. */
+struct tally {
+	unsigned long long letters, vi;
+	bool tone;
+};
+
+/* The class of cp from Unicode alone, before the YAML has its say. */
+static unsigned
+derive_class(uint32_t cp)
+{
+	const utf8proc_property_t *p = utf8proc_get_property((utf8proc_int32_t)cp);
+	unsigned cl = A_COPY;
+
+	switch (p->category) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		cl |= F_LETTER;
+		break;
+	case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		/* Marks compose with what precedes them (even some with class 0). */
+		return cl | F_MARK | A_NFC;
+	default:
+		break;
+	}
+	/* Hangul vowel and final jamo compose with the syllable before. */
+	if (p->combining_class != 0 || (cp >= 0x1160 && cp <= 0x11ff))
+		return cl | A_NFC;
+	if (p->decomp_seqindex != UINT16_MAX && p->decomp_type == 0) {
+		/* Canonically decomposable: NFC keeps most, not singletons. */
+		char u[4];
+		utf8proc_uint8_t *res = NULL;
+		int k = utf8_encode(cp, u);
+		utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)u,
+		    k, &res, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+
+		if (len != k || memcmp(res, u, (size_t)k) != 0)
+			cl |= A_NFC;
+		free(res);
+	}
+	return cl;
+}
+
+static unsigned
+class_of(const struct textnorm *tn, uint32_t cp)
+{
+	if (cp < 0x10000)
+		return tn->cls[cp];
+	for (size_t i = 0; i < tn->nhi; i++)
+		if (cp >= tn->hi[i].lo && cp <= tn->hi[i].hi)
+			return tn->hi[i].act;
+	return derive_class(cp);
+}
+
+/* NFC of a short string, into out (for the YAML's own words). */
+static void
+nfc_str(const char *s, struct buf *out)
+{
+	utf8proc_uint8_t *res = NULL;
+	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, 0,
+	    &res, UTF8PROC_NULLTERM | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+
+	buf_reset(out);
+	if (len >= 0)
+		buf_add(out, res, (size_t)len);
+	free(res);
+}
+
+/* Parses "U+XXXX" or a single literal character; 0 if neither. */
+static uint32_t
+parse_char(const char *s, const char **end)
+{
+	uint32_t cp;
+	int k;
+
+	if (s[0] == 'U' && s[1] == '+') {
+		char *e;
+		unsigned long v = strtoul(s + 2, &e, 16);
+
+		if (e == s + 2 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+			return 0;
+		*end = e;
+		return (uint32_t)v;
+	}
+	k = utf8_decode((const unsigned char *)s, strlen(s), &cp);
+	if (k <= 0 || *s == '\0')
+		return 0;
+	*end = s + k;
+	return cp;
+}
+
+/* One item of a map list: a character, "U+XXXX" or "U+XXXX..U+YYYY". */
+static void
+add_map_item(struct textnorm *tn, const struct ynode *item, unsigned act)
+{
+	const char *s = ystr(item, "map item"), *e = s;
+	uint32_t lo = parse_char(s, &e), hi = lo;
+
+	if (lo != 0 && strncmp(e, "..", 2) == 0) {
+		hi = parse_char(e + 2, &e);
+		if (hi < lo)
+			hi = 0;
+	}
+	if (lo == 0 || hi == 0 || *e != '\0')
+		ydie(item, "'%s' is not a character, U+XXXX or U+XXXX..U+YYYY", s);
+	if (lo < 0x80)
+		ydie(item, "'%s': ASCII is handled by the code (TAB to space, "
+		    "controls dropped), not by the map", s);
+	for (uint32_t cp = lo; cp <= hi && cp < 0x10000; cp++)
+		tn->cls[cp] = (uint16_t)act;
+	if (hi >= 0x10000) {
+		tn->hi = xrealloc(tn->hi, (tn->nhi + 1) * sizeof(*tn->hi));
+		tn->hi[tn->nhi++] = (struct hirange){ lo < 0x10000 ? 0x10000 : lo, hi, act };
+	}
+}
+
+/* text.map: replacement -> list of characters it replaces. */
+static void
+load_map(struct textnorm *tn, const struct ynode *map)
+{
+	if (map == NULL)
+		return;
+	yexpect(map, Y_MAP, "map (replacement: [characters])");
+	for (size_t i = 0; i < map->n; i++) {
+		const struct ynode *key = map->kids[2 * i], *val = map->kids[2 * i + 1];
+		const char *to = ystr(key, "replacement");
+		size_t len = strlen(to), k = tn->nmap;
+
+		if (strpbrk(to, "\t\n\r") != NULL)
+			ydie(key, "a replacement may not hold a TAB or newline");
+		if (A_MAP + k > A_MASK)
+			ydie(key, "too many replacements");
+		tn->map = xrealloc(tn->map, (k + 1) * sizeof(*tn->map));
+		tn->maplen = xrealloc(tn->maplen, (k + 1) * sizeof(*tn->maplen));
+		tn->map[k] = xstrdup(to);
+		tn->maplen[k] = len;
+		tn->nmap++;
+		/* A character is at least 2 bytes here: "…" (3) -> "..." is 1:1. */
+		if ((len + 1) / 2 > tn->expand)
+			tn->expand = (len + 1) / 2;
+		if (val->type == Y_SCALAR)
+			add_map_item(tn, val, A_MAP + (unsigned)k);
+		else {
+			yexpect(val, Y_SEQ, "list of characters");
+			for (size_t j = 0; j < val->n; j++)
+				add_map_item(tn, val->kids[j], A_MAP + (unsigned)k);
+		}
+	}
+}
+
+static void
+load_vi_letters(struct textnorm *tn, const struct ynode *n)
+{
+	const unsigned char *s;
+	uint32_t cp;
+	int k;
+
+	if (n == NULL)
+		return;
+	s = (const unsigned char *)ystr(n, "vietnamese_letters");
+	for (; *s; s += k) {
+		if ((k = utf8_decode(s, strlen((const char *)s), &cp)) <= 0)
+			ydie(n, "vietnamese_letters is not valid UTF-8");
+		if (cp == ' ')
+			continue;
+		uint32_t forms[] = { cp, (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp),
+		    (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp) };
+		for (int f = 0; f < 3; f++)
+			if (forms[f] < 0x10000)
+				tn->cls[forms[f]] |= F_VI | F_LETTER;
+	}
+}
+
+/* Upper-cases the first character of s (all of it when all is set). */
+static void
+upcase(const char *s, bool all, struct buf *out)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0;
+	uint32_t cp;
+	char enc[4];
+
+	buf_reset(out);
+	while (i < n) {
+		int k = utf8_decode(u + i, n - i, &cp);
+
+		if (k <= 0)
+			break;
+		if (i == 0 || all)
+			cp = (uint32_t)utf8proc_toupper((utf8proc_int32_t)cp);
+		buf_add(out, enc, (size_t)utf8_encode(cp, enc));
+		i += (size_t)k;
+	}
+}
+
+static void
+add_tone(struct textnorm *tn, const struct ynode *at, const char *from,
+    const char *to)
+{
+	struct tone t = { .next = -1 };
+	size_t off;
+	int k;
+
+	for (off = 0; from[off] && (unsigned char)from[off] < 0x80; off++)
+		;
+	if (from[off] == '\0')
+		ydie(at, "tone pair '%s': no accented letter in it", from);
+	if (strlen(from) >= TONE_MAX || strlen(to) >= TONE_MAX)
+		ydie(at, "tone pair '%s': too long", from);
+	k = utf8_decode((const unsigned char *)from + off, strlen(from + off), &t.cp);
+	if (k <= 0 || t.cp >= 0x10000)
+		ydie(at, "tone pair '%s': bad character", from);
+	for (size_t i = 0; i < tn->ntone; i++)
+		if (strcmp(tn->tone[i].from, from) == 0)
+			return;		/* "Óa" and "ÓA" coincide for short words */
+	strcpy(t.from, from);
+	strcpy(t.to, to);
+	t.flen = (unsigned char)strlen(from);
+	t.tlen = (unsigned char)strlen(to);
+	t.off = (unsigned char)off;
+	t.next = tn->tone_head[t.cp % TONE_HASH];
+	tn->tone = xrealloc(tn->tone, (tn->ntone + 1) * sizeof(*tn->tone));
+	tn->tone[tn->ntone] = t;
+	tn->tone_head[t.cp % TONE_HASH] = (int)tn->ntone++;
+	tn->cls[t.cp] |= F_TONE;
+}
+
+/* text.tone_pairs (new: old) read in the direction tone_style asks. */
+static void
+load_tones(struct textnorm *tn, const struct ynode *text)
+{
+	const char *style = ymap_str(text, "tone_style", "new");
+	const struct ynode *pairs = ymap_get(text, "tone_pairs");
+	struct buf nw = { 0 }, old = { 0 }, a = { 0 }, b = { 0 };
+	bool to_new;
+
+	if (strcmp(style, "keep") == 0 || pairs == NULL)
+		return;
+	if (strcmp(style, "new") != 0 && strcmp(style, "old") != 0)
+		ydie(ymap_get(text, "tone_style"), "tone_style must be new, old or keep, not '%s'", style);
+	to_new = strcmp(style, "new") == 0;
+	yexpect(pairs, Y_MAP, "tone_pairs (new style: old style)");
+	for (size_t i = 0; i < pairs->n; i++) {
+		const struct ynode *k = pairs->kids[2 * i], *v = pairs->kids[2 * i + 1];
+
+		nfc_str(ystr(k, "new-style spelling"), &nw);
+		nfc_str(ystr(v, "old-style spelling"), &old);
+		/* As written (lower case), Capitalised, and UPPER CASE. */
+		for (int form = 0; form < 3; form++) {
+			if (form == 0) {
+				buf_reset(&a);
+				buf_add(&a, nw.p, nw.len);
+				buf_reset(&b);
+				buf_add(&b, old.p, old.len);
+			} else {
+				upcase(nw.p, form == 2, &a);
+				upcase(old.p, form == 2, &b);
+			}
+			if (to_new)
+				add_tone(tn, v, b.p, a.p);
+			else
+				add_tone(tn, k, a.p, b.p);
+		}
+	}
+	buf_free(&nw);
+	buf_free(&old);
+	buf_free(&a);
+	buf_free(&b);
+}
 
 struct textnorm *
 textnorm_load(const char *rules_dir)
 {
-	(void)rules_dir;
-	return xcalloc(1, sizeof(struct textnorm));
+	static const char *const top[] = { "text", "documents", NULL };
+	static const char *const keys[] = { "tone_style", "tone_pairs",
+	    "vietnamese_letters", "map", NULL };
+	struct textnorm *tn = xcalloc(1, sizeof(*tn));
+	struct buf path = { 0 };
+	struct ynode *root;
+	const struct ynode *text;
+
+	buf_printf(&path, "%s/normalise.yaml", rules_dir);
+	root = ydoc_load(path.p);
+	buf_free(&path);
+	yexpect(root, Y_MAP, "map with text: and documents:");
+	ymap_check_keys(root, top);
+	tn->expand = 3;		/* an invalid byte becomes U+FFFD */
+	for (int i = 0; i < TONE_HASH; i++)
+		tn->tone_head[i] = -1;
+	for (uint32_t cp = 0x80; cp < 0x10000; cp++)
+		if (cp < 0xd800 || cp > 0xdfff)
+			tn->cls[cp] = (uint16_t)derive_class(cp);
+	if ((text = ymap_get(root, "text")) != NULL) {
+		yexpect(text, Y_MAP, "map of text settings");
+		ymap_check_keys(text, keys);
+		load_vi_letters(tn, ymap_get(text, "vietnamese_letters"));
+		load_map(tn, ymap_get(text, "map"));
+		load_tones(tn, text);
+	}
+	ydoc_free(root);
+	return tn;
 }
 
 void
 textnorm_free(struct textnorm *tn)
 {
+	if (tn == NULL)
+		return;
+	for (size_t i = 0; i < tn->nmap; i++)
+		free(tn->map[i]);
+	free(tn->map);
+	free(tn->maplen);
+	free(tn->hi);
+	free(tn->tone);
 	free(tn);
+}
+
+/*
+ * Writes one character of class cl (its UTF-8 bytes are src[0..k)) at o.
+ * Returns the new end.  Notes whether a tone pair may start just before.
+ */
+static inline char *
+emit(const struct textnorm *tn, uint32_t cp, unsigned cl, const char *src,
+    int k, char *o, const char *base, struct tally *t)
+{
+	unsigned act = cl & A_MASK;
+
+	if (act >= A_MAP) {
+		const char *m = tn->map[act - A_MAP];
+		size_t len = tn->maplen[act - A_MAP];
+
+		for (size_t j = 0; j < len; j++) {
+			if (m[j] == ' ' && o > base && o[-1] == ' ')
+				continue;
+			*o++ = m[j];
+		}
+		return o;
+	}
+	if (cl & F_TONE) {
+		for (int i = tn->tone_head[cp % TONE_HASH]; i >= 0; i = tn->tone[i].next) {
+			const struct tone *e = &tn->tone[i];
+
+			if (e->cp == cp && o - base >= e->off &&
+			    memcmp(o - e->off, e->from, e->off) == 0) {
+				t->tone = true;
+				break;
+			}
+		}
+	}
+	t->letters += (cl & F_LETTER) != 0;
+	t->vi += (cl & F_VI) != 0;
+	memcpy(o, src, (size_t)k);
+	return o + k;
+}
+
+/* True when the character at s[0..n) goes on a word (a letter or mark). */
+static bool
+word_goes_on(const struct textnorm *tn, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	if (u[0] < 0x80)
+		return (unsigned)((u[0] | 0x20) - 'a') < 26u;
+	if (utf8_decode(u, n, &cp) <= 0)
+		return false;
+	return (class_of(tn, cp) & (F_LETTER | F_MARK)) != 0;
+}
+
+/*
+ * Respells tone pairs in out from byte start on, where they end a
+ * syllable and do not follow q (quý keeps its spelling).  Rare enough
+ * that moving the rest of the line for a length change is fine.
+ */
+static void
+fix_tones(const struct textnorm *tn, struct buf *out, size_t start)
+{
+	size_t i = start;
+	uint32_t cp;
+
+	while (i < out->len) {
+		const unsigned char *u = (const unsigned char *)out->p;
+		int k;
+
+		if (u[i] < 0x80 || (k = utf8_decode(u + i, out->len - i, &cp)) <= 0) {
+			i++;
+			continue;
+		}
+		if (cp < 0x10000 && (tn->cls[cp] & F_TONE)) {
+			for (int j = tn->tone_head[cp % TONE_HASH]; j >= 0; j = tn->tone[j].next) {
+				const struct tone *e = &tn->tone[j];
+				size_t b = i - e->off, end = b + e->flen;
+
+				if (e->cp != cp || i < e->off || end > out->len ||
+				    memcmp(out->p + b, e->from, e->flen) != 0)
+					continue;
+				if (b > 0 && (out->p[b - 1] | 0x20) == 'q')
+					continue;
+				if (end < out->len && word_goes_on(tn, out->p + end, out->len - end))
+					continue;
+				if (e->tlen != e->flen) {
+					buf_grow(out, e->tlen);
+					memmove(out->p + b + e->tlen, out->p + end,
+					    out->len - end + 1);
+					out->len = out->len + e->tlen - e->flen;
+				}
+				memcpy(out->p + b, e->to, e->tlen);
+				k = (int)(b + e->tlen - i);
+				break;
+			}
+		}
+		i += (size_t)k;
+	}
+}
+
+/*
+ * The slow path: NFC through utf8proc for the characters from s[i] on
+ * that may change, with the character before them when it was copied as
+ * it was (a base letter that a combining mark composes with).
+ */
+static size_t
+nfc_run(const struct textnorm *tn, const unsigned char *u, size_t n,
+    size_t i, struct buf *out, char **op, struct tally *t)
+{
+	char *o = *op, *base = out->p;
+	size_t p0 = i, e = i;
+	utf8proc_uint8_t *res = NULL;
+	utf8proc_ssize_t len;
+	uint32_t cp;
+	int k;
+
+	if (i > 0) {
+		size_t j = i - 1, pl;
+
+		while (j > 0 && i - j < 4 && (u[j] & 0xc0) == 0x80)
+			j--;
+		pl = i - j;
+		if ((size_t)(o - base) >= pl && memcmp(o - pl, u + j, pl) == 0 &&
+		    utf8_decode(u + j, pl, &cp) == (int)pl) {
+			unsigned cl = cp < 0x80 ? (((cp | 0x20) - 'a') < 26u ? F_LETTER : 0)
+			    : class_of(tn, cp);
+
+			t->letters -= (cl & F_LETTER) != 0;
+			t->vi -= (cl & F_VI) != 0;
+			p0 = j;
+			o -= pl;
+		}
+	}
+	while (e < n && u[e] >= 0x80 && (k = utf8_decode(u + e, n - e, &cp)) > 0 &&
+	    (class_of(tn, cp) & A_MASK) == A_NFC)
+		e += (size_t)k;
+	len = utf8proc_map(u + p0, (utf8proc_ssize_t)(e - p0), &res,
+	    UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	out->len = (size_t)(o - out->p);
+	if (len < 0) {		/* cannot happen for valid UTF-8; keep the text */
+		buf_grow(out, (e - p0) + (n - e) * tn->expand + 8);
+		memcpy(out->p + out->len, u + p0, e - p0);
+		*op = out->p + out->len + (e - p0);
+		return e;
+	}
+	buf_grow(out, (size_t)len * tn->expand + (n - e) * tn->expand + 8);
+	base = out->p;
+	o = base + out->len;
+	for (utf8proc_ssize_t r = 0; r < len; r += k) {
+		k = utf8_decode(res + r, (size_t)(len - r), &cp);
+		if (k <= 0)
+			break;
+		if (cp < 0x80) {
+			if (!(cp == ' ' && o > base && o[-1] == ' '))
+				*o++ = (char)cp;
+			t->letters += ((cp | 0x20) - 'a') < 26u;
+			continue;
+		}
+		o = emit(tn, cp, class_of(tn, cp), (const char *)res + r, k, o, base, t);
+	}
+	free(res);
+	*op = o;
+	return e;
+}
+
+size_t
+textnorm_count(const struct textnorm *tn, const char *s, size_t n,
+    struct buf *out, struct textnorm_count *c)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, start = out->len, bad = 0;
+	unsigned long long nuls = 0;
+	struct tally t = { 0 };
+	char *o, *base;
+	uint32_t cp;
+
+	buf_grow(out, n * tn->expand + 8);
+	base = out->p;
+	o = base + out->len;
+	while (i < n) {
+		unsigned ch = u[i];
+		int k;
+
+		if (ch < 0x80) {
+			/* The hot path: printable ASCII straight through. */
+			if (ch > 0x20 && ch < 0x7f) {
+				*o++ = (char)ch;
+				t.letters += ((ch | 0x20) - 'a') < 26u;
+			} else if (ch == ' ' || ch == '\t' || ch == '\v' || ch == '\f') {
+				if (o == base || o[-1] != ' ')
+					*o++ = ' ';
+			} else if (ch == 0)
+				nuls++;
+			i++;
+			continue;
+		}
+		k = utf8_decode(u + i, n - i, &cp);
+		if (k < 0) {
+			memcpy(o, UTF8_REPLACEMENT, 3);
+			o += 3;
+			bad += (size_t)-k;
+			i += (size_t)-k;
+			continue;
+		}
+		unsigned cl = cp < 0x10000 ? tn->cls[cp] : class_of(tn, cp);
+
+		if ((cl & A_MASK) == A_NFC) {
+			i = nfc_run(tn, u, n, i, out, &o, &t);
+			base = out->p;
+			continue;
+		}
+		o = emit(tn, cp, cl, s + i, k, o, base, &t);
+		i += (size_t)k;
+	}
+	out->len = (size_t)(o - out->p);
+	out->p[out->len] = '\0';
+	if (t.tone)
+		fix_tones(tn, out, start);
+	c->bad_bytes += bad;
+	c->nuls += nuls;
+	c->letters += t.letters;
+	c->vi_letters += t.vi;
+	return bad;
 }
 
 size_t
 textnorm_apply(const struct textnorm *tn, const char *s, size_t n,
     struct buf *out, unsigned long long *bad_bytes)
 {
-	utf8proc_uint8_t *nfc = NULL;
-	utf8proc_ssize_t len;
+	struct textnorm_count c = { 0 };
+	size_t bad = textnorm_count(tn, s, n, out, &c);
 
-	(void)tn;
-	len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n,
-	    &nfc, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-	if (len < 0) {
-		buf_add(out, s, n);
-		return 0;
-	}
-	for (utf8proc_ssize_t i = 0; i < len; i++)
-		buf_addc(out, nfc[i] == '\t' ? ' ' : (char)nfc[i]);
-	free(nfc);
-	(void)bad_bytes;
-	return 0;
+	if (bad_bytes != NULL)
+		*bad_bytes += bad;
+	return bad;
 }
