@@ -1,0 +1,1756 @@
+/* numbers.c - see numbers.h. */
+#define _GNU_SOURCE		/* memmem */
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "buf.h"
+#include "decimal.h"
+#include "err.h"
+#include "numbers.h"
+#include "rules.h"
+#include "textnorm.h"
+
+/* ---------------------------------------------------------------- words */
+
+/*
+ * A word list entry, kept lower-cased and normalised like the text.  A
+ * space in an entry matches any run of spaces; an entry must end where a
+ * token of the text ends, so "ha" never matches inside "hai".
+ */
+struct phrase {
+	char *s;
+	size_t len;
+	int ival;
+	const char *sval;
+};
+
+struct plist {
+	struct phrase *v;
+	size_t n;
+};
+
+/* Values of a spelled-digit entry's ival beyond the digit itself. */
+enum { SP_INNER = 1 << 8, SP_NOTALONE = 1 << 9 };
+
+struct span_rule {
+	enum num_kind kind;
+	enum { B_NONE, B_DATE, B_TIME, B_YTD, B_TAIL, B_QUARTER, B_SPAN,
+	    B_NUMBER, B_ORDINAL, B_FRACTION, B_TEXT } build;
+	struct rx *rx, *before, *after, *unless_before, *unless_after;
+	bool digitless;
+	const char *unit;
+	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
+};
+
+struct cue_guard {
+	struct plist cues;
+	struct rx *before, *after;
+};
+
+/* A token of the sentence, in the lower-cased copy. */
+enum tt { TK_NUM, TK_WORD, TK_PUNCT, TK_CLAIM };
+
+enum {
+	NUM_PLAIN = 1,		/* digits only */
+	NUM_LONE3 = 2,		/* one separator and three digits: grouped */
+	NUM_BAD = 4,		/* separators that make no number */
+	NUM_DEC_COMMA = 8,	/* uses ',' as the decimal point */
+	NUM_DEC_DOT = 16,
+	NUM_GRP_COMMA = 32,	/* uses ',' to group thousands */
+	NUM_GRP_DOT = 64,
+};
+
+struct tok {
+	enum tt t;
+	size_t s, e;
+	bool sp;		/* space before it */
+	int claim;		/* TK_CLAIM: index into claims */
+	unsigned nf;		/* TK_NUM: NUM_* */
+	char sep;		/* TK_NUM with NUM_LONE3: the separator */
+	struct dec v, alt;	/* TK_NUM: the value; alt: LONE3 as decimal */
+};
+
+/* A span claimed by a span rule; mention is its index in out, or -1. */
+struct claim {
+	size_t s, e;
+	enum num_kind kind;
+	long mention;
+};
+
+/* A number read by the grammar, before it becomes a mention. */
+struct pm {
+	size_t ti, tj;		/* tokens [ti, tj) */
+	size_t s, e;		/* bytes */
+	size_t numtok;		/* the first number token, for ambiguity */
+	struct dec v;
+	int scale;		/* power of ten of the first scale words */
+	bool hasv, scaled, vague, spelled, year, overflow, neg;
+	int nwords, spflags;	/* a spelled number's words, SP_* of one */
+	const char *unit;
+	enum num_kind kind;
+	const char *approx;
+	unsigned flags;
+};
+
+struct numbers {
+	struct ynode *trees[16];
+	int ntrees;
+	struct textnorm *tn;
+	struct plist triggers, scales, digits, ten, tens, hundred, zero_tens,
+	    half, point, signs, vague, units, prefix_units, cues, post_cues,
+	    open, range, move;
+	struct cue_guard *guards;
+	size_t nguards;
+	struct span_rule *rules;
+	size_t nrules;
+	long year_min, year_max;
+	unsigned between_kinds;		/* claim kinds allowed inside từ..lên */
+	/* Per-sentence scratch, kept between calls so nothing allocates. */
+	struct buf lower;
+	struct num_mention *out;
+	size_t nout, capout;
+	struct tok *tok;
+	size_t ntok, captok;
+	struct claim *cl;
+	size_t ncl, capcl;
+	struct pm *pm;
+	size_t npm, cappm;
+};
+
+static const char *const kind_names[] = {
+	"quantity", "percent", "count", "date", "time", "year", "period",
+	"identifier", "ordinal", "fraction", "idiom", "other", "none",
+};
+
+const char *
+num_kind_name(enum num_kind k)
+{
+	return kind_names[k];
+}
+
+static enum num_kind
+kind_from(const struct ynode *n)
+{
+	const char *s = ystr(n, "a kind");
+
+	for (size_t i = 0; i < sizeof(kind_names) / sizeof(*kind_names); i++)
+		if (strcmp(s, kind_names[i]) == 0)
+			return (enum num_kind)i;
+	ydie(n, "unknown kind '%s'", s);
+}
+
+void
+numbers_flags(unsigned flags, char *buf, size_t cap)
+{
+	static const char *const names[] = { "ambiguous", "vague",
+	    "range_lo", "range_hi", "from", "to", "scaled", "noun",
+	    "spelled", "overflow" };
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		if (!(flags & (1u << i)))
+			continue;
+		int w = snprintf(buf + n, cap - n, "%s%s", n ? "," : "",
+		    names[i]);
+		if (w < 0 || (size_t)w >= cap - n)
+			return;
+		n += (size_t)w;
+	}
+}
+
+/* ---------------------------------------------------------- lower-case */
+
+/* Decodes the character at s[i]; returns its length, *cp = -1 if bad. */
+static size_t
+cp_at(const char *s, size_t len, size_t i, int32_t *cp)
+{
+	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+	    (utf8proc_ssize_t)(len - i), cp);
+
+	if (n <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	return (size_t)n;
+}
+
+/*
+ * Lower-cases s into out byte for byte: a character whose lower case has
+ * another UTF-8 length is kept as it is, so offsets in the copy are
+ * offsets in the sentence (Vietnamese letters all keep their length).
+ */
+static void
+fold(const char *s, size_t len, struct buf *out)
+{
+	buf_reset(out);
+	buf_grow(out, len + 1);
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		int32_t cp;
+		size_t n;
+
+		if (c < 0x80) {
+			out->p[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		n = cp_at(s, len, i, &cp);
+		if (cp >= 0) {
+			utf8proc_uint8_t enc[4];
+			int32_t lc = utf8proc_tolower(cp);
+
+			if (lc != cp && utf8proc_encode_char(lc, enc) ==
+			    (utf8proc_ssize_t)n) {
+				memcpy(out->p + i, enc, n);
+				i += n;
+				continue;
+			}
+		}
+		memcpy(out->p + i, s + i, n);
+		i += n;
+	}
+	out->len = len;
+	out->p[len] = '\0';
+}
+
+static bool
+is_letter(int32_t cp)
+{
+	if (cp < 0)
+		return false;
+	if (cp < 0x80)
+		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool
+is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* ------------------------------------------------------------- loading */
+
+static void
+plist_add(struct numbers *nr, struct plist *l, const char *word, int ival,
+    const char *sval)
+{
+	struct buf t = { 0 }, f = { 0 };
+
+	textnorm_apply(nr->tn, word, strlen(word), &t, NULL);
+	/* Triggers are searched in the text as it is, so keep their case. */
+	if (l == &nr->triggers)
+		buf_add(&f, t.p ? t.p : "", t.len);
+	else
+		fold(t.p ? t.p : "", t.len, &f);
+	buf_free(&t);
+	if (f.len == 0) {
+		buf_free(&f);
+		return;
+	}
+	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n++] = (struct phrase){ f.p, f.len, ival, sval };
+}
+
+static int
+by_len_desc(const void *a, const void *b)
+{
+	const struct phrase *x = a, *y = b;
+
+	return (x->len < y->len) - (x->len > y->len);
+}
+
+/* Longest entries first, so "đô la mỹ" is tried before "đô la". */
+static void
+plist_sort(struct plist *l)
+{
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), by_len_desc);
+}
+
+/* A list given as a scalar or a sequence of scalars. */
+static void
+load_words(struct numbers *nr, struct plist *l, const struct ynode *n,
+    int ival, const char *sval)
+{
+	if (n == NULL)
+		return;
+	if (n->type == Y_SCALAR) {
+		plist_add(nr, l, n->str, ival, sval);
+		return;
+	}
+	yexpect(n, Y_SEQ, "a list of words");
+	for (size_t i = 0; i < n->n; i++)
+		plist_add(nr, l, ystr(n->kids[i], "a word"), ival, sval);
+}
+
+/* A map of id: [words], each word carrying the id. */
+static void
+load_idmap(struct numbers *nr, struct plist *l, const struct ynode *n,
+    int ival)
+{
+	if (n == NULL)
+		return;
+	yexpect(n, Y_MAP, "a map of id: [words]");
+	for (size_t i = 0; i < n->n; i++)
+		load_words(nr, l, n->kids[2 * i + 1], ival,
+		    ystr(n->kids[2 * i], "an id"));
+}
+
+/* A map of word: integer. */
+static void
+load_intmap(struct numbers *nr, struct plist *l, const struct ynode *n,
+    int lo, int hi)
+{
+	if (n == NULL)
+		return;
+	yexpect(n, Y_MAP, "a map of word: number");
+	for (size_t i = 0; i < n->n; i++) {
+		const struct ynode *v = n->kids[2 * i + 1];
+		char *end;
+		long x = strtol(ystr(v, "a number"), &end, 10);
+
+		if (*end != '\0' || end == v->str || x < lo || x > hi)
+			ydie(v, "expected a number from %d to %d", lo, hi);
+		plist_add(nr, l, ystr(n->kids[2 * i], "a word"), (int)x, NULL);
+	}
+}
+
+/* Marks the entries of l named in the list n with the bit flag. */
+static void
+mark_words(struct numbers *nr, struct plist *l, const struct ynode *n,
+    int flag)
+{
+	struct plist tmp = { 0 };
+
+	load_words(nr, &tmp, n, 0, NULL);
+	for (size_t i = 0; i < tmp.n; i++) {
+		bool found = false;
+
+		for (size_t j = 0; j < l->n; j++)
+			if (l->v[j].len == tmp.v[i].len &&
+			    memcmp(l->v[j].s, tmp.v[i].s, tmp.v[i].len) == 0) {
+				l->v[j].ival |= flag;
+				found = true;
+			}
+		if (!found)
+			ydie(n, "'%s' is not among the spelled digits",
+			    tmp.v[i].s);
+		free(tmp.v[i].s);
+	}
+	free(tmp.v);
+}
+
+/* Compiles a context pattern wrapped as wrap_pre P wrap_post. */
+static struct rx *
+ctx_rx(const struct ynode *n, const char *pre, const char *post,
+    bool caseless)
+{
+	struct rx *rx;
+	struct buf b = { 0 };
+
+	if (n == NULL)
+		return NULL;
+	/* Compile it bare first, so a mistake is reported at its place. */
+	rx_free(rx_compile(n, caseless));
+	buf_printf(&b, "%s(?:%s)%s", pre, n->str, post);
+	rx = rx_compile_str(b.p, caseless);
+	rx->at = n;
+	buf_free(&b);
+	return rx;
+}
+
+static int
+group(const struct rx *rx, const char *name)
+{
+	int g = pcre2_substring_number_from_name(rx->code,
+	    (PCRE2_SPTR)name);
+
+	return g > 0 ? g : -1;
+}
+
+static void
+load_spans(struct numbers *nr, const struct ynode *list)
+{
+	static const char *const keys[] = { "name", "kind", "value",
+	    "pattern", "before", "after", "unless_before", "unless_after",
+	    "digitless", "case", "unit", "note", NULL };
+	static const char *const builds[] = { "none", "date", "time", "ytd",
+	    "tail", "quarter", "span", "number", "ordinal", "fraction", "text",
+	    NULL };
+
+	if (list == NULL)
+		return;
+	yexpect(list, Y_SEQ, "a list of span rules");
+	nr->rules = xrealloc(nr->rules, (nr->nrules + list->n) *
+	    sizeof(*nr->rules));
+	for (size_t i = 0; i < list->n; i++) {
+		const struct ynode *r = list->kids[i], *p, *v;
+		struct span_rule *sr = &nr->rules[nr->nrules++];
+		bool caseless;
+
+		memset(sr, 0, sizeof(*sr));
+		yexpect(r, Y_MAP, "a span rule (a map)");
+		ymap_check_keys(r, keys);
+		if ((p = ymap_get(r, "pattern")) == NULL)
+			ydie(r, "a span rule needs a pattern");
+		if ((v = ymap_get(r, "kind")) == NULL)
+			ydie(r, "a span rule needs a kind");
+		sr->kind = kind_from(v);
+		sr->build = B_NONE;
+		if ((v = ymap_get(r, "value")) != NULL) {
+			const char *s = ystr(v, "a value builder");
+			int b;
+
+			for (b = 0; builds[b] != NULL; b++)
+				if (strcmp(builds[b], s) == 0)
+					break;
+			if (builds[b] == NULL)
+				ydie(v, "unknown value builder '%s' (none, "
+				    "date, time, ytd, tail, quarter, span, "
+				    "number, ordinal, fraction, text)", s);
+			sr->build = b;
+		}
+		caseless = !ymap_bool(r, "case", false);
+		sr->rx = rx_compile(p, caseless);
+		sr->before = ctx_rx(ymap_get(r, "before"), "", "\\z", caseless);
+		sr->unless_before = ctx_rx(ymap_get(r, "unless_before"), "",
+		    "\\z", caseless);
+		sr->after = ctx_rx(ymap_get(r, "after"), "\\G", "", caseless);
+		sr->unless_after = ctx_rx(ymap_get(r, "unless_after"), "\\G", "",
+		    caseless);
+		sr->digitless = ymap_bool(r, "digitless", false);
+		sr->unit = ymap_str(r, "unit", "");
+		sr->g_m0 = group(sr->rx, "m");
+		sr->g_y = group(sr->rx, "y");
+		sr->g_y2 = group(sr->rx, "y2");
+		sr->g_m = group(sr->rx, "mo");
+		sr->g_d = group(sr->rx, "d");
+		sr->g_h = group(sr->rx, "h");
+		sr->g_mi = group(sr->rx, "mi");
+		sr->g_q = group(sr->rx, "q");
+		sr->g_n = group(sr->rx, "n");
+		sr->g_num = group(sr->rx, "num");
+		sr->g_den = group(sr->rx, "den");
+	}
+}
+
+static void
+load_main(struct numbers *nr, const struct ynode *root)
+{
+	static const char *const keys[] = { "triggers", "bare_year", "scales",
+	    "spelled", "signs", "vague", "units", "prefix_units", "cues",
+	    "post_cues", "cue_guards", "ranges", "spans", NULL };
+	static const char *const spkeys[] = { "digits", "inner_only",
+	    "not_alone", "ten", "tens", "hundred", "zero_tens", "half",
+	    "point", NULL };
+	static const char *const rkeys[] = { "open", "range", "move",
+	    "between", NULL };
+	static const char *const ukinds[] = { "quantity", "percent", "count",
+	    NULL };
+	const struct ynode *n, *sp;
+
+	yexpect(root, Y_MAP, "a map");
+	ymap_check_keys(root, keys);
+	load_words(nr, &nr->triggers, ymap_get(root, "triggers"), 0, NULL);
+	if ((n = ymap_get(root, "bare_year")) != NULL) {
+		yexpect(n, Y_MAP, "a map with min and max");
+		nr->year_min = ymap_long(n, "min", 1900, 0, 9999);
+		nr->year_max = ymap_long(n, "max", 2100, 0, 9999);
+	}
+	load_intmap(nr, &nr->scales, ymap_get(root, "scales"), 1, 18);
+	if ((sp = ymap_get(root, "spelled")) != NULL) {
+		yexpect(sp, Y_MAP, "a map");
+		ymap_check_keys(sp, spkeys);
+		load_intmap(nr, &nr->digits, ymap_get(sp, "digits"), 0, 9);
+		mark_words(nr, &nr->digits, ymap_get(sp, "inner_only"),
+		    SP_INNER);
+		mark_words(nr, &nr->digits, ymap_get(sp, "not_alone"),
+		    SP_NOTALONE);
+		load_words(nr, &nr->ten, ymap_get(sp, "ten"), 0, NULL);
+		load_words(nr, &nr->tens, ymap_get(sp, "tens"), 0, NULL);
+		load_words(nr, &nr->hundred, ymap_get(sp, "hundred"), 0, NULL);
+		load_words(nr, &nr->zero_tens, ymap_get(sp, "zero_tens"), 0,
+		    NULL);
+		load_words(nr, &nr->half, ymap_get(sp, "half"), 0, NULL);
+		load_words(nr, &nr->point, ymap_get(sp, "point"), 0, NULL);
+	}
+	load_words(nr, &nr->signs, ymap_get(root, "signs"), 0, NULL);
+	load_words(nr, &nr->vague, ymap_get(root, "vague"), 0, NULL);
+	if ((n = ymap_get(root, "units")) != NULL) {
+		yexpect(n, Y_MAP, "a map of kind: {id: [words]}");
+		ymap_check_keys(n, ukinds);
+		load_idmap(nr, &nr->units, ymap_get(n, "quantity"), NK_QUANTITY);
+		load_idmap(nr, &nr->units, ymap_get(n, "percent"), NK_PERCENT);
+		load_idmap(nr, &nr->units, ymap_get(n, "count"), NK_COUNT);
+	}
+	load_idmap(nr, &nr->prefix_units, ymap_get(root, "prefix_units"),
+	    NK_QUANTITY);
+	load_idmap(nr, &nr->cues, ymap_get(root, "cues"), 0);
+	load_idmap(nr, &nr->post_cues, ymap_get(root, "post_cues"), 0);
+	if ((n = ymap_get(root, "cue_guards")) != NULL) {
+		static const char *const gkeys[] = { "cues", "before", "after",
+		    "note", NULL };
+
+		yexpect(n, Y_SEQ, "a list of guards");
+		nr->guards = xcalloc(n->n, sizeof(*nr->guards));
+		for (size_t i = 0; i < n->n; i++) {
+			const struct ynode *g = n->kids[i];
+			struct cue_guard *cg = &nr->guards[nr->nguards++];
+
+			yexpect(g, Y_MAP, "a guard (a map)");
+			ymap_check_keys(g, gkeys);
+			load_words(nr, &cg->cues, ymap_get(g, "cues"), 0, NULL);
+			if (cg->cues.n == 0)
+				ydie(g, "a guard needs cues");
+			cg->before = ctx_rx(ymap_get(g, "before"), "", "\\z",
+			    true);
+			cg->after = ctx_rx(ymap_get(g, "after"), "\\G", "", true);
+		}
+	}
+	if ((n = ymap_get(root, "ranges")) != NULL) {
+		const char **kinds;
+		size_t nk;
+
+		yexpect(n, Y_MAP, "a map");
+		ymap_check_keys(n, rkeys);
+		load_words(nr, &nr->open, ymap_get(n, "open"), 0, NULL);
+		load_words(nr, &nr->range, ymap_get(n, "range"), 0, NULL);
+		load_words(nr, &nr->move, ymap_get(n, "move"), 0, NULL);
+		nk = ymap_strlist(n, "between", &kinds);
+		for (size_t i = 0; i < nk; i++) {
+			struct ynode fake = *ymap_get(n, "between");
+
+			fake.type = Y_SCALAR;
+			fake.str = (char *)kinds[i];
+			nr->between_kinds |= 1u << kind_from(&fake);
+		}
+		free(kinds);
+	}
+	load_spans(nr, ymap_get(root, "spans"));
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+struct numbers *
+numbers_load(void)
+{
+	struct numbers *nr = xcalloc(1, sizeof(*nr));
+	struct plist *all[] = { &nr->triggers, &nr->scales, &nr->digits,
+	    &nr->ten, &nr->tens, &nr->hundred, &nr->zero_tens, &nr->half,
+	    &nr->point, &nr->signs, &nr->vague, &nr->units, &nr->prefix_units,
+	    &nr->cues, &nr->post_cues, &nr->open, &nr->range, &nr->move };
+	DIR *d;
+	struct dirent *de;
+	char **names = NULL;
+	size_t nnames = 0;
+
+	nr->tn = textnorm_load(rules_dir());
+	nr->year_min = 1900;
+	nr->year_max = 2100;
+	nr->trees[nr->ntrees] = rules_load("numbers.yaml");
+	load_main(nr, nr->trees[nr->ntrees++]);
+	/* numbers-*.yaml in name order: more span rules, or more words. */
+	if ((d = opendir(rules_dir())) != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			size_t l = strlen(de->d_name);
+
+			if (strncmp(de->d_name, "numbers-", 8) == 0 && l > 13 &&
+			    strcmp(de->d_name + l - 5, ".yaml") == 0) {
+				names = xrealloc(names, (nnames + 1) *
+				    sizeof(*names));
+				names[nnames++] = xstrdup(de->d_name);
+			}
+		}
+		closedir(d);
+	}
+	if (nnames > 1)
+		qsort(names, nnames, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < nnames; i++) {
+		if (nr->ntrees == (int)(sizeof(nr->trees) / sizeof(*nr->trees)))
+			die(EXIT_USAGE, "%s: too many numbers-*.yaml files",
+			    rules_dir());
+		nr->trees[nr->ntrees] = rules_load(names[i]);
+		load_main(nr, nr->trees[nr->ntrees++]);
+		free(names[i]);
+	}
+	free(names);
+	for (size_t i = 0; i < sizeof(all) / sizeof(*all); i++)
+		plist_sort(all[i]);
+	return nr;
+}
+
+static void
+plist_free(struct plist *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i].s);
+	free(l->v);
+}
+
+void
+numbers_free(struct numbers *nr)
+{
+	struct plist *all[] = { &nr->triggers, &nr->scales, &nr->digits,
+	    &nr->ten, &nr->tens, &nr->hundred, &nr->zero_tens, &nr->half,
+	    &nr->point, &nr->signs, &nr->vague, &nr->units, &nr->prefix_units,
+	    &nr->cues, &nr->post_cues, &nr->open, &nr->range, &nr->move };
+
+	if (nr == NULL)
+		return;
+	for (size_t i = 0; i < sizeof(all) / sizeof(*all); i++)
+		plist_free(all[i]);
+	for (size_t i = 0; i < nr->nguards; i++) {
+		plist_free(&nr->guards[i].cues);
+		rx_free(nr->guards[i].before);
+		rx_free(nr->guards[i].after);
+	}
+	free(nr->guards);
+	for (size_t i = 0; i < nr->nrules; i++) {
+		struct span_rule *r = &nr->rules[i];
+
+		rx_free(r->rx);
+		rx_free(r->before);
+		rx_free(r->after);
+		rx_free(r->unless_before);
+		rx_free(r->unless_after);
+	}
+	free(nr->rules);
+	for (int i = 0; i < nr->ntrees; i++)
+		ydoc_free(nr->trees[i]);
+	textnorm_free(nr->tn);
+	buf_free(&nr->lower);
+	free(nr->out);
+	free(nr->tok);
+	free(nr->cl);
+	free(nr->pm);
+	free(nr);
+}
+
+/* ------------------------------------------------------------- helpers */
+
+/* Grows an array to hold one more item; arrays are reused across calls. */
+#define GROW(p, n, cap) do { \
+	if ((n) == (cap)) { \
+		(cap) = (cap) ? 2 * (cap) : 64; \
+		(p) = xrealloc((p), (cap) * sizeof(*(p))); \
+	} \
+} while (0)
+
+static struct num_mention *
+push_mention(struct numbers *nr, size_t s, size_t e, enum num_kind kind)
+{
+	struct num_mention *m;
+
+	GROW(nr->out, nr->nout, nr->capout);
+	m = &nr->out[nr->nout++];
+	m->start = s;
+	m->end = e;
+	m->kind = kind;
+	m->value[0] = '\0';
+	m->unit = "";
+	m->approx = "";
+	m->flags = 0;
+	return m;
+}
+
+/* A scan for ASCII digits, eight bytes at a time: the common case is a
+ * sentence with none, and it should cost next to nothing. */
+static bool
+has_digit(const char *s, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, lo, hi;
+
+		memcpy(&w, s + i, 8);
+		/* Bytes >= '0': add 0x50 sets bit 7 for 0x30..0x7f. */
+		lo = (w | 0x8080808080808080ULL) - 0x3030303030303030ULL;
+		hi = (w | 0x8080808080808080ULL) - 0x3a3a3a3a3a3a3a3aULL;
+		/* A byte is a digit when lo kept bit 7 and hi lost it, and
+		 * the byte itself is ASCII. */
+		if ((lo & ~hi & ~w & 0x8080808080808080ULL) != 0)
+			break;
+	}
+	for (; i < n; i++)
+		if (is_digit(s[i]))
+			return true;
+	return false;
+}
+
+static bool
+has_trigger(const struct numbers *nr, const char *s, size_t n)
+{
+	for (size_t i = 0; i < nr->triggers.n; i++)
+		if (memmem(s, n, nr->triggers.v[i].s, nr->triggers.v[i].len))
+			return true;
+	return false;
+}
+
+/* The next character boundary after byte i. */
+static size_t
+next_char(const char *s, size_t len, size_t i)
+{
+	i++;
+	while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i++;
+	return i;
+}
+
+/* ------------------------------------------------------------ span rules */
+
+static bool
+gspan(const PCRE2_SIZE *ov, int g, size_t *gs, size_t *ge)
+{
+	if (g < 0 || ov[2 * g] == PCRE2_UNSET)
+		return false;
+	*gs = ov[2 * g];
+	*ge = ov[2 * g + 1];
+	return *ge > *gs;
+}
+
+static long
+roman(const char *s, size_t n)
+{
+	long v = 0, prev = 0;
+
+	for (size_t i = n; i-- > 0;) {
+		long d;
+
+		switch (s[i] | 32) {
+		case 'i': d = 1; break;
+		case 'v': d = 5; break;
+		case 'x': d = 10; break;
+		case 'l': d = 50; break;
+		case 'c': d = 100; break;
+		case 'd': d = 500; break;
+		case 'm': d = 1000; break;
+		default: return -1;
+		}
+		v += d < prev ? -d : d;
+		if (d > prev)
+			prev = d;
+	}
+	return v > 0 ? v : -1;
+}
+
+/* A group as an integer: digits (leading zeros fine) or a Roman
+ * numeral; -1 when absent, -2 when it is neither. */
+static long
+gnum(const char *s, const PCRE2_SIZE *ov, int g)
+{
+	size_t a, b;
+	long v = 0;
+
+	if (!gspan(ov, g, &a, &b))
+		return -1;
+	if (!is_digit(s[a]))
+		return b - a > 12 ? -2 : (roman(s + a, b - a) < 0 ? -2 :
+		    roman(s + a, b - a));
+	for (size_t i = a; i < b; i++) {
+		if (!is_digit(s[i]) || v > 100000000)
+			return -2;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* Builds a rule's value into m; false when the groups make no sense
+ * (a 13th month), so that the rule does not claim the span. */
+static bool
+build_value(const struct span_rule *r, const char *s, const PCRE2_SIZE *ov,
+    size_t ss, size_t se, struct num_mention *m)
+{
+	long y = gnum(s, ov, r->g_y), y2 = gnum(s, ov, r->g_y2);
+	long mo = gnum(s, ov, r->g_m), d = gnum(s, ov, r->g_d);
+	long h = gnum(s, ov, r->g_h), mi = gnum(s, ov, r->g_mi);
+	long q = gnum(s, ov, r->g_q), n = gnum(s, ov, r->g_n);
+	long num = gnum(s, ov, r->g_num), den = gnum(s, ov, r->g_den);
+	long m1 = 0, m2 = 0;
+	char *v = m->value;
+	size_t cap = sizeof(m->value);
+
+	if (y == -2 || y2 == -2 || mo == -2 || d == -2 || h == -2 ||
+	    mi == -2 || q == -2 || n == -2 || num == -2 || den == -2)
+		return false;
+	if ((y >= 0 && (y < 1000 || y > 2999)) || (mo >= 0 &&
+	    (mo < 1 || mo > 12)) || (d >= 0 && (d < 1 || d > 31)))
+		return false;
+	switch (r->build) {
+	case B_NONE:
+		break;
+	case B_DATE:
+		if (y >= 0 && mo >= 0 && d >= 0)
+			snprintf(v, cap, "%04ld-%02ld-%02ld", y, mo, d);
+		else if (y >= 0 && mo >= 0)
+			snprintf(v, cap, "%04ld-%02ld", y, mo);
+		else if (mo >= 0 && d >= 0)
+			snprintf(v, cap, "--%02ld-%02ld", mo, d);
+		else if (y >= 0 && d < 0)
+			snprintf(v, cap, "%04ld", y);
+		else if (mo >= 0 && d < 0)
+			snprintf(v, cap, "--%02ld", mo);
+		else
+			return false;
+		break;
+	case B_TIME:
+		if (h < 0 || h > 24 || mi > 59)
+			return false;
+		snprintf(v, cap, "%02ld:%02ld", h, mi < 0 ? 0 : mi);
+		break;
+	case B_YTD:
+	case B_TAIL:
+	case B_QUARTER:
+		if (r->build == B_QUARTER) {
+			if (q < 1 || q > 4)
+				return false;
+			m1 = 3 * q - 2;
+			m2 = 3 * q;
+		} else {
+			if (n < 1 || n > 12)
+				return false;
+			m1 = r->build == B_YTD ? 1 : 13 - n;
+			m2 = r->build == B_YTD ? n : 12;
+		}
+		if (y >= 0)
+			snprintf(v, cap, "%04ld-%02ld/%04ld-%02ld", y, m1, y, m2);
+		else
+			snprintf(v, cap, "--%02ld/--%02ld", m1, m2);
+		break;
+	case B_SPAN:
+		if (y < 0 || y2 < 0)
+			return false;
+		if (y2 < 100)		/* "2019-20" */
+			y2 += y / 100 * 100;
+		if (y2 <= y)
+			return false;
+		snprintf(v, cap, "%04ld/%04ld", y, y2);
+		break;
+	case B_NUMBER:
+	case B_ORDINAL:
+		if (n < 0)
+			return false;
+		snprintf(v, cap, "%ld", n);
+		break;
+	case B_FRACTION:
+		if (num < 0 || den <= 0)
+			return false;
+		snprintf(v, cap, "%ld/%ld", num, den);
+		break;
+	case B_TEXT:
+		if (se - ss >= cap)
+			se = ss + cap - 1;
+		memcpy(v, s + ss, se - ss);
+		v[se - ss] = '\0';
+		break;
+	}
+	return true;
+}
+
+/* True when rx matches the text just before byte at (within a window). */
+static bool
+ctx_before(struct rx *rx, const char *s, size_t at)
+{
+	size_t from = at > 200 ? at - 200 : 0;
+	PCRE2_SIZE *ov;
+
+	while (from < at && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from++;
+	return rx_match(rx, s, at, from, &ov);
+}
+
+static bool
+ctx_after(struct rx *rx, const char *s, size_t len, size_t at)
+{
+	PCRE2_SIZE *ov;
+
+	return rx_match(rx, s, len, at, &ov);
+}
+
+static bool
+overlaps(const struct numbers *nr, size_t s, size_t e)
+{
+	for (size_t i = 0; i < nr->ncl; i++)
+		if (nr->cl[i].s < e && s < nr->cl[i].e)
+			return true;
+	return false;
+}
+
+static void
+run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
+{
+	for (size_t i = 0; i < nr->nrules; i++) {
+		struct span_rule *r = &nr->rules[i];
+		size_t start = 0;
+		PCRE2_SIZE *ov;
+
+		if (!digit && !r->digitless)
+			continue;
+		while (start < len && rx_match(r->rx, s, len, start, &ov)) {
+			size_t ms = ov[0], me = ov[1], ss = ms, se = me;
+			struct num_mention m;
+
+			start = me > ms ? me : next_char(s, len, ms);
+			gspan(ov, r->g_m0, &ss, &se);
+			if (se <= ss)
+				continue;
+			m.start = ss;
+			m.end = se;
+			m.value[0] = '\0';
+			if (overlaps(nr, ss, se) ||
+			    !build_value(r, s, ov, ss, se, &m) ||
+			    (r->before && !ctx_before(r->before, s, ss)) ||
+			    (r->unless_before &&
+			    ctx_before(r->unless_before, s, ss)) ||
+			    (r->after && !ctx_after(r->after, s, len, se)) ||
+			    (r->unless_after &&
+			    ctx_after(r->unless_after, s, len, se))) {
+				/* Let the rule try again just past this start. */
+				start = next_char(s, len, ms);
+				continue;
+			}
+			GROW(nr->cl, nr->ncl, nr->capcl);
+			nr->cl[nr->ncl] = (struct claim){ ss, se, r->kind, -1 };
+			if (r->kind != NK_NONE) {
+				struct num_mention *o = push_mention(nr, ss, se,
+				    r->kind);
+
+				memcpy(o->value, m.value, sizeof(o->value));
+				o->unit = r->unit;
+				nr->cl[nr->ncl].mention = (long)(nr->nout - 1);
+			}
+			nr->ncl++;
+		}
+	}
+}
+
+static int
+claim_cmp(const void *a, const void *b)
+{
+	const struct claim *x = a, *y = b;
+
+	return (x->s > y->s) - (x->s < y->s);
+}
+
+/* ------------------------------------------------------------ tokenising */
+
+static struct tok *
+push_tok(struct numbers *nr, enum tt t, size_t s, size_t e, bool sp)
+{
+	struct tok *k;
+
+	GROW(nr->tok, nr->ntok, nr->captok);
+	k = &nr->tok[nr->ntok++];
+	memset(k, 0, sizeof(*k));
+	k->t = t;
+	k->s = s;
+	k->e = e;
+	k->sp = sp;
+	k->claim = -1;
+	return k;
+}
+
+static size_t
+digits_end(const char *s, size_t lim, size_t i)
+{
+	while (i < lim && is_digit(s[i]))
+		i++;
+	return i;
+}
+
+/*
+ * Reads the number at s[i..lim) into k: digits grouped by '.', ',' or a
+ * space, with a decimal ',' or '.'.  A lone separator before exactly three
+ * digits groups (1.050 = 1050) and is marked NUM_LONE3 with the decimal
+ * reading kept in alt; two kinds of separator make the last one the
+ * decimal point (3.300,63).
+ */
+static size_t
+read_num(const char *s, size_t lim, size_t i, struct tok *k)
+{
+	size_t run[16], nrun = 0, j = i, first;
+	char sep[16];
+	char digits[64];
+	size_t nd = 0;
+	int nseps = 0;
+	bool mixed = false;
+
+	j = digits_end(s, lim, i);
+	first = j - i;
+	run[nrun] = j;
+	while (nrun < 15 && j + 1 < lim) {
+		char c = s[j];
+
+		if ((c == '.' || c == ',') && is_digit(s[j + 1]) &&
+		    (nrun == 0 || sep[0] != ' ')) {
+			sep[nrun++] = c;
+			j = digits_end(s, lim, j + 1);
+			run[nrun] = j;
+		} else if (c == ' ' && (nrun == 0 || sep[nrun - 1] == ' ') &&
+		    first <= 3 && s[i] != '0' && j + 4 <= lim &&
+		    digits_end(s, lim, j + 1) == j + 4 &&
+		    !(j + 5 < lim && (s[j + 4] == '.' || s[j + 4] == ',') &&
+		    is_digit(s[j + 5]) && digits_end(s, lim, j + 5) == j + 8)) {
+			sep[nrun++] = ' ';
+			j += 4;
+			run[nrun] = j;
+		} else
+			break;
+	}
+	k->e = j;
+	nseps = (int)nrun;
+	for (int a = 1; a < nseps; a++)
+		if (sep[a] != sep[0])
+			mixed = true;
+	/* Where does the decimal point sit, if anywhere? */
+	int dec_at = -1;
+	bool grouping_ok = first >= 1 && first <= 3 && s[i] != '0';
+
+	for (int a = 0; a < nseps; a++) {
+		size_t rl = run[a + 1] - run[a] - 1;
+
+		if (sep[a] == ' ')
+			rl = 3;
+		if (rl != 3 && !(mixed && a == nseps - 1))
+			grouping_ok = false;
+	}
+	if (nseps == 0) {
+		k->nf = NUM_PLAIN;
+	} else if (mixed) {
+		/* The last separator is the point, the others group. */
+		char g = sep[0];
+
+		for (int a = 0; a < nseps - 1; a++)
+			if (sep[a] != g)
+				grouping_ok = false;
+		if (sep[nseps - 1] == g || sep[nseps - 1] == ' ' ||
+		    !grouping_ok) {
+			if (sep[nseps - 1] == ' ' || g == ' ')
+				k->nf = 0;	/* "1 000,5": fine */
+			if (!(g == ' ' && grouping_ok))
+				k->nf = NUM_BAD;
+		}
+		dec_at = nseps - 1;
+		if (k->nf != NUM_BAD)
+			k->nf = (sep[nseps - 1] == ',' ? NUM_DEC_COMMA :
+			    NUM_DEC_DOT) | (g == ',' ? NUM_GRP_COMMA :
+			    g == '.' ? NUM_GRP_DOT : 0);
+	} else if (nseps == 1 && sep[0] != ' ') {
+		size_t rl = run[1] - run[0] - 1;
+
+		if (rl == 3 && grouping_ok) {
+			k->nf = NUM_LONE3;
+			k->sep = sep[0];
+		} else {
+			dec_at = 0;
+			k->nf = sep[0] == ',' ? NUM_DEC_COMMA : NUM_DEC_DOT;
+		}
+	} else if (grouping_ok) {
+		k->nf = sep[0] == ',' ? NUM_GRP_COMMA : sep[0] == '.' ?
+		    NUM_GRP_DOT : 0;
+	} else
+		k->nf = NUM_BAD;
+	if (k->nf & NUM_BAD)
+		return j;
+	/* Collect the digits, with '.' where the decimal point is. */
+	for (size_t p = i; p < j && nd < sizeof(digits) - 1; p++) {
+		if (is_digit(s[p]))
+			digits[nd++] = s[p];
+		else if (dec_at >= 0 && p == run[dec_at])
+			digits[nd++] = '.';
+	}
+	if (!dec_parse(digits, nd, &k->v)) {
+		k->nf = NUM_BAD;
+		return j;
+	}
+	if (k->nf & NUM_LONE3) {
+		nd = 0;
+		for (size_t p = i; p < j; p++)
+			digits[nd++] = is_digit(s[p]) ? s[p] : '.';
+		if (!dec_parse(digits, nd, &k->alt))
+			k->alt = k->v;
+	}
+	return j;
+}
+
+static bool
+is_space(const char *s, size_t len, size_t i, size_t *n)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	*n = 1;
+	if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+		return true;
+	if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0) {
+		*n = 2;
+		return true;
+	}
+	return false;
+}
+
+static void
+tokenise(struct numbers *nr, const char *s, size_t len)
+{
+	size_t i = 0, ci = 0;
+	bool sp = true;
+
+	nr->ntok = 0;
+	while (i < len) {
+		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, n;
+		int32_t cp;
+
+		if (ci < nr->ncl && i >= nr->cl[ci].s) {
+			struct tok *k = push_tok(nr, TK_CLAIM, nr->cl[ci].s,
+			    nr->cl[ci].e, sp);
+
+			k->claim = (int)ci;
+			i = nr->cl[ci++].e;
+			sp = false;
+			continue;
+		}
+		if (is_space(s, len, i, &n)) {
+			sp = true;
+			i += n;
+			continue;
+		}
+		if (is_digit(s[i])) {
+			struct tok *k = push_tok(nr, TK_NUM, i, i, sp);
+
+			i = read_num(s, lim, i, k);
+		} else {
+			size_t j = i + cp_at(s, len, i, &cp);
+
+			if (is_letter(cp)) {
+				for (;;) {
+					size_t m = cp_at(s, len, j, &cp);
+
+					if (j >= lim || !is_letter(cp))
+						break;
+					j += m;
+				}
+				push_tok(nr, TK_WORD, i, j, sp);
+			} else
+				push_tok(nr, TK_PUNCT, i, j, sp);
+			i = j;
+		}
+		sp = false;
+	}
+}
+
+/* ------------------------------------------------------------- grammar */
+
+/*
+ * Matches a word list at token k of the folded text: the longest entry
+ * whose bytes equal the text from the token on, a space in the entry
+ * standing for any spaces, ending where a token ends.  Returns the entry
+ * and sets *next to the token after it, or NULL.
+ */
+static const struct phrase *
+match(const struct numbers *nr, const struct plist *l, size_t k,
+    size_t *next)
+{
+	const char *t = nr->lower.p;
+	size_t len = nr->lower.len;
+
+	if (k >= nr->ntok || nr->tok[k].t == TK_CLAIM)
+		return NULL;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct phrase *ph = &l->v[i];
+		size_t p = nr->tok[k].s, q = 0, j;
+
+		if (t[p] != ph->s[0])
+			continue;
+		while (q < ph->len && p < len) {
+			if (ph->s[q] == ' ') {
+				size_t n;
+
+				if (!is_space(t, len, p, &n))
+					break;
+				while (p < len && is_space(t, len, p, &n))
+					p += n;
+				q++;
+			} else if (t[p] == ph->s[q]) {
+				p++;
+				q++;
+			} else
+				break;
+		}
+		if (q < ph->len)
+			continue;
+		for (j = k; j < nr->ntok && nr->tok[j].e < p; j++)
+			if (nr->tok[j].t == TK_CLAIM)
+				break;
+		if (j < nr->ntok && nr->tok[j].e == p &&
+		    nr->tok[j].t != TK_CLAIM) {
+			*next = j + 1;
+			return ph;
+		}
+	}
+	return NULL;
+}
+
+static bool
+is_tok(const struct numbers *nr, size_t k, enum tt t)
+{
+	return k < nr->ntok && nr->tok[k].t == t;
+}
+
+/* A spelled digit at k: its value, or -1; inner says mốt/lăm/tư are ok. */
+static int
+sp_digit(const struct numbers *nr, size_t k, bool inner, size_t *next,
+    int *flags)
+{
+	const struct phrase *ph = match(nr, &nr->digits, k, next);
+
+	if (ph == NULL || (!inner && (ph->ival & SP_INNER)))
+		return -1;
+	if (flags)
+		*flags = ph->ival;
+	return ph->ival & 0xff;
+}
+
+/* A spelled number below a thousand at k: "một trăm linh năm". */
+static int
+sp_group(const struct numbers *nr, size_t k, size_t *next, int *nwords,
+    int *flags)
+{
+	size_t p = k, q;
+	int v = 0, d, f = 0;
+
+	*nwords = 0;
+	if ((d = sp_digit(nr, p, false, &q, &f)) >= 0 &&
+	    match(nr, &nr->hundred, q, &q)) {
+		v = d * 100;
+		p = q;
+		*nwords += 2;
+		if (match(nr, &nr->zero_tens, p, &q) &&
+		    (d = sp_digit(nr, q, true, &q, NULL)) >= 0) {
+			*next = q;
+			*nwords += 2;
+			*flags = 0;
+			return v + d;
+		}
+	}
+	if (match(nr, &nr->ten, p, &q)) {
+		v += 10;
+		p = q;
+		(*nwords)++;
+		if ((d = sp_digit(nr, p, true, &q, &f)) >= 0 && d != 1) {
+			v += d;
+			p = q;
+			(*nwords)++;
+		} else if (d == 1 && !(f & SP_INNER)) {
+			v += 1;		/* "mười một", not "mười mốt" */
+			p = q;
+			(*nwords)++;
+		}
+	} else if ((d = sp_digit(nr, p, false, &q, &f)) >= 0) {
+		size_t r;
+
+		if (match(nr, &nr->tens, q, &r)) {
+			v += d * 10;
+			p = r;
+			*nwords += 2;
+			if ((d = sp_digit(nr, p, true, &q, NULL)) >= 0) {
+				v += d;
+				p = q;
+				(*nwords)++;
+			}
+		} else {
+			v += d;
+			p = q;
+			(*nwords)++;
+		}
+	}
+	if (*nwords == 0)
+		return -1;
+	*flags = *nwords == 1 ? f : 0;
+	*next = p;
+	return v;
+}
+
+/* Scale words at k ("nghìn tỷ" = 12); 0 when none. */
+static int
+scales_at(const struct numbers *nr, size_t k, size_t *next)
+{
+	int e = 0;
+	size_t q;
+	const struct phrase *ph;
+
+	*next = k;
+	while ((ph = match(nr, &nr->scales, k, &q)) != NULL) {
+		e += ph->ival;
+		k = q;
+		*next = q;
+	}
+	return e;
+}
+
+/* Adds a scaled group to the running value; false on overflow. */
+static bool
+add_scaled(struct dec *acc, struct dec g, int e)
+{
+	return dec_scale(&g, e) && dec_add(*acc, g, acc);
+}
+
+/*
+ * Reads the number at token k (digits or words, with scale words and
+ * mixtures such as "3 tỷ 200 triệu"); returns the token after it, or k
+ * when there is none.
+ */
+static size_t
+read_number(const struct numbers *nr, size_t k, struct pm *pm)
+{
+	size_t p = k, q;
+	int e, laste, nwords = 0, spflags = 0;
+	struct dec g;
+
+	pm->hasv = true;
+	pm->v = dec_int(0);
+	if (match(nr, &nr->vague, k, &q) && (e = scales_at(nr, q, &q)) > 0) {
+		pm->vague = true;
+		pm->hasv = false;
+		pm->scaled = true;
+		pm->scale = e;
+		return q;
+	}
+	if (is_tok(nr, k, TK_NUM)) {
+		if (nr->tok[k].nf & NUM_BAD)
+			return k;
+		g = nr->tok[k].v;
+		pm->numtok = k;
+		p = k + 1;
+	} else if (is_tok(nr, k, TK_WORD)) {
+		int v = sp_group(nr, k, &q, &nwords, &spflags);
+		size_t r;
+
+		if (v < 0)
+			return k;
+		g = dec_int((uint64_t)v);
+		p = q;
+		/* "hai phẩy năm": decimals said digit by digit. */
+		if (match(nr, &nr->point, p, &q)) {
+			int d, nd = 0;
+
+			while ((d = sp_digit(nr, q, true, &r, NULL)) >= 0) {
+				struct dec x = dec_int((uint64_t)d);
+
+				dec_scale(&x, -(++nd));
+				dec_add(g, x, &g);
+				q = r;
+			}
+			if (nd > 0) {
+				p = q;
+				nwords += nd + 1;
+			}
+		}
+		pm->spelled = true;
+	} else
+		return k;
+	/* Scale words, then smaller groups: "3 tỷ 200 triệu 500 nghìn". */
+	e = scales_at(nr, p, &q);
+	if (e == 0) {
+		pm->v = g;
+		pm->nwords = nwords;
+		pm->spflags = spflags;
+		return p;
+	}
+	pm->scaled = true;
+	pm->scale = e;
+	if (!add_scaled(&pm->v, g, e))
+		pm->overflow = true;
+	p = q;
+	laste = e;
+	for (;;) {
+		size_t r;
+		int e2, nw;
+
+		if (is_tok(nr, p, TK_NUM) && !(nr->tok[p].nf & NUM_BAD)) {
+			g = nr->tok[p].v;
+			r = p + 1;
+		} else if (pm->spelled && is_tok(nr, p, TK_WORD) &&
+		    sp_group(nr, p, &r, &nw, &spflags) >= 0) {
+			g = dec_int((uint64_t)sp_group(nr, p, &r, &nw,
+			    &spflags));
+		} else
+			break;
+		e2 = scales_at(nr, r, &q);
+		if (e2 == 0 || e2 >= laste)
+			break;
+		if (!add_scaled(&pm->v, g, e2))
+			pm->overflow = true;
+		laste = e2;
+		p = q;
+	}
+	/* "1 triệu rưỡi": and a half of the last scale. */
+	if (match(nr, &nr->half, p, &q)) {
+		struct dec h = dec_int(5);
+
+		if (!add_scaled(&pm->v, h, laste - 1))
+			pm->overflow = true;
+		p = q;
+	}
+	return p;
+}
+
+/* True when token k is a number glued to letters: a code like QL1A. */
+static bool
+glued_left(const struct numbers *nr, size_t k)
+{
+	const struct tok *t = nr->tok;
+
+	if (k == 0 || t[k].sp)
+		return false;
+	if (t[k - 1].t == TK_WORD || t[k - 1].t == TK_NUM)
+		return true;
+	/* "COVID-19", "ĐT-741" */
+	return k >= 2 && t[k - 1].t == TK_PUNCT && !t[k - 1].sp &&
+	    t[k - 2].t == TK_WORD &&
+	    (nr->lower.p[t[k - 1].s] == '-' || nr->lower.p[t[k - 1].s] == '/');
+}
+
+/* The end of a glued run of letters, digits and - / . starting at k. */
+static size_t
+code_end(const struct numbers *nr, size_t k)
+{
+	const struct tok *t = nr->tok;
+	size_t j = k + 1;
+
+	while (j < nr->ntok && !t[j].sp && t[j].t != TK_CLAIM) {
+		if (t[j].t == TK_PUNCT) {
+			char c = nr->lower.p[t[j].s];
+
+			if (!(c == '-' || c == '/' || c == '.') ||
+			    j + 1 >= nr->ntok || t[j + 1].sp ||
+			    t[j + 1].t == TK_PUNCT || t[j + 1].t == TK_CLAIM)
+				break;
+		}
+		j++;
+	}
+	return j;
+}
+
+static bool
+guard_fires(struct numbers *nr, const char *s, const struct phrase *cue,
+    size_t cue_s, size_t end)
+{
+	for (size_t i = 0; i < nr->nguards; i++) {
+		struct cue_guard *g = &nr->guards[i];
+		bool named = false;
+
+		for (size_t j = 0; j < g->cues.n && !named; j++)
+			named = g->cues.v[j].len == cue->len &&
+			    memcmp(g->cues.v[j].s, cue->s, cue->len) == 0;
+		if (!named)
+			continue;
+		if (g->before && !ctx_before(g->before, s, cue_s))
+			continue;
+		if (g->after && !ctx_after(g->after, s, nr->lower.len, end))
+			continue;
+		return true;
+	}
+	return false;
+}
+
+/*
+ * Reads a mention at token k: [cue] [sign] [currency] number [unit]
+ * [post cue].  Returns the token after it, or k when there is none.
+ */
+static size_t
+read_mention(struct numbers *nr, const char *s, size_t k, struct pm *pm)
+{
+	const struct phrase *cue, *ph;
+	size_t p = k, q, end;
+	bool neg = false;
+	const char *prefix = NULL;
+	const struct tok *t = nr->tok;
+
+	memset(pm, 0, sizeof(*pm));
+	pm->numtok = (size_t)-1;
+	pm->approx = "";
+	pm->unit = "";
+	if ((cue = match(nr, &nr->cues, p, &q)) != NULL)
+		p = q;
+	if (match(nr, &nr->signs, p, &q)) {
+		neg = true;
+		p = q;
+	} else if (is_tok(nr, p, TK_PUNCT) && nr->lower.p[t[p].s] == '-' &&
+	    is_tok(nr, p + 1, TK_NUM) && !t[p + 1].sp &&
+	    (p == 0 || t[p].sp || t[p - 1].t == TK_PUNCT) &&
+	    !(p > 0 && t[p - 1].t == TK_NUM)) {
+		neg = true;
+		p++;
+	}
+	if ((ph = match(nr, &nr->prefix_units, p, &q)) != NULL &&
+	    (is_tok(nr, q, TK_NUM) || is_tok(nr, q, TK_WORD))) {
+		prefix = ph->sval;
+		p = q;
+	}
+	if (is_tok(nr, p, TK_NUM) && glued_left(nr, p)) {
+		if (p != k)
+			return k;
+		/* A code: the letters before it were read as a word. */
+		return k;
+	}
+	q = read_number(nr, p, pm);
+	if (q == p)
+		return k;
+	pm->ti = cue ? k : p;
+	pm->neg = neg;
+	if (neg)
+		pm->v = dec_neg(pm->v);
+	if (prefix) {
+		pm->unit = prefix;
+		pm->kind = NK_QUANTITY;
+	} else if ((ph = match(nr, &nr->units, q, &end)) != NULL) {
+		pm->unit = ph->sval;
+		pm->kind = (enum num_kind)ph->ival;
+		q = end;
+	} else {
+		pm->kind = NK_QUANTITY;
+	}
+	/* Spelled words alone need a unit: "năm" is also "year". */
+	if (pm->spelled && !pm->scaled && pm->nwords < 2 &&
+	    ((pm->spflags & (SP_INNER | SP_NOTALONE)) || *pm->unit == '\0' ||
+	    prefix))
+		return k;
+	/* A number glued to letters that are no unit: a code ("5G"). */
+	if (pm->numtok != (size_t)-1 && *pm->unit == '\0' &&
+	    q < nr->ntok && !t[q].sp && t[q].t == TK_WORD && !pm->scaled)
+		return k;
+	if ((ph = match(nr, &nr->post_cues, q, &end)) != NULL) {
+		pm->approx = ph->sval;
+		q = end;
+	}
+	pm->tj = q;
+	pm->e = t[q - 1].e;
+	if (cue != NULL) {
+		if (guard_fires(nr, s, cue, t[k].s, pm->e)) {
+			pm->ti = p;
+			cue = NULL;
+		} else
+			pm->approx = cue->sval;
+	}
+	if (neg && pm->ti == p && match(nr, &nr->signs, p, &end) == NULL &&
+	    p > 0 && nr->lower.p[t[p - 1].s] == '-')
+		pm->ti = p - 1;
+	else if (neg && cue == NULL)
+		pm->ti = k;
+	pm->s = t[pm->ti].s;
+	if (pm->vague) {
+		pm->flags |= NF_VAGUE;
+		if (*pm->approx == '\0')
+			pm->approx = "about";
+	}
+	if (pm->scaled)
+		pm->flags |= NF_SCALED;
+	if (pm->spelled)
+		pm->flags |= NF_SPELLED;
+	/* A bare four-digit integer in the year range is a year. */
+	if (*pm->unit == '\0' && !pm->scaled && !neg && cue == NULL &&
+	    pm->numtok != (size_t)-1 && pm->tj == pm->numtok + 1 &&
+	    (t[pm->numtok].nf & NUM_PLAIN) &&
+	    t[pm->numtok].e - t[pm->numtok].s == 4) {
+		int64_t y;
+
+		if (dec_to_int(pm->v, &y) && y >= nr->year_min &&
+		    y <= nr->year_max) {
+			pm->kind = NK_YEAR;
+			pm->year = true;
+		}
+	}
+	return q;
+}
+
+/* ---------------------------------------------------------------- ranges */
+
+static bool
+opener_before(const struct numbers *nr, size_t ti)
+{
+	for (size_t i = 0; i < nr->open.n; i++) {
+		size_t q;
+
+		for (size_t b = ti >= 3 ? ti - 3 : 0; b < ti; b++)
+			if (match(nr, &nr->open, b, &q) && q == ti)
+				return true;
+	}
+	return false;
+}
+
+/* Gives b what a has and b lacks: unit, scale, kind (a shared unit). */
+static void
+inherit(struct pm *a, struct pm *b)
+{
+	if (*b->unit != '\0' || b->scaled || b->vague || a->vague)
+		return;
+	if (a->scaled && b->hasv) {
+		if (!dec_scale(&b->v, a->scale))
+			b->overflow = true;
+		b->flags |= NF_SCALED;
+	}
+	if (*a->unit != '\0' || a->scaled) {
+		b->unit = a->unit;
+		b->kind = a->kind;
+		b->year = false;
+		b->flags |= NF_NOUN;
+	}
+}
+
+static void
+link_ranges(struct numbers *nr)
+{
+	for (size_t i = 0; i + 1 < nr->npm; i++) {
+		struct pm *a = &nr->pm[i], *b = &nr->pm[i + 1];
+		size_t p = a->tj, q;
+		bool opened, dash, move = false, skipped = false;
+		const struct phrase *ph;
+
+		if (a->flags & (NF_RANGE_HI | NF_TO))
+			continue;
+		opened = opener_before(nr, a->ti);
+		while (opened && is_tok(nr, p, TK_CLAIM) &&
+		    (nr->between_kinds & (1u << nr->cl[nr->tok[p].claim].kind))) {
+			p++;
+			skipped = true;
+		}
+		if ((ph = match(nr, &nr->range, p, &q)) != NULL)
+			;
+		else if (opened && (ph = match(nr, &nr->move, p, &q)) != NULL)
+			move = true;
+		else
+			continue;
+		if (q != b->ti)
+			continue;
+		dash = !is_letter((unsigned char)ph->s[0]) &&
+		    (unsigned char)ph->s[0] < 0x80;
+		if (dash && skipped)
+			continue;
+		if (*a->unit && *b->unit && strcmp(a->unit, b->unit) != 0)
+			continue;
+		if (a->year != b->year && (*a->unit == '\0') == (*b->unit == '\0'))
+			continue;
+		inherit(b, a);
+		inherit(a, b);
+		if (!move && a->hasv && b->hasv && dec_cmp(a->v, b->v) > 0)
+			continue;
+		a->flags |= move ? NF_FROM : NF_RANGE_LO;
+		b->flags |= move ? NF_TO : NF_RANGE_HI;
+		if (*b->approx == '\0' && !move)
+			b->approx = a->approx;
+	}
+}
+
+/* ------------------------------------------------------------- reading */
+
+static int
+mention_cmp(const void *a, const void *b)
+{
+	const struct num_mention *x = a, *y = b;
+
+	return (x->start > y->start) - (x->start < y->start);
+}
+
+/* Flags a lone separator before three digits when the sentence uses that
+ * separator the other way elsewhere: 1,050 among 32,8 and 8,39. */
+static void
+mark_ambiguous(struct numbers *nr)
+{
+	unsigned uses = 0;
+
+	for (size_t i = 0; i < nr->ntok; i++)
+		if (nr->tok[i].t == TK_NUM)
+			uses |= nr->tok[i].nf;
+	for (size_t i = 0; i < nr->npm; i++) {
+		struct pm *pm = &nr->pm[i];
+		const struct tok *t;
+
+		if (pm->numtok == (size_t)-1)
+			continue;
+		t = &nr->tok[pm->numtok];
+		if (!(t->nf & NUM_LONE3))
+			continue;
+		if (pm->kind == NK_PERCENT && !pm->scaled) {
+			/* 1.125% is read as a decimal: 1125% is no rate. */
+			pm->v = pm->neg ? dec_neg(t->alt) : t->alt;
+			pm->flags |= NF_AMBIGUOUS;
+		} else if ((t->sep == ',' && (uses & (NUM_DEC_COMMA |
+		    NUM_GRP_DOT))) || (t->sep == '.' && (uses &
+		    (NUM_DEC_DOT | NUM_GRP_COMMA))))
+			pm->flags |= NF_AMBIGUOUS;
+	}
+}
+
+static void
+emit(struct numbers *nr, const struct pm *pm)
+{
+	struct num_mention *m = push_mention(nr, pm->s, pm->e, pm->kind);
+
+	m->unit = pm->unit;
+	m->approx = pm->approx;
+	m->flags = pm->flags;
+	if (pm->overflow)
+		m->flags |= NF_OVERFLOW;
+	else if (pm->hasv)
+		dec_format(pm->v, m->value, sizeof(m->value));
+}
+
+size_t
+numbers_read(struct numbers *nr, const char *s, size_t len,
+    const struct num_mention **out)
+{
+	bool digit = has_digit(s, len);
+
+	nr->nout = 0;
+	nr->ncl = 0;
+	nr->npm = 0;
+	*out = nr->out;
+	if (!digit && !has_trigger(nr, s, len))
+		return 0;
+	run_spans(nr, s, len, digit);
+	if (nr->ncl > 1)
+		qsort(nr->cl, nr->ncl, sizeof(*nr->cl), claim_cmp);
+	fold(s, len, &nr->lower);
+	tokenise(nr, nr->lower.p, len);
+	for (size_t k = 0; k < nr->ntok;) {
+		struct pm pm;
+		size_t next;
+
+		if (nr->tok[k].t == TK_NUM && glued_left(nr, k)) {
+			k = code_end(nr, k);
+			continue;
+		}
+		next = read_mention(nr, s, k, &pm);
+		if (next == k) {
+			k++;
+			continue;
+		}
+		GROW(nr->pm, nr->npm, nr->cappm);
+		nr->pm[nr->npm++] = pm;
+		k = next;
+	}
+	mark_ambiguous(nr);
+	link_ranges(nr);
+	for (size_t i = 0; i < nr->npm; i++)
+		emit(nr, &nr->pm[i]);
+	if (nr->nout > 1)
+		qsort(nr->out, nr->nout, sizeof(*nr->out), mention_cmp);
+	*out = nr->out;
+	return nr->nout;
+}
