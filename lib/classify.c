@@ -553,8 +553,13 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	verb = last_verb(cx, t, from, n->start, &at);
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
-	bool avg = find(cx->average, t, cs, n->start, NULL) ||
-	    find_at(cx->per_year, t, n->end, ce);
+	if (!pick_period(st, i, ce, next_start, ctx, &period))
+		period.y1 = 0;
+	/* An average annual rate: "/năm" after it, or "bình quân" over a
+	 * span of years ("bình quân 6 tháng" is a period, not a rate). */
+	bool avg = find_at(cx->per_year, t, n->end, ce) ||
+	    (find(cx->average, t, cs, n->start, NULL) && period.y1 > 0 &&
+	    period.y2 > period.y1);
 
 	row.measure = "level";
 	snprintf(row.value, sizeof(row.value), "%s", n->value);
@@ -625,13 +630,6 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	}
 
 	bool dated = ctx->doc_y > 0;
-	if (!pick_period(st, i, ce, next_start, ctx, &period))
-		period.y1 = 0;
-	/* An average over a span of years: the span is the period. */
-	if (row.basis && strcmp(row.basis, "avg_annual") == 0 &&
-	    period.y1 > 0 && period.y1 == period.y2) {
-		/* keep: a one-year average has no span to give */
-	}
 	span_format(&period, row.period, sizeof(row.period));
 	row.status = pick_status(cx, st, n, cs, &period, dated, ctx);
 	row.metric = cx->m[mi].id;
@@ -652,14 +650,14 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	out->v[out->n++] = row;
 }
 
-/* Reads a document date from "2019-10-08" or "2019-10". */
+/* Reads a date "2019-10-08"; with_day false also takes "2019-10". */
 static bool
-parse_date(const char *v, int *y, int *m)
+parse_date(const char *v, int *y, int *m, bool with_day)
 {
-	int a, b;
+	int a, b, d;
+	int got = v ? sscanf(v, "%4d-%2d-%2d", &a, &b, &d) : 0;
 
-	if (v == NULL || sscanf(v, "%4d-%2d", &a, &b) != 2 || a < 1900 ||
-	    b < 1 || b > 12)
+	if (got < (with_day ? 3 : 2) || a < 1900 || b < 1 || b > 12)
 		return false;
 	*y = a;
 	*m = b;
@@ -670,14 +668,16 @@ static void
 find_doc_date(struct cx_rules *cx, const struct cdoc *doc,
     struct context *ctx)
 {
-	if (parse_date(doc->published, &ctx->doc_y, &ctx->doc_m))
+	if (parse_date(doc->published, &ctx->doc_y, &ctx->doc_m, false))
 		return;
 	for (size_t i = 0; i < doc->nsents && i < cx->date_lines; i++)
 		for (size_t k = 0; k < doc->sents[i].nnums; k++) {
 			const struct cnum *n = &doc->sents[i].nums[k];
 
+			/* A day is what makes it a publication date, not
+			 * "tháng 6/2024" in the text. */
 			if (strcmp(n->kind, "date") == 0 &&
-			    parse_date(n->value, &ctx->doc_y, &ctx->doc_m))
+			    parse_date(n->value, &ctx->doc_y, &ctx->doc_m, true))
 				return;
 		}
 }
@@ -790,6 +790,12 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			continue;
 		st.nperiods = period_find(cx->periods, s->text, s->len, ctx.year,
 		    st.periods, MAXHITS);
+		/* With no year known yet, the sentence's own first year
+		 * resolves its other expressions ("tháng 6/2024 ...; bình
+		 * quân 6 tháng"). */
+		if (ctx.year == 0 && st.nperiods > 0)
+			st.nperiods = period_find(cx->periods, s->text, s->len,
+			    st.periods[0].span.y2, st.periods, MAXHITS);
 		attach_periods(&st);
 		/* A new period in a later sentence ends a lead-in's list. */
 		for (size_t k = 0; k < st.nperiods; k++)
