@@ -219,14 +219,31 @@ docnorm_meta(struct docnorm *dn, const char *key, const char *value)
 static void
 put_line(struct docnorm *dn, const char *s, size_t n)
 {
+	char num[24], *e = num + sizeof(num), *q = e;
+	unsigned long v = dn->lineno;
+	struct buf *b = &dn->part;
+
 	if (dn->part_bytes > 0 && dn->part_bytes + n + 1 > dn->o->max_document_bytes) {
 		finish_part(dn);
 		dn->nparts++;
 		start_part(dn);
 	}
-	buf_printf(&dn->part, "line\t%s\t%lu\t", dn->pid.p, dn->lineno);
-	buf_add(&dn->part, s, n);
-	buf_addc(&dn->part, '\n');
+	/* By hand, not printf: this runs once per line of the crawl. */
+	do
+		*--q = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	buf_grow(b, 5 + dn->pid.len + 1 + (size_t)(e - q) + 1 + n + 1);
+	memcpy(b->p + b->len, "line\t", 5);
+	memcpy(b->p + b->len + 5, dn->pid.p, dn->pid.len);
+	b->len += 5 + dn->pid.len;
+	b->p[b->len++] = '\t';
+	memcpy(b->p + b->len, q, (size_t)(e - q));
+	b->len += (size_t)(e - q);
+	b->p[b->len++] = '\t';
+	memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len++] = '\n';
+	b->p[b->len] = '\0';
 	dn->part_bytes += n + 1;
 	dn->st->lines++;
 }

@@ -56,14 +56,40 @@ struct textnorm {
 	struct tone *tone;
 	size_t ntone;
 	int tone_head[TONE_HASH];
+	/* Bytes that can end the part of a tone pair before its trigger
+	 * (o, u, O, U); any_prev when some pair starts with the trigger. */
+	bool tone_prev[256], any_prev;
 	size_t expand;		/* the most output bytes per input byte */
 };
 
 /* What one call adds up; kept in locals so the hot loop stays in registers. */
+#define NCAND 16
 struct tally {
 	unsigned long long letters, vi;
-	bool tone;
+	unsigned ncand;		/* tone pairs that may need respelling, */
+	size_t cand[NCAND];	/* by where their trigger starts in out */
 };
+
+/*
+ * Decodes the common well-formed 2- and 3-byte forms inline (Vietnamese
+ * letters are U+00C0..U+01B0 and U+1EA0..U+1EF9); the rest, and every
+ * error, goes to utf8_decode().
+ */
+static inline int
+decode(const unsigned char *u, size_t n, uint32_t *cp)
+{
+	if (u[0] >= 0xc2 && u[0] < 0xe0 && n >= 2 && (u[1] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x1f) << 6 | (u[1] & 0x3f);
+		return 2;
+	}
+	if (u[0] >= 0xe1 && u[0] < 0xed && n >= 3 && (u[1] & 0xc0) == 0x80 &&
+	    (u[2] & 0xc0) == 0x80) {
+		*cp = (uint32_t)(u[0] & 0x0f) << 12 | (uint32_t)(u[1] & 0x3f) << 6 |
+		    (u[2] & 0x3f);
+		return 3;
+	}
+	return utf8_decode(u, n, cp);
+}
 
 /* The class of cp from Unicode alone, before the YAML has its say. */
 static unsigned
@@ -280,6 +306,10 @@ add_tone(struct textnorm *tn, const struct ynode *at, const char *from,
 	t.flen = (unsigned char)strlen(from);
 	t.tlen = (unsigned char)strlen(to);
 	t.off = (unsigned char)off;
+	if (off == 0)
+		tn->any_prev = true;
+	else
+		tn->tone_prev[(unsigned char)from[off - 1]] = true;
 	t.next = tn->tone_head[t.cp % TONE_HASH];
 	tn->tone = xrealloc(tn->tone, (tn->ntone + 1) * sizeof(*tn->tone));
 	tn->tone[tn->ntone] = t;
@@ -398,20 +428,30 @@ emit(const struct textnorm *tn, uint32_t cp, unsigned cl, const char *src,
 		}
 		return o;
 	}
-	if (cl & F_TONE) {
+	if ((cl & F_TONE) && (tn->any_prev ||
+	    (o > base && tn->tone_prev[(unsigned char)o[-1]]))) {
 		for (int i = tn->tone_head[cp % TONE_HASH]; i >= 0; i = tn->tone[i].next) {
 			const struct tone *e = &tn->tone[i];
 
-			if (e->cp == cp && o - base >= e->off &&
-			    memcmp(o - e->off, e->from, e->off) == 0) {
-				t->tone = true;
+			if (e->cp == cp && o - base >= e->off && (e->off == 0 ||
+			    (o[-e->off] == e->from[0] &&
+			    memcmp(o - e->off, e->from, e->off) == 0))) {
+				if (t->ncand < NCAND)
+					t->cand[t->ncand] = (size_t)(o - base);
+				t->ncand++;
 				break;
 			}
 		}
 	}
 	t->letters += (cl & F_LETTER) != 0;
 	t->vi += (cl & F_VI) != 0;
-	memcpy(o, src, (size_t)k);
+	/* Byte by byte: a memcpy of a variable 2-4 bytes is a library call. */
+	o[0] = src[0];
+	o[1] = src[1];
+	if (k > 2)
+		o[2] = src[2];
+	if (k > 3)
+		o[3] = src[3];
 	return o + k;
 }
 
@@ -430,49 +470,55 @@ word_goes_on(const struct textnorm *tn, const char *s, size_t n)
 }
 
 /*
- * Respells tone pairs in out from byte start on, where they end a
- * syllable and do not follow q (quý keeps its spelling).  Rare enough
- * that moving the rest of the line for a length change is fine.
+ * Respells the tone pair whose trigger character starts at out->p[i], if
+ * the pair ends a syllable and does not follow q (quý keeps its
+ * spelling).  Returns the change in length (the caller's later positions
+ * move by it); rare enough that moving the rest of the line is fine.
  */
-static void
-fix_tones(const struct textnorm *tn, struct buf *out, size_t start)
+static long
+fix_tone_at(const struct textnorm *tn, struct buf *out, size_t i)
 {
-	size_t i = start;
 	uint32_t cp;
 
-	while (i < out->len) {
-		const unsigned char *u = (const unsigned char *)out->p;
-		int k;
+	if (i >= out->len || (unsigned char)out->p[i] < 0x80 ||
+	    utf8_decode((const unsigned char *)out->p + i, out->len - i, &cp) <= 0)
+		return 0;
+	for (int j = tn->tone_head[cp % TONE_HASH]; j >= 0; j = tn->tone[j].next) {
+		const struct tone *e = &tn->tone[j];
+		size_t b = i - e->off, end = b + e->flen;
 
-		if (u[i] < 0x80 || (k = utf8_decode(u + i, out->len - i, &cp)) <= 0) {
-			i++;
+		if (e->cp != cp || i < e->off || end > out->len ||
+		    memcmp(out->p + b, e->from, e->flen) != 0)
 			continue;
+		if (b > 0 && (out->p[b - 1] | 0x20) == 'q')
+			return 0;
+		if (end < out->len && word_goes_on(tn, out->p + end, out->len - end))
+			return 0;
+		if (e->tlen != e->flen) {
+			buf_grow(out, e->tlen);
+			memmove(out->p + b + e->tlen, out->p + end, out->len - end + 1);
+			out->len = out->len + e->tlen - e->flen;
 		}
-		if (cp < 0x10000 && (tn->cls[cp] & F_TONE)) {
-			for (int j = tn->tone_head[cp % TONE_HASH]; j >= 0; j = tn->tone[j].next) {
-				const struct tone *e = &tn->tone[j];
-				size_t b = i - e->off, end = b + e->flen;
-
-				if (e->cp != cp || i < e->off || end > out->len ||
-				    memcmp(out->p + b, e->from, e->flen) != 0)
-					continue;
-				if (b > 0 && (out->p[b - 1] | 0x20) == 'q')
-					continue;
-				if (end < out->len && word_goes_on(tn, out->p + end, out->len - end))
-					continue;
-				if (e->tlen != e->flen) {
-					buf_grow(out, e->tlen);
-					memmove(out->p + b + e->tlen, out->p + end,
-					    out->len - end + 1);
-					out->len = out->len + e->tlen - e->flen;
-				}
-				memcpy(out->p + b, e->to, e->tlen);
-				k = (int)(b + e->tlen - i);
-				break;
-			}
-		}
-		i += (size_t)k;
+		memcpy(out->p + b, e->to, e->tlen);
+		return (long)e->tlen - (long)e->flen;
 	}
+	return 0;
+}
+
+/* Checks the candidates phase one noted (or, past NCAND, every char). */
+static void
+fix_tones(const struct textnorm *tn, struct buf *out, const struct tally *t)
+{
+	long delta = 0;
+
+	if (t->ncand <= NCAND) {
+		for (unsigned c = 0; c < t->ncand; c++)
+			delta += fix_tone_at(tn, out, (size_t)((long)t->cand[c] + delta));
+		return;
+	}
+	for (size_t i = t->cand[0]; i < out->len; i++)
+		if ((unsigned char)out->p[i] >= 0xc0)
+			i = (size_t)((long)i + fix_tone_at(tn, out, i));
 }
 
 /*
@@ -540,17 +586,55 @@ nfc_run(const struct textnorm *tn, const unsigned char *u, size_t n,
 	return e;
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define FAST_WORDS 1
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+/*
+ * The bytes of w (little-endian) that the plain copy cannot take: not
+ * printable ASCII (>= 0x80, < 0x20, 0x7f) or a space after a space.
+ * Each such byte has its top bit set; the lowest one is exact (the
+ * borrow trick can only add false marks above a true one), and that is
+ * all the caller uses.
+ */
+static inline uint64_t
+plain_bad(uint64_t w, bool space_before)
+{
+	uint64_t ctl = (w - ONES * 0x20) & ~w & HIGH;
+	uint64_t x7f = w ^ (ONES * 0x7f), del = (x7f - ONES) & ~x7f & HIGH;
+	uint64_t xsp = w ^ (ONES * 0x20), sp = (xsp - ONES) & ~xsp & HIGH;
+	uint64_t dbl = (sp & (sp << 8)) | (space_before ? sp & 0x80 : 0);
+
+	return (w & HIGH) | ctl | del | dbl;
+}
+
+/* The ASCII letters among the bytes of w (all below 0x80): top bits. */
+static inline uint64_t
+letters8(uint64_t w)
+{
+	uint64_t x = w | ONES * 0x20;	/* fold case */
+
+	return (x + ONES * 0x1f) & ~(x + ONES * 0x05) & HIGH;	/* a..z */
+}
+#else
+#define FAST_WORDS 0
+#endif
+
 size_t
 textnorm_count(const struct textnorm *tn, const char *s, size_t n,
     struct buf *out, struct textnorm_count *c)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, start = out->len, bad = 0;
+	size_t i = 0, bad = 0;
 	unsigned long long nuls = 0;
-	struct tally t = { 0 };
+	struct tally t;
 	char *o, *base;
 	uint32_t cp;
 
+	t.letters = t.vi = 0;
+	t.ncand = 0;		/* cand[] is read only up to ncand */
 	buf_grow(out, n * tn->expand + 8);
 	base = out->p;
 	o = base + out->len;
@@ -559,7 +643,29 @@ textnorm_count(const struct textnorm *tn, const char *s, size_t n,
 		int k;
 
 		if (ch < 0x80) {
-			/* The hot path: printable ASCII straight through. */
+#if FAST_WORDS
+			/* The hot path: printable ASCII eight bytes at a time. */
+			while (n - i >= 8) {
+				uint64_t w, badw;
+				unsigned run;
+
+				memcpy(&w, u + i, 8);
+				badw = plain_bad(w, o > base && o[-1] == ' ');
+				run = badw ? (unsigned)__builtin_ctzll(badw) / 8 : 8;
+				memcpy(o, &w, 8);	/* room: see buf_grow above */
+				if (run < 8)
+					w &= (1ULL << (8 * run)) - 1;
+				t.letters += ((letters8(w) >> 7) * ONES) >> 56;	/* sum of 0/1 bytes */
+				o += run;
+				i += run;
+				if (run < 8)
+					break;
+			}
+			if (i >= n)
+				break;
+			if ((ch = u[i]) >= 0x80)
+				continue;
+#endif
 			if (ch > 0x20 && ch < 0x7f) {
 				*o++ = (char)ch;
 				t.letters += ((ch | 0x20) - 'a') < 26u;
@@ -571,7 +677,7 @@ textnorm_count(const struct textnorm *tn, const char *s, size_t n,
 			i++;
 			continue;
 		}
-		k = utf8_decode(u + i, n - i, &cp);
+		k = decode(u + i, n - i, &cp);
 		if (k < 0) {
 			memcpy(o, UTF8_REPLACEMENT, 3);
 			o += 3;
@@ -591,8 +697,8 @@ textnorm_count(const struct textnorm *tn, const char *s, size_t n,
 	}
 	out->len = (size_t)(o - out->p);
 	out->p[out->len] = '\0';
-	if (t.tone)
-		fix_tones(tn, out, start);
+	if (t.ncand > 0)
+		fix_tones(tn, out, &t);
 	c->bad_bytes += bad;
 	c->nuls += nuls;
 	c->letters += t.letters;
