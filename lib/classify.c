@@ -312,6 +312,23 @@ inherit_unit(const struct csent *s, size_t i, const struct metric *m)
 	return m->default_unit;
 }
 
+/* A clause that opens with a component ("; khu vực dịch vụ tăng 5,4%")
+ * goes on the indicator of the clause before. */
+static bool
+starts_with_component(struct cx_rules *cx, const char *s, size_t from,
+    size_t to)
+{
+	while (from < to && s[from] == ' ')
+		from++;
+	for (size_t c = 0; c < cx->ncomponents; c++) {
+		size_t at;
+
+		if (find(cx->components[c], s, from, to, &at) && at == from)
+			return true;
+	}
+	return false;
+}
+
 /* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
 static int
 pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
@@ -348,7 +365,8 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 		}
 	}
 	if (best == NULL && prev_label >= 0 &&
-	    find_at(cx->continuation, s->text, cs, n->start)) {
+	    (find_at(cx->continuation, s->text, cs, n->start) ||
+	    starts_with_component(cx, s->text, cs, n->start))) {
 		*lab = NULL;
 		return prev_label;
 	}
@@ -579,11 +597,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			row.measure = "plan_ratio";
 			row.basis = "plan";
 		} else if (verb == V_INC || verb == V_DEC || verb == V_EXCEED ||
-		    (verb == V_RATIO && growth && !compared)) {
+		    (verb == V_RATIO && growth)) {
 			row.measure = "change";
 			if (verb == V_DEC)
 				negate(n->value, row.value, sizeof(row.value));
-		} else if (verb == V_RATIO && compared) {
+		} else if (verb == V_RATIO && compared && strtod(n->value, NULL) >= 50) {
+			/* "bằng 99,2% so với tháng trước": an index, -0.8. */
 			row.measure = "change";
 			minus_hundred(n->value, row.value, sizeof(row.value));
 		} else if (cx->m[mi].pct == PCT_LEVEL) {
@@ -631,7 +650,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 
 	bool dated = ctx->doc_y > 0;
 	span_format(&period, row.period, sizeof(row.period));
-	row.status = pick_status(cx, st, n, cs, &period, dated, ctx);
+	/* A clause that goes on the one before shares its cues. */
+	row.status = pick_status(cx, st, n, lab ? cs : 0, &period, dated, ctx);
 	row.metric = cx->m[mi].id;
 	row.approx = n->approx;
 	row.sno = s->sno;

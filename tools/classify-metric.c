@@ -191,7 +191,7 @@ flush_doc(void)
 	for (size_t i = 0; i < rows.nwhy; i++) {
 		const struct cwhy *w = &rows.why[i];
 
-		printf("why\t%s\t%lu\t%zu\t%zu\t", id, w->sno, w->start, w->end);
+		printf("why\t%s\t%lu\t%zu\t%zu", id, w->sno, w->start, w->end);
 		rec_put_mem(w->msg, strlen(w->msg));
 		putchar('\n');
 	}

@@ -1,0 +1,1 @@
+$BIN/chiso check-rules | tail -n 1

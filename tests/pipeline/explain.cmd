@@ -1,0 +1,1 @@
+$BIN/chiso --explain samples/long-an-quy-1-2024.txt.gz

@@ -1,0 +1,1 @@
+$BIN/chiso samples/*.txt samples/*.gz
