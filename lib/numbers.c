@@ -249,7 +249,22 @@ plist_add(struct numbers *nr, struct plist *l, const char *word, int ival,
 {
 	struct buf t = { 0 }, f = { 0 };
 
-	textnorm_apply(nr->tn, word, strlen(word), &t, NULL);
+	/* Normalise words as the text is; but keep punctuation entries as
+	 * written too ("–" as well as the "-" normalise makes of it), so a
+	 * text that skipped normalise still reads. */
+	bool letters = false;
+	size_t wl = strlen(word);
+
+	for (size_t i = 0; i < wl && !letters;) {
+		int32_t cp;
+
+		i += cp_at(word, wl, i, &cp);
+		letters = is_letter(cp);
+	}
+	if (letters)
+		textnorm_apply(nr->tn, word, strlen(word), &t, NULL);
+	else
+		buf_add(&t, word, strlen(word));
 	/* Triggers are searched in the text as it is, so keep their case. */
 	if (l == &nr->triggers)
 		buf_add(&f, t.p ? t.p : "", t.len);
@@ -1535,6 +1550,11 @@ read_mention(struct numbers *nr, const char *s, size_t k, struct pm *pm)
 	if (pm->numtok != (size_t)-1 && *pm->unit == '\0' &&
 	    q < nr->ntok && !t[q].sp && t[q].t == TK_WORD && !pm->scaled)
 		return k;
+	/* A per-unit suffix written on: "đồng/lít", "%/năm", "tạ/ha". */
+	while (q + 1 < nr->ntok && !t[q].sp && t[q].t == TK_PUNCT &&
+	    nr->lower.p[t[q].s] == '/' && !t[q + 1].sp &&
+	    t[q + 1].t == TK_WORD && (*pm->unit != '\0' || pm->scaled))
+		q += 2;
 	if ((ph = match(nr, &nr->post_cues, q, &end)) != NULL) {
 		pm->approx = ph->sval;
 		q = end;
@@ -1646,10 +1666,14 @@ link_ranges(struct numbers *nr)
 			continue;
 		if (a->year != b->year && (*a->unit == '\0') == (*b->unit == '\0'))
 			continue;
-		inherit(b, a);
-		inherit(a, b);
-		if (!move && a->hasv && b->hasv && dec_cmp(a->v, b->v) > 0)
+		struct pm a2 = *a, b2 = *b;
+
+		inherit(&b2, &a2);
+		inherit(&a2, &b2);
+		if (!move && a2.hasv && b2.hasv && dec_cmp(a2.v, b2.v) > 0)
 			continue;
+		*a = a2;
+		*b = b2;
 		a->flags |= move ? NF_FROM : NF_RANGE_LO;
 		b->flags |= move ? NF_TO : NF_RANGE_HI;
 		if (*b->approx == '\0' && !move)
@@ -1667,8 +1691,14 @@ mention_cmp(const void *a, const void *b)
 	return (x->start > y->start) - (x->start < y->start);
 }
 
-/* Flags a lone separator before three digits when the sentence uses that
- * separator the other way elsewhere: 1,050 among 32,8 and 8,39. */
+/*
+ * Flags a lone separator before three digits that may be read the other
+ * way.  Vietnamese groups with '.' and marks decimals with ',', so 1.050
+ * is only in doubt when the sentence writes English style elsewhere
+ * (10.8%, 1,234,567); 1,050 goes against the convention and is in doubt
+ * unless the sentence is plainly English style.  The grouping reading is
+ * given either way, except for a percentage (1,125% is 1.125).
+ */
 static void
 mark_ambiguous(struct numbers *nr)
 {
@@ -1690,8 +1720,8 @@ mark_ambiguous(struct numbers *nr)
 			/* 1.125% is read as a decimal: 1125% is no rate. */
 			pm->v = pm->neg ? dec_neg(t->alt) : t->alt;
 			pm->flags |= NF_AMBIGUOUS;
-		} else if ((t->sep == ',' && (uses & (NUM_DEC_COMMA |
-		    NUM_GRP_DOT))) || (t->sep == '.' && (uses &
+		} else if ((t->sep == ',' && !(uses & (NUM_DEC_DOT |
+		    NUM_GRP_COMMA))) || (t->sep == '.' && (uses &
 		    (NUM_DEC_DOT | NUM_GRP_COMMA))))
 			pm->flags |= NF_AMBIGUOUS;
 	}
