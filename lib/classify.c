@@ -34,6 +34,7 @@ struct context {
 	struct span period;		/* the period in force */
 	bool target_carry;		/* a lead-in made the list targets */
 	unsigned long carry_line;	/* ... within this paragraph */
+	int last_label;			/* of the sentence before, or -1 */
 	struct span carry_period;
 };
 
@@ -579,6 +580,10 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	    (find(cx->average, t, cs, n->start, NULL) && period.y1 > 0 &&
 	    period.y2 > period.y1);
 
+	if (after_basis && strcmp(after_basis, "skip") == 0) {
+		why(out, s, n, "compared with something no basis names%s", NULL);
+		return;
+	}
 	row.measure = "level";
 	snprintf(row.value, sizeof(row.value), "%s", n->value);
 	if (is_percent(n)) {
@@ -786,6 +791,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	static struct sentence st;
 
 	memset(&ctx, 0, sizeof(ctx));
+	ctx.last_label = -1;
 	cx_stats.docs++;
 	find_doc_date(cx, doc, &ctx);
 	ctx.year = ctx.doc_y;
@@ -793,7 +799,10 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	for (size_t si = 0; si < doc->nsents; si++) {
 		const struct csent *s = &doc->sents[si];
 		bool any = false, lead;
-		int prev_label = -1;
+		/* "Trong đó, ngành ... tăng 10,8%": a sentence that opens as
+		 * a continuation goes on the indicator of the one before. */
+		int prev_label = find_at(cx->continuation, s->text, 0, s->len) ?
+		    ctx.last_label : -1;
 
 		cx_stats.sents++;
 		cx_stats.nums += s->nnums;
@@ -831,6 +840,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 					classify_figure(cx, &st, k, &ctx,
 					    &prev_label, out);
 		}
+		ctx.last_label = prev_label;
 		/* The last period the sentence names is the context now. */
 		for (size_t k = st.nperiods; k-- > 0;)
 			if (!st.periods[k].guarded && !st.attached[k]) {

@@ -174,7 +174,7 @@ load_context(struct cx_rules *cx)
 	if ((b = ymap_get(root, "bases")) != NULL) {
 		static const char *const bk[] = { "basis", "pattern", NULL };
 		static const char *const known[] = { "yoy", "prev_period",
-		    "plan", "avg_annual", NULL };
+		    "plan", "avg_annual", "skip", NULL };
 
 		yexpect(b, Y_SEQ, "bases");
 		cx->bases = xcalloc(b->n, sizeof(*cx->bases));
@@ -190,7 +190,7 @@ load_context(struct cx_rules *cx)
 					break;
 			if (basis == NULL || known[k] == NULL)
 				ydie(e, "basis must be one of yoy, prev_period, "
-				    "plan, avg_annual");
+				    "plan, avg_annual, skip");
 			cx->bases[cx->nbases].basis = known[k];
 			cx->bases[cx->nbases++].rx = opt_rx(e, "pattern", true);
 		}
