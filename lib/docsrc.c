@@ -339,6 +339,7 @@ read_wet(struct input *in, const char *path, struct docnorm *dn,
 	while (more) {
 		unsigned long long body_end;
 		bool keep, piece = false, prev_blank = true, overrun = false;
+		unsigned long blanks;
 		char date[11], *line;
 		bool partial;
 		ssize_t n;
@@ -370,6 +371,11 @@ read_wet(struct input *in, const char *path, struct docnorm *dn,
 				docnorm_meta(dn, "language", h.lang.p);
 		} else
 			st->warc_other_type++;
+		/*
+		 * Blank lines are held until text follows: when the length
+		 * is wrong they are the record separator, not the body's.
+		 */
+		blanks = 0;
 		while (input_offset(in) < body_end) {
 			unsigned long long off0 = input_offset(in);
 			size_t take;
@@ -386,6 +392,7 @@ read_wet(struct input *in, const char *path, struct docnorm *dn,
 					rc = EXIT_DATA;
 				}
 				more = false;
+				blanks = 0;
 				break;
 			}
 			if (!piece && prev_blank && is_version(line, (size_t)n)) {
@@ -397,6 +404,7 @@ read_wet(struct input *in, const char *path, struct docnorm *dn,
 					rc = EXIT_DATA;
 				}
 				have_version = true;
+				blanks = 0;
 				break;
 			}
 			take = (size_t)n;
@@ -408,11 +416,21 @@ read_wet(struct input *in, const char *path, struct docnorm *dn,
 				else
 					overrun = true;
 			}
+			prev_blank = !piece && !partial && blank(line, take);
+			piece = partial;
+			if (prev_blank) {
+				blanks++;
+				continue;
+			}
+			for (; blanks > 0; blanks--)
+				if (keep)
+					docnorm_line(dn, "", 0, false);
 			if (keep)
 				docnorm_line(dn, line, take, partial);
-			prev_blank = !partial && blank(line, take);
-			piece = partial;
 		}
+		for (; blanks > 0; blanks--)
+			if (keep)
+				docnorm_line(dn, "", 0, false);
 		if (overrun) {
 			warn("%s: record %s: Content-Length %lld ends inside a line: "
 			    "text up to the next WARC header kept", name, rid.p, h.length);

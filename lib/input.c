@@ -23,7 +23,21 @@ struct input {
 	unsigned long lineno;
 	bool in_line;		/* the last piece handed out was partial */
 	unsigned long long offset;
+	int held;		/* the byte a partial piece's NUL covers, or -1 */
 };
+
+/*
+ * A partial piece is NUL-terminated over the first byte of the next
+ * piece; put that byte back before touching the buffer again.
+ */
+static void
+restore_held(struct input *in)
+{
+	if (in->held >= 0) {
+		in->buf[in->start] = (char)in->held;
+		in->held = -1;
+	}
+}
 
 struct input *
 input_open(const char *path)
@@ -48,6 +62,7 @@ input_open(const char *path)
 	gzbuffer(in->gz, READ_CHUNK);
 	in->cap = INPUT_LINE_MAX + READ_CHUNK;
 	in->buf = xmalloc(in->cap + 1);
+	in->held = -1;
 	return in;
 }
 
@@ -128,6 +143,7 @@ input_line(struct input *in, char **line, bool *partial)
 	size_t len;
 
 	*partial = false;
+	restore_held(in);
 	for (;;) {
 		nl = memchr(in->buf + in->start, '\n', in->end - in->start);
 		if (nl != NULL || in->end - in->start >= INPUT_LINE_MAX)
@@ -151,7 +167,9 @@ input_line(struct input *in, char **line, bool *partial)
 		in->lineno++;
 	in->in_line = *partial;
 	*line = in->buf + in->start;
-	(*line)[len] = '\0';	/* the byte is '\n' or spare: cap + 1 */
+	if (nl == NULL && in->start + len < in->end)
+		in->held = (unsigned char)(*line)[len];
+	(*line)[len] = '\0';	/* '\n', spare (cap + 1), or held */
 	in->start += len + (nl != NULL);
 	in->offset += len + (nl != NULL);
 	return (ssize_t)len;
@@ -162,6 +180,7 @@ input_read(struct input *in, void *dst, size_t n)
 {
 	size_t got = 0, take;
 
+	restore_held(in);
 	while (got < n) {
 		if (in->start == in->end) {
 			int r = fill(in);
@@ -185,6 +204,7 @@ input_read(struct input *in, void *dst, size_t n)
 ssize_t
 input_peek(struct input *in, const char **p, size_t want)
 {
+	restore_held(in);
 	if (want > INPUT_LINE_MAX)
 		want = INPUT_LINE_MAX;
 	while (in->end - in->start < want)
@@ -203,7 +223,8 @@ input_close(struct input *in)
 
 	if (in == NULL)
 		return 0;
-	if (gzclose(in->gz) != Z_OK) {
+	/* After a damaged stream, gzclose fails too: already reported. */
+	if (gzclose(in->gz) != Z_OK && !in->failed) {
 		warn("%s: close failed", in->name);
 		rc = -1;
 	}

@@ -1,0 +1,1 @@
+d=$(mktemp -d) && cd $d && head -c 3000 /dev/zero >zero.bin && printf 'văn bản\n' >ok.txt && printf '\001\002\003\004\005\006\016\017\020\021\022abc\n' >ctl.txt && $BIN/normalise zero.bin ctl.txt ok.txt; rc=$?; cd / && rm -rf $d; exit $rc

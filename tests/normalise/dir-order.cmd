@@ -1,0 +1,1 @@
+d=$(mktemp -d) && cd $d && mkdir -p top/b top/a/z top/B && printf 'một\n' >top/b/1.txt && printf 'hai\n' >top/a/z/2.txt && printf 'ba\n' >top/a/10.txt && printf 'bốn\n' >top/a/9.txt && printf 'năm\n' >top/B/x.txt && printf 'sáu\n' >top/c.txt && $BIN/normalise top | grep '^doc'; rc=$?; cd / && rm -rf $d; exit $rc

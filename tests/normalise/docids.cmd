@@ -1,0 +1,1 @@
+d=$(mktemp -d) && cd $d && printf 'một\n' | gzip >000_abc.txt.gz && printf 'hai\n' >b.text && printf 'ba\n' >c.html.txt && printf 'bốn\n' >noext && printf 'năm\n' | $BIN/normalise 000_abc.txt.gz b.text c.html.txt noext - && cd / && rm -rf $d

@@ -1,0 +1,1 @@
+d=$(mktemp -d) && { yes 'Việt' | head -n 600000 | tr -d '\n'; echo; } >$d/in && $BIN/normalise <$d/in >$d/out; rc=$?; cut -f1,3 $d/out | uniq -c; awk -F'\t' '$1 == "line" { printf "%s", $4 } END { print "" }' $d/out | cmp - $d/in && echo "rejoined: nothing lost"; rm -rf $d; exit $rc

@@ -1,0 +1,1 @@
+d=$(mktemp -d) && cd $d && { printf 'dòng một\n' | gzip; seq 1 20000 | sed 's/^/dòng số /' | gzip; } >t.txt.gz && head -c 300 t.txt.gz >cut.txt.gz && $BIN/normalise cut.txt.gz >out; rc=$?; wc -l <out; tail -n 2 out; cd / && rm -rf $d; exit $rc

@@ -1,0 +1,1 @@
+$BIN/normalise -h | head -n 1; $BIN/normalise --version; $BIN/normalise --format xml </dev/null; echo "rc=$?"; $BIN/normalise --bogus </dev/null >/dev/null 2>&1; echo "rc=$?"; $BIN/normalise --max-document-bytes 0 </dev/null; echo "rc=$?"; $BIN/normalise -r /nonexistent </dev/null; echo "rc=$?"; $BIN/normalise </dev/null >/dev/full; echo "rc=$?"
