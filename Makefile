@@ -80,3 +80,10 @@ sample:
 	$(MAKE) all
 	$(BIN)/chiso samples/*.txt samples/*.gz
 .PHONY: sample
+
+# Instructions per byte and hot spots of each stage (callgrind on a small
+# generated crawl); see tests/bench.sh.
+bench-profile:
+	$(MAKE) OPT="-O2 -g" all
+	BENCH_PROFILE=only sh tests/bench.sh
+.PHONY: bench-profile
