@@ -723,12 +723,23 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		const struct csent *s = &doc->sents[i];
 		size_t best = SIZE_MAX, who = 0;
 
-		for (size_t p = 0; p < cx->nprovinces; p++)
-			if (rx_match(cx->provinces[p].rx, s->text, s->len, 0, &ov) &&
-			    ov[0] < best) {
-				best = ov[0];
+		for (size_t p = 0; p < cx->nprovinces; p++) {
+			size_t at = 0;
+
+			while (at < s->len && rx_match(cx->provinces[p].rx,
+			    s->text, s->len, at, &ov) && ov[0] < best) {
+				size_t start = ov[0];
+
+				at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				/* Not a place: "Chủ tịch Hồ Chí Minh". */
+				if (cx->province_not_after && rx_match(
+				    cx->province_not_after, s->text, start, 0, &ov))
+					continue;
+				best = start;
 				who = p;
+				break;
 			}
+		}
 		if (best != SIZE_MAX) {
 			snprintf(out->province, sizeof(out->province), "%s",
 			    cx->provinces[who].name);

@@ -201,12 +201,13 @@ load_context(struct cx_rules *cx)
 static void
 load_provinces(struct cx_rules *cx)
 {
-	static const char *const top[] = { "provinces", "merged_2025", NULL };
+	static const char *const top[] = { "provinces", "not_after", NULL };
 	static const char *const keys[] = { "name", "aliases", "merged_into",
 	    NULL };
 	const struct ynode *root = cx->prov_doc, *list;
 
 	ymap_check_keys(root, top);
+	cx->province_not_after = opt_rx(root, "not_after", false);
 	if ((list = ymap_get(root, "provinces")) == NULL)
 		return;
 	yexpect(list, Y_SEQ, "provinces");
@@ -285,6 +286,7 @@ cx_free(struct cx_rules *cx)
 	free(cx->bases);
 	for (size_t i = 0; i < cx->nprovinces; i++)
 		rx_free(cx->provinces[i].rx);
+	rx_free(cx->province_not_after);
 	free(cx->provinces);
 	period_free(cx->periods);
 	ydoc_free(cx->metrics_doc);

@@ -73,6 +73,7 @@ struct cx_rules {
 	struct period_rules *periods;
 	struct province *provinces;
 	size_t nprovinces;
+	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
 	size_t date_lines;		/* sentences searched for a date */
 };
 
