@@ -4,7 +4,8 @@
 #
 # Quiet when everything is present.  Exit status: 0 all present (or now
 # installed), 1 something is missing and could not be installed.
-# The tests need only sh, awk, diff, cmp and gzip besides the build.
+# The tests need sh, awk, diff, cmp, gzip, python3 (the generated crawls
+# and the scorer) and GNU parallel with rsync (the multi-machine recipe).
 set -u
 
 # pkg-config module -> Debian package
@@ -12,7 +13,7 @@ mods="libpcre2-8:libpcre2-dev yaml-0.1:libyaml-dev zlib:zlib1g-dev
 libutf8proc:libutf8proc-dev jansson:libjansson-dev"
 # command -> Debian package
 cmds="pkg-config:pkg-config make:make cc:gcc awk:gawk diff:diffutils
-gzip:gzip cmp:diffutils"
+gzip:gzip cmp:diffutils parallel:parallel rsync:rsync python3:python3"
 
 missing() {
 	need=

@@ -1,0 +1,8 @@
+# Sourced by the batch cases: a small generated crawl in $W (all three
+# formats from the same documents), made once per test run.
+W=${TMPDIR:-/tmp}/chiso-batch-$(id -u)
+if [ ! -f "$W/MANIFEST" ]; then
+	rm -rf "$W"
+	python3 ../shared/bench/gen-corpus.py "$W" --mb 0.4 --seed 7 >/dev/null ||
+	    exit 1
+fi
