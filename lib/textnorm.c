@@ -521,56 +521,78 @@ fix_tones(const struct textnorm *tn, struct buf *out, const struct tally *t)
 			i = (size_t)((long)i + fix_tone_at(tn, out, i));
 }
 
+/* Takes back the counts of the characters in s[0..n) about to be redone. */
+static void
+untally(const struct textnorm *tn, const char *s, size_t n, struct tally *t)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t cp;
+
+	for (size_t j = 0; j < n;) {
+		int k = decode(u + j, n - j, &cp);
+		unsigned cl;
+
+		if (k <= 0)
+			break;
+		cl = cp < 0x80 ? ((cp | 0x20) - 'a' < 26u ? F_LETTER : 0) : class_of(tn, cp);
+		t->letters -= (cl & F_LETTER) != 0;
+		t->vi -= (cl & F_VI) != 0;
+		j += (size_t)k;
+	}
+}
+
 /*
  * The slow path: NFC through utf8proc for the characters from s[i] on
- * that may change, with the character before them when it was copied as
- * it was (a base letter that a combining mark composes with).
+ * that may change.  The output is taken back to its last starter (a
+ * base letter with any marks after it), so that the new marks compose
+ * with it and are put in canonical order with the old ones, even when
+ * a dropped character (a BOM, a NUL) stood between them in the input.
  */
 static size_t
 nfc_run(const struct textnorm *tn, const unsigned char *u, size_t n,
     size_t i, struct buf *out, char **op, struct tally *t)
 {
-	char *o = *op, *base = out->p;
-	size_t p0 = i, e = i;
+	char *o = *op, *q = o, *base = out->p;
+	size_t e = i;
+	struct buf seg = { 0 };
 	utf8proc_uint8_t *res = NULL;
 	utf8proc_ssize_t len;
 	uint32_t cp;
 	int k;
 
-	if (i > 0) {
-		size_t j = i - 1, pl;
+	while (q > base && o - q < 32) {
+		char *c = q - 1;
 
-		while (j > 0 && i - j < 4 && (u[j] & 0xc0) == 0x80)
-			j--;
-		pl = i - j;
-		if ((size_t)(o - base) >= pl && memcmp(o - pl, u + j, pl) == 0 &&
-		    utf8_decode(u + j, pl, &cp) == (int)pl) {
-			unsigned cl = cp < 0x80 ? (((cp | 0x20) - 'a') < 26u ? F_LETTER : 0)
-			    : class_of(tn, cp);
-
-			t->letters -= (cl & F_LETTER) != 0;
-			t->vi -= (cl & F_VI) != 0;
-			p0 = j;
-			o -= pl;
-		}
+		while (c > base && ((unsigned char)*c & 0xc0) == 0x80)
+			c--;
+		if (decode((const unsigned char *)c, (size_t)(q - c), &cp) <= 0)
+			break;
+		q = c;
+		if (utf8proc_get_property((utf8proc_int32_t)cp)->combining_class == 0)
+			break;
 	}
-	while (e < n && u[e] >= 0x80 && (k = utf8_decode(u + e, n - e, &cp)) > 0 &&
+	while (e < n && u[e] >= 0x80 && (k = decode(u + e, n - e, &cp)) > 0 &&
 	    (class_of(tn, cp) & A_MASK) == A_NFC)
 		e += (size_t)k;
-	len = utf8proc_map(u + p0, (utf8proc_ssize_t)(e - p0), &res,
-	    UTF8PROC_COMPOSE | UTF8PROC_STABLE);
-	out->len = (size_t)(o - out->p);
+	untally(tn, q, (size_t)(o - q), t);
+	buf_add(&seg, q, (size_t)(o - q));
+	buf_add(&seg, u + i, e - i);
+	len = utf8proc_map((const utf8proc_uint8_t *)seg.p, (utf8proc_ssize_t)seg.len,
+	    &res, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+	out->len = (size_t)(q - out->p);
 	if (len < 0) {		/* cannot happen for valid UTF-8; keep the text */
-		buf_grow(out, (e - p0) + (n - e) * tn->expand + 8);
-		memcpy(out->p + out->len, u + p0, e - p0);
-		*op = out->p + out->len + (e - p0);
+		buf_grow(out, seg.len + (n - e) * tn->expand + 8);
+		memcpy(out->p + out->len, seg.p, seg.len);
+		*op = out->p + out->len + seg.len;
+		buf_free(&seg);
 		return e;
 	}
+	buf_free(&seg);
 	buf_grow(out, (size_t)len * tn->expand + (n - e) * tn->expand + 8);
 	base = out->p;
 	o = base + out->len;
 	for (utf8proc_ssize_t r = 0; r < len; r += k) {
-		k = utf8_decode(res + r, (size_t)(len - r), &cp);
+		k = decode(res + r, (size_t)(len - r), &cp);
 		if (k <= 0)
 			break;
 		if (cp < 0x80) {
