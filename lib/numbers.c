@@ -31,6 +31,7 @@ struct phrase {
 struct plist {
 	struct phrase *v;
 	size_t n;
+	unsigned char first[32];	/* first bytes of the entries */
 };
 
 /* Values of a spelled-digit entry's ival beyond the digit itself. */
@@ -42,6 +43,9 @@ struct span_rule {
 	    B_NUMBER, B_ORDINAL, B_FRACTION, B_TEXT } build;
 	struct rx *rx, *before, *after, *unless_before, *unless_after;
 	bool digitless;
+	struct rx *anch;	/* the pattern anchored with \G */
+	unsigned char first[32];	/* bytes a match can start with */
+	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
 };
@@ -119,6 +123,8 @@ struct numbers {
 	size_t ncl, capcl;
 	struct pm *pm;
 	size_t npm, cappm;
+	size_t *starts, nstarts, capstarts;
+	size_t *digits_at, ndigits, capdigits;
 };
 
 static const char *const kind_names[] = {
@@ -165,18 +171,106 @@ numbers_flags(unsigned flags, char *buf, size_t cap)
 
 /* ---------------------------------------------------------- lower-case */
 
+/*
+ * Tables for the characters Vietnamese text is made of (U+0000..U+024F,
+ * the combining marks, U+1E00..U+1EFF), filled once from utf8proc: the
+ * tokeniser asks "letter?" and "lower case?" for every character of every
+ * sentence with a digit, and a table lookup is many times cheaper than
+ * utf8proc's property search.  Other characters still go to utf8proc.
+ */
+static int32_t lower_lo[0x370], lower_hi[0x100];
+static unsigned char letter_lo[0x370], letter_hi[0x100];
+static bool tables_done;
+
+static bool
+is_letter_slow(int32_t cp)
+{
+	if (cp < 0)
+		return false;
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+tables_init(void)
+{
+	if (tables_done)
+		return;
+	for (int32_t c = 0; c < 0x370; c++) {
+		lower_lo[c] = utf8proc_tolower(c);
+		letter_lo[c] = is_letter_slow(c);
+	}
+	for (int32_t c = 0; c < 0x100; c++) {
+		lower_hi[c] = utf8proc_tolower(0x1E00 + c);
+		letter_hi[c] = is_letter_slow(0x1E00 + c);
+	}
+	tables_done = true;
+}
+
+static bool
+is_letter(int32_t cp)
+{
+	if (cp >= 0 && cp < 0x370)
+		return letter_lo[cp];
+	if (cp >= 0x1E00 && cp < 0x1F00)
+		return letter_hi[cp - 0x1E00];
+	return is_letter_slow(cp);
+}
+
+static int32_t
+to_lower(int32_t cp)
+{
+	if (cp >= 0 && cp < 0x370)
+		return lower_lo[cp];
+	if (cp >= 0x1E00 && cp < 0x1F00)
+		return lower_hi[cp - 0x1E00];
+	return utf8proc_tolower(cp);
+}
+
 /* Decodes the character at s[i]; returns its length, *cp = -1 if bad. */
 static size_t
 cp_at(const char *s, size_t len, size_t i, int32_t *cp)
 {
-	utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-	    (utf8proc_ssize_t)(len - i), cp);
+	const unsigned char *u = (const unsigned char *)s + i;
+	size_t n = len - i;
 
-	if (n <= 0) {
+	if (n == 0) {
 		*cp = -1;
 		return 1;
 	}
-	return (size_t)n;
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	/* The two- and three-byte forms, checked, by hand (the hot case). */
+	if (u[0] >= 0xC2 && u[0] < 0xE0 && n >= 2 && (u[1] & 0xC0) == 0x80) {
+		*cp = ((u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+		return 2;
+	}
+	if (u[0] >= 0xE0 && u[0] < 0xF0 && n >= 3 && (u[1] & 0xC0) == 0x80 &&
+	    (u[2] & 0xC0) == 0x80) {
+		int32_t c = ((u[0] & 0x0F) << 12) | ((u[1] & 0x3F) << 6) |
+		    (u[2] & 0x3F);
+
+		if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+			*cp = c;
+			return 3;
+		}
+	}
+	utf8proc_ssize_t r = utf8proc_iterate(u, (utf8proc_ssize_t)n, cp);
+
+	if (r <= 0) {
+		*cp = -1;
+		return 1;
+	}
+	return (size_t)r;
 }
 
 /*
@@ -201,7 +295,7 @@ fold(const char *s, size_t len, struct buf *out)
 		n = cp_at(s, len, i, &cp);
 		if (cp >= 0) {
 			utf8proc_uint8_t enc[4];
-			int32_t lc = utf8proc_tolower(cp);
+			int32_t lc = to_lower(cp);
 
 			if (lc != cp && utf8proc_encode_char(lc, enc) ==
 			    (utf8proc_ssize_t)n) {
@@ -215,24 +309,6 @@ fold(const char *s, size_t len, struct buf *out)
 	}
 	out->len = len;
 	out->p[len] = '\0';
-}
-
-static bool
-is_letter(int32_t cp)
-{
-	if (cp < 0)
-		return false;
-	if (cp < 0x80)
-		return (cp | 32) >= 'a' && (cp | 32) <= 'z';
-	switch (utf8proc_category(cp)) {
-	case UTF8PROC_CATEGORY_LU: case UTF8PROC_CATEGORY_LL:
-	case UTF8PROC_CATEGORY_LT: case UTF8PROC_CATEGORY_LM:
-	case UTF8PROC_CATEGORY_LO: case UTF8PROC_CATEGORY_MN:
-	case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
-		return true;
-	default:
-		return false;
-	}
 }
 
 static bool
@@ -293,6 +369,12 @@ plist_sort(struct plist *l)
 {
 	if (l->n > 1)
 		qsort(l->v, l->n, sizeof(*l->v), by_len_desc);
+	memset(l->first, 0, sizeof(l->first));
+	for (size_t i = 0; i < l->n; i++) {
+		unsigned char c = (unsigned char)l->v[i].s[0];
+
+		l->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+	}
 }
 
 /* A list given as a scalar or a sequence of scalars. */
@@ -396,12 +478,41 @@ group(const struct rx *rx, const char *name)
 	return g > 0 ? g : -1;
 }
 
+/*
+ * The bytes a match of the rule can start with, from PCRE2's own start
+ * analysis, so the rule is tried only where it can match.  All bytes
+ * when PCRE2 cannot tell.
+ */
+static void
+first_bytes(struct span_rule *sr)
+{
+	uint32_t type = 0, unit = 0;
+	const uint8_t *map = NULL;
+
+	memset(sr->first, 0xff, sizeof(sr->first));
+	if (pcre2_pattern_info(sr->rx->code, PCRE2_INFO_FIRSTCODETYPE,
+	    &type) != 0)
+		return;
+	if (type == 1 && pcre2_pattern_info(sr->rx->code,
+	    PCRE2_INFO_FIRSTCODEUNIT, &unit) == 0 && unit < 0x80) {
+		memset(sr->first, 0, sizeof(sr->first));
+		sr->first[unit >> 3] |= (unsigned char)(1u << (unit & 7));
+		/* Caseless: the other ASCII case may start it too. */
+		if ((unit | 32) >= 'a' && (unit | 32) <= 'z') {
+			unit ^= 32;
+			sr->first[unit >> 3] |= (unsigned char)(1u << (unit & 7));
+		}
+	} else if (type == 0 && pcre2_pattern_info(sr->rx->code,
+	    PCRE2_INFO_FIRSTBITMAP, &map) == 0 && map != NULL)
+		memcpy(sr->first, map, sizeof(sr->first));
+}
+
 static void
 load_spans(struct numbers *nr, const struct ynode *list)
 {
 	static const char *const keys[] = { "name", "kind", "value",
 	    "pattern", "before", "after", "unless_before", "unless_after",
-	    "digitless", "case", "unit", "note", NULL };
+	    "digitless", "case", "unit", "note", "reach", NULL };
 	static const char *const builds[] = { "none", "date", "time", "ytd",
 	    "tail", "quarter", "span", "number", "ordinal", "fraction", "text",
 	    NULL };
@@ -447,6 +558,9 @@ load_spans(struct numbers *nr, const struct ynode *list)
 		sr->unless_after = ctx_rx(ymap_get(r, "unless_after"), "\\G", "",
 		    caseless);
 		sr->digitless = ymap_bool(r, "digitless", false);
+		sr->reach = (size_t)ymap_long(r, "reach", 48, 1, 1000);
+		sr->anch = ctx_rx(p, "\\G", "", caseless);
+		first_bytes(sr);
 		sr->unit = ymap_str(r, "unit", "");
 		sr->g_m0 = group(sr->rx, "m");
 		sr->g_y = group(sr->rx, "y");
@@ -576,6 +690,7 @@ numbers_load(void)
 	char **names = NULL;
 	size_t nnames = 0;
 
+	tables_init();
 	nr->tn = textnorm_load(rules_dir());
 	nr->year_min = 1900;
 	nr->year_max = 2100;
@@ -641,6 +756,7 @@ numbers_free(struct numbers *nr)
 		struct span_rule *r = &nr->rules[i];
 
 		rx_free(r->rx);
+		rx_free(r->anch);
 		rx_free(r->before);
 		rx_free(r->after);
 		rx_free(r->unless_before);
@@ -655,6 +771,8 @@ numbers_free(struct numbers *nr)
 	free(nr->tok);
 	free(nr->cl);
 	free(nr->pm);
+	free(nr->starts);
+	free(nr->digits_at);
 	free(nr);
 }
 
@@ -719,15 +837,6 @@ has_trigger(const struct numbers *nr, const char *s, size_t n)
 	return false;
 }
 
-/* The next character boundary after byte i. */
-static size_t
-next_char(const char *s, size_t len, size_t i)
-{
-	i++;
-	while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-		i++;
-	return i;
-}
 
 /* ------------------------------------------------------------ span rules */
 
@@ -908,52 +1017,105 @@ overlaps(const struct numbers *nr, size_t s, size_t e)
 	return false;
 }
 
+/*
+ * Where a match may start: the first byte of a word, of a digit run, or a
+ * punctuation character (span patterns start at \\b or a lookbehind).
+ * Bytes >= 0x80 count as letters, which Vietnamese ones are.
+ */
+static void
+find_starts(struct numbers *nr, const char *s, size_t len)
+{
+	int prev = 0;		/* 0 space, 1 letter, 2 digit, 3 punct */
+
+	nr->nstarts = 0;
+	nr->ndigits = 0;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		int cls;
+
+		if (c >= 0x80 && c < 0xC0)
+			continue;	/* inside a character */
+		if (c == ' ' || c == '\t')
+			cls = 0;
+		else if (c >= '0' && c <= '9')
+			cls = 2;
+		else if (c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z'))
+			cls = 1;
+		else
+			cls = 3;
+		if (cls != 0 && (cls != prev || cls == 3)) {
+			GROW(nr->starts, nr->nstarts, nr->capstarts);
+			nr->starts[nr->nstarts++] = i;
+			if (cls == 2) {
+				GROW(nr->digits_at, nr->ndigits, nr->capdigits);
+				nr->digits_at[nr->ndigits++] = i;
+			}
+		}
+		prev = cls;
+	}
+}
+
+/* Runs rule r at each start it may match at, in order. */
+static void
+run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len)
+{
+	size_t resume = 0, d = 0;
+	PCRE2_SIZE *ov;
+
+	for (size_t k = 0; k < nr->nstarts; k++) {
+		size_t p = nr->starts[k], ss, se;
+		unsigned char c = (unsigned char)s[p];
+		struct num_mention m;
+
+		if (p < resume || !(r->first[c >> 3] & (1u << (c & 7))))
+			continue;
+		if (!r->digitless) {
+			/* Every such match holds a digit soon after its start. */
+			while (d < nr->ndigits && nr->digits_at[d] < p)
+				d++;
+			if (d == nr->ndigits)
+				return;
+			if (nr->digits_at[d] - p > r->reach)
+				continue;
+		}
+		if (!rx_match(r->anch, s, len, p, &ov))
+			continue;
+		ss = ov[0];
+		se = ov[1];
+		gspan(ov, r->g_m0, &ss, &se);
+		if (se <= ss)
+			continue;
+		m.start = ss;
+		m.end = se;
+		m.value[0] = '\0';
+		if (overlaps(nr, ss, se) ||
+		    !build_value(r, s, ov, ss, se, &m) ||
+		    (r->before && !ctx_before(r->before, s, ss)) ||
+		    (r->unless_before && ctx_before(r->unless_before, s, ss)) ||
+		    (r->after && !ctx_after(r->after, s, len, se)) ||
+		    (r->unless_after && ctx_after(r->unless_after, s, len, se)))
+			continue;
+		resume = ov[1];
+		GROW(nr->cl, nr->ncl, nr->capcl);
+		nr->cl[nr->ncl] = (struct claim){ ss, se, r->kind, -1 };
+		if (r->kind != NK_NONE) {
+			struct num_mention *o = push_mention(nr, ss, se, r->kind);
+
+			memcpy(o->value, m.value, sizeof(o->value));
+			o->unit = r->unit;
+			nr->cl[nr->ncl].mention = (long)(nr->nout - 1);
+		}
+		nr->ncl++;
+	}
+}
+
 static void
 run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 {
-	for (size_t i = 0; i < nr->nrules; i++) {
-		struct span_rule *r = &nr->rules[i];
-		size_t start = 0;
-		PCRE2_SIZE *ov;
-
-		if (!digit && !r->digitless)
-			continue;
-		while (start < len && rx_match(r->rx, s, len, start, &ov)) {
-			size_t ms = ov[0], me = ov[1], ss = ms, se = me;
-			struct num_mention m;
-
-			start = me > ms ? me : next_char(s, len, ms);
-			gspan(ov, r->g_m0, &ss, &se);
-			if (se <= ss)
-				continue;
-			m.start = ss;
-			m.end = se;
-			m.value[0] = '\0';
-			if (overlaps(nr, ss, se) ||
-			    !build_value(r, s, ov, ss, se, &m) ||
-			    (r->before && !ctx_before(r->before, s, ss)) ||
-			    (r->unless_before &&
-			    ctx_before(r->unless_before, s, ss)) ||
-			    (r->after && !ctx_after(r->after, s, len, se)) ||
-			    (r->unless_after &&
-			    ctx_after(r->unless_after, s, len, se))) {
-				/* Let the rule try again just past this start. */
-				start = next_char(s, len, ms);
-				continue;
-			}
-			GROW(nr->cl, nr->ncl, nr->capcl);
-			nr->cl[nr->ncl] = (struct claim){ ss, se, r->kind, -1 };
-			if (r->kind != NK_NONE) {
-				struct num_mention *o = push_mention(nr, ss, se,
-				    r->kind);
-
-				memcpy(o->value, m.value, sizeof(o->value));
-				o->unit = r->unit;
-				nr->cl[nr->ncl].mention = (long)(nr->nout - 1);
-			}
-			nr->ncl++;
-		}
-	}
+	find_starts(nr, s, len);
+	for (size_t i = 0; i < nr->nrules; i++)
+		if (digit || nr->rules[i].digitless)
+			run_rule(nr, &nr->rules[i], s, len);
 }
 
 static int
@@ -1185,6 +1347,11 @@ match(const struct numbers *nr, const struct plist *l, size_t k,
 	size_t len = nr->lower.len;
 
 	if (k >= nr->ntok || nr->tok[k].t == TK_CLAIM)
+		return NULL;
+	/* Most tokens start no entry: one bit says so. */
+	unsigned char c0 = (unsigned char)t[nr->tok[k].s];
+
+	if (!(l->first[c0 >> 3] & (1u << (c0 & 7))))
 		return NULL;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct phrase *ph = &l->v[i];
