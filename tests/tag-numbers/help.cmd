@@ -1,0 +1,1 @@
+$BIN/tag-numbers -h | head -n 1
