@@ -19,6 +19,10 @@
 struct cx_stats cx_stats;
 
 #define MAXHITS 256
+/* How far around a number a period expression may reach
+ * ("giai đoạn 2016-2019", "6 tháng đầu năm 2024"). */
+#define PERIOD_BEFORE 40
+#define PERIOD_AFTER 24
 
 struct hit {
 	size_t start, end;
@@ -795,6 +799,35 @@ merge_repeats(struct crows *out)
 			cx_stats.merged++;
 }
 
+/* Period expressions hold digits, and tag-numbers has found every digit
+ * run: the patterns only look around the numbers of the sentence. */
+static void
+find_periods(struct cx_rules *cx, struct sentence *st, int year, bool any)
+{
+	static size_t from[MAXHITS], to[MAXHITS];
+	const struct csent *s = st->s;
+	size_t nwin = 0;
+
+	for (size_t k = 0; k < s->nnums && nwin < MAXHITS; k++) {
+		size_t a = s->nums[k].start > PERIOD_BEFORE ?
+		    s->nums[k].start - PERIOD_BEFORE : 0;
+		size_t b = s->nums[k].end + PERIOD_AFTER;
+
+		if (b > s->len)
+			b = s->len;
+		while (a > 0 && ((unsigned char)s->text[a] & 0xC0) == 0x80)
+			a--;
+		if (nwin > 0 && a <= to[nwin - 1]) {
+			to[nwin - 1] = b > to[nwin - 1] ? b : to[nwin - 1];
+			continue;
+		}
+		from[nwin] = a;
+		to[nwin++] = b;
+	}
+	st->nperiods = period_find_near(cx->periods, s->text, s->len, year,
+	    from, to, nwin, any, st->periods, MAXHITS);
+}
+
 void
 classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
@@ -828,14 +861,12 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    find(cx->lead_in, s->text, st.target_at, s->len, NULL);
 		if (s->nnums == 0 && !lead)
 			continue;
-		st.nperiods = period_find(cx->periods, s->text, s->len, ctx.year,
-		    st.periods, MAXHITS);
+		find_periods(cx, &st, ctx.year, any);
 		/* With no year known yet, the sentence's own first year
 		 * resolves its other expressions ("tháng 6/2024 ...; bình
 		 * quân 6 tháng"). */
 		if (ctx.year == 0 && st.nperiods > 0)
-			st.nperiods = period_find(cx->periods, s->text, s->len,
-			    st.periods[0].span.y2, st.periods, MAXHITS);
+			find_periods(cx, &st, st.periods[0].span.y2, any);
 		attach_periods(&st);
 		/* A new period in a later sentence ends a lead-in's list. */
 		for (size_t k = 0; k < st.nperiods; k++)

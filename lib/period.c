@@ -174,14 +174,31 @@ size_t
 period_find(struct period_rules *pr, const char *s, size_t len, int year,
     struct period_hit *out, size_t max)
 {
-	size_t n = 0;
+	size_t from = 0;
 
-	for (size_t i = 0; i < pr->n; i++) {
-		size_t at = 0;
+	return period_find_near(pr, s, len, year, &from, &len, 1, true, out,
+	    max);
+}
+
+size_t
+period_find_near(struct period_rules *pr, const char *s, size_t len,
+    int year, const size_t *wfrom, const size_t *wto, size_t nwin, bool all,
+    struct period_hit *out, size_t max)
+{
+	size_t n = 0;
+	size_t whole_from = 0;
+
+	for (size_t i = 0; i < pr->n; i++)
+	    for (size_t w = 0; w < nwin; w++) {
+		bool rel = pr->v[i].type == P_REL_YEAR;
+		size_t at = rel ? whole_from : wfrom[w];
+		size_t end = rel ? len : wto[w];
 		PCRE2_SIZE *ov;
 
-		while (n < max && at < len &&
-		    rx_match(pr->v[i].rx, s, len, at, &ov)) {
+		if (rel && (!all || w > 0))
+			break;
+		while (n < max && at < end &&
+		    rx_match(pr->v[i].rx, s, end, at, &ov)) {
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
 			    false, pr->v[i].type == P_REL_YEAR };
 			bool overlaps = false;
@@ -206,7 +223,7 @@ period_find(struct period_rules *pr, const char *s, size_t len, int year,
 			}
 			out[n++] = h;
 		}
-	}
+	    }
 	/* Left to right, for the callers' nearest-before searches. */
 	for (size_t i = 1; i < n; i++)
 		for (size_t k = i; k > 0 && out[k - 1].start > out[k].start; k--) {

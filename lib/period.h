@@ -44,6 +44,16 @@ void period_free(struct period_rules *pr);
 size_t period_find(struct period_rules *pr, const char *s, size_t len,
     int year, struct period_hit *out, size_t max);
 
+/*
+ * The same, but the rules that need digits (all but relative_year) only
+ * look inside the windows [from[i], to[i]) (sorted, not overlapping):
+ * around the numbers tag-numbers found, so that a sentence is not scanned
+ * once per rule.  relative_year rules scan the sentence when all is true.
+ */
+size_t period_find_near(struct period_rules *pr, const char *s, size_t len,
+    int year, const size_t *from, const size_t *to, size_t nwin, bool all,
+    struct period_hit *out, size_t max);
+
 /* Formats a span as GUIDELINES.md writes periods (2019, 2019-10,
  * 2019-01/2019-09, 2016/2019); "" when unknown. */
 void span_format(const struct span *sp, char *out, size_t size);
