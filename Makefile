@@ -87,3 +87,17 @@ bench-profile:
 	$(MAKE) OPT="-O2 -g" all
 	BENCH_PROFILE=only sh tests/bench.sh
 .PHONY: bench-profile
+
+# Fuzzing with libFuzzer (clang; says so when it is missing): each
+# fuzz/fuzz_*.c runs FUZZ_SECONDS seconds; what it finds is kept under
+# tests/fuzz/TARGET/crashes/, which make check replays.  See fuzz/run.sh.
+FUZZ_SECONDS ?= 60
+fuzz:
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh fuzz/run.sh
+.PHONY: fuzz
+
+# Each stage alone under valgrind over the evaluation seeds: no leaks, no
+# invalid reads (tests/valgrind.sh).
+valgrind: all
+	BIN=$(BIN) sh tests/valgrind.sh
+.PHONY: valgrind
