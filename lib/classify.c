@@ -122,6 +122,31 @@ find_last(struct rx *rx, const char *s, size_t from, size_t to, size_t *at,
 	return found;
 }
 
+/* A label inside a component's name is no label: "thu từ hoạt động
+ * xuất nhập khẩu" is a part of budget revenue, not imports. */
+static bool
+inside_component(struct cx_rules *cx, const char *s, size_t len,
+    const struct hit *h)
+{
+	size_t from = h->start > 48 ? h->start - 48 : 0;
+
+	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from--;
+	for (size_t c = 0; c < cx->ncomponents; c++) {
+		size_t at = from;
+		PCRE2_SIZE *ov;
+
+		while (at < h->end && rx_match(cx->components[c], s, len, at, &ov)) {
+			if (ov[0] <= h->start && ov[1] >= h->end && ov[1] > ov[0])
+				return true;
+			if (ov[0] >= h->end)
+				break;
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		}
+	}
+	return false;
+}
+
 /* Collects the labels of a sentence, longest first where they overlap. */
 static void
 find_labels(struct cx_rules *cx, struct sentence *st)
@@ -158,6 +183,8 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 	for (size_t i = 0; i < n; i++) {
 		if (st->nlabels > 0 &&
 		    all[i].start < st->labels[st->nlabels - 1].end)
+			continue;
+		if (inside_component(cx, s, len, &all[i]))
 			continue;
 		st->labels[st->nlabels++] = all[i];
 	}
@@ -349,6 +376,14 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 		if (h->start >= cs && h->end <= n->start)
 			best = h;
 	}
+	/* "; trong đó thu nội địa 18.200 tỷ đồng": a clause that goes on
+	 * the one before keeps its indicator. */
+	if (best == NULL && prev_label >= 0 &&
+	    (find_at(cx->continuation, s->text, cs, n->start) ||
+	    starts_with_component(cx, s->text, cs, n->start))) {
+		*lab = NULL;
+		return prev_label;
+	}
 	if (best == NULL) {
 		/* "tăng 8%, chỉ số sản xuất công nghiệp ..." and "1.200
 		 * doanh nghiệp thành lập mới": a label after the figure,
@@ -368,12 +403,6 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 				break;
 			}
 		}
-	}
-	if (best == NULL && prev_label >= 0 &&
-	    (find_at(cx->continuation, s->text, cs, n->start) ||
-	    starts_with_component(cx, s->text, cs, n->start))) {
-		*lab = NULL;
-		return prev_label;
 	}
 	*lab = best;
 	return best ? best->who : -1;
@@ -759,6 +788,13 @@ approx_value(const char *v)
 	return strtod(v, NULL);
 }
 
+static int
+status_rank(const char *status)
+{
+	return strcmp(status, "target") == 0 ? 2 :
+	    strcmp(status, "estimate") == 0 ? 1 : 0;
+}
+
 /* A figure repeated in one document (headline, lead, body) is one row;
  * of a rounded and an exact one, the exact one stays. */
 static void
@@ -779,6 +815,10 @@ merge_repeats(struct crows *out)
 			    strcmp(a->component, b->component))
 				continue;
 			if (strcmp(a->value, b->value) == 0) {
+				/* The headline says less than the body: keep
+				 * the strongest status of the two. */
+				if (status_rank(b->status) > status_rank(a->status))
+					a->status = b->status;
 				b->dropped = true;
 				continue;
 			}
