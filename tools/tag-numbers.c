@@ -8,6 +8,7 @@
  * in rules/numbers.yaml and rules/numbers-*.yaml.
  */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@
 #include "rules.h"
 
 static const char usage[] =
-"usage: tag-numbers [-r DIR] [FILE...]\n"
+"usage: tag-numbers [-s] [-r DIR] [FILE...]\n"
 "\n"
 "Adds a num record after each sent record of a chiso stream, one per\n"
 "number the sentence mentions, in order of START:\n"
@@ -36,6 +37,8 @@ static const char usage[] =
 "\n"
 "  -r, --rules DIR  rule directory (default: $CHISO_RULES, rules/ beside\n"
 "                   bin/, or the installed rules)\n"
+"  -s, --stats      print counts (sentences, numbers by kind) to standard\n"
+"                   error at the end\n"
 "  -h, --help       print this help and exit\n"
 "  -V, --version    print the version and exit\n"
 "\n"
@@ -44,9 +47,13 @@ static const char usage[] =
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "rules", required_argument, NULL, 'r' },
+	{ "stats", no_argument, NULL, 's' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
 };
+
+/* Counts for --stats: cheap enough to keep always. */
+static unsigned long long nsents, nkind[NK_NONE + 1];
 
 static void
 tag(struct numbers *nr, const struct rec *rec)
@@ -56,7 +63,9 @@ tag(struct numbers *nr, const struct rec *rec)
 	size_t n = numbers_read(nr, text, strlen(text), &m);
 	char flags[128];
 
+	nsents++;
 	for (size_t i = 0; i < n; i++) {
+		nkind[m[i].kind]++;
 		rec_begin("num", rec->f[1]);
 		rec_put_text(rec->f[2]);
 		rec_put_ulong(m[i].start);
@@ -79,16 +88,20 @@ main(int argc, char **argv)
 	struct rec_reader *r;
 	struct rec rec;
 	int c, status;
+	bool stats = false;
 
 	err_init(argv[0]);
 	/* Most records are copied through: write them in large pieces. */
 	setvbuf(stdout, NULL, _IOFBF, 1 << 20);
-	while ((c = getopt_long(argc, argv, "hr:V", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "hr:sV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
 			cli_help(usage);
 		case 'r':
 			rules_set_dir(optarg);
+			break;
+		case 's':
+			stats = true;
 			break;
 		case 'V':
 			cli_version();
@@ -110,6 +123,12 @@ main(int argc, char **argv)
 	}
 	status = rec_reader_close(r);
 	numbers_free(nr);
+	if (stats) {
+		fprintf(stderr, "%s: sentences %llu\n", progname, nsents);
+		for (int k = 0; k < NK_NONE; k++)
+			fprintf(stderr, "%s: numbers %-10s %llu\n", progname,
+			    num_kind_name((enum num_kind)k), nkind[k]);
+	}
 	out_close();
 	return status;
 }
