@@ -23,6 +23,8 @@ struct cx_stats cx_stats;
  * ("giai đoạn 2016-2019", "6 tháng đầu năm 2024"). */
 #define PERIOD_BEFORE 40
 #define PERIOD_AFTER 24
+/* The most bytes between two figures that share one verb (" và ", ", "). */
+#define SHARED_VERB_GAP 6
 
 struct hit {
 	size_t start, end;
@@ -370,6 +372,29 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 	const struct cnum *n = &s->nums[i];
 	const struct hit *best = NULL;
 
+	size_t r;
+
+	/* "xuất khẩu và nhập khẩu lần lượt đạt 500 và 300 triệu USD": the
+	 * k-th figure of a kind after the cue goes to the k-th label. */
+	if (cx->respectively &&
+	    find_last(cx->respectively, s->text, cs, n->start, &r, NULL)) {
+		size_t nl = 0, k = 0, first = SIZE_MAX;
+
+		for (size_t j = 0; j < st->nlabels; j++)
+			if (st->labels[j].start >= cs && st->labels[j].end <= r) {
+				if (first == SIZE_MAX)
+					first = j;
+				nl++;
+			}
+		for (size_t j = 0; j < i; j++)
+			if (s->nums[j].start > r && is_figure(&s->nums[j]) &&
+			    is_percent(&s->nums[j]) == is_percent(n))
+				k++;
+		if (nl >= 2 && k < nl) {
+			*lab = &st->labels[first + k];
+			return st->labels[first + k].who;
+		}
+	}
 	for (size_t k = 0; k < st->nlabels; k++) {
 		const struct hit *h = &st->labels[k];
 
@@ -603,6 +628,10 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	}
 
 	verb = last_verb(cx, t, from, n->start, &at);
+	/* "tăng 8,2% và 5,1%": a figure joined to the one before by a mere
+	 * "và" or comma shares its verb. */
+	if (verb == V_NONE && from > cs && n->start - from <= SHARED_VERB_GAP)
+		verb = last_verb(cx, t, cs, from, &at);
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
 	if (!pick_period(st, i, ce, next_start, ctx, &period))

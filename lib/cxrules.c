@@ -144,7 +144,7 @@ load_context(struct cx_rules *cx)
 	    "weak_negated", "estimate", "tentative", "lead_in", NULL };
 	static const char *const me[] = { "increase", "decrease", "ratio",
 	    "exceed", "share", "growth", "average", "per_year", "plan_after",
-	    "compare_after", "continuation", NULL };
+	    "compare_after", "continuation", "respectively", NULL };
 	const struct ynode *root = cx->context_doc, *s, *m, *b;
 
 	ymap_check_keys(root, top);
@@ -171,6 +171,7 @@ load_context(struct cx_rules *cx)
 	cx->plan_after = opt_rx(m, "plan_after", true);
 	cx->compare_after = opt_rx(m, "compare_after", true);
 	cx->continuation = opt_rx(m, "continuation", true);
+	cx->respectively = opt_rx(m, "respectively", false);
 	if ((b = ymap_get(root, "bases")) != NULL) {
 		static const char *const bk[] = { "basis", "pattern", NULL };
 		static const char *const known[] = { "yoy", "prev_period",
@@ -267,7 +268,7 @@ cx_free(struct cx_rules *cx)
 	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
 	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
-	    cx->continuation };
+	    cx->continuation, cx->respectively };
 
 	for (size_t i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
 		rx_free(singles[i]);

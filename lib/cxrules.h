@@ -67,6 +67,7 @@ struct cx_rules {
 	struct rx *increase, *decrease, *ratio, *exceed, *share;
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *continuation;
+	struct rx *respectively;	/* "lần lượt": labels pair with figures */
 	struct basis_rule *bases;
 	size_t nbases;
 
