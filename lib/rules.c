@@ -112,6 +112,8 @@ compile(const char *pattern, bool caseless, const struct ynode *at)
 	rx->at = at;
 	rx->code = pcre2_compile((PCRE2_SPTR)text.p, text.len, opts, &code,
 	    &off, NULL);
+	if (rx->code == NULL && code == PCRE2_ERROR_HEAP_FAILED)
+		die(EXIT_DATA, "out of memory compiling a pattern");
 	if (rx->code == NULL) {
 		PCRE2_UCHAR msg[256];
 

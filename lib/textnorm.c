@@ -149,8 +149,12 @@ nfc_str(const char *s, struct buf *out)
 	    &res, UTF8PROC_NULLTERM | UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 
 	buf_reset(out);
+	if (len == UTF8PROC_ERROR_NOMEM)
+		die(EXIT_DATA, "out of memory normalising the rules");
 	if (len >= 0)
 		buf_add(out, res, (size_t)len);
+	else		/* not UTF-8: libyaml lets none through; keep it */
+		buf_adds(out, s);
 	free(res);
 }
 
@@ -580,6 +584,8 @@ nfc_run(const struct textnorm *tn, const unsigned char *u, size_t n,
 	len = utf8proc_map((const utf8proc_uint8_t *)seg.p, (utf8proc_ssize_t)seg.len,
 	    &res, UTF8PROC_COMPOSE | UTF8PROC_STABLE);
 	out->len = (size_t)(q - out->p);
+	if (len == UTF8PROC_ERROR_NOMEM)	/* not silently unnormalised */
+		die(EXIT_DATA, "out of memory in NFC");
 	if (len < 0) {		/* cannot happen for valid UTF-8; keep the text */
 		buf_grow(out, seg.len + (n - e) * tn->expand + 8);
 		memcpy(out->p + out->len, seg.p, seg.len);

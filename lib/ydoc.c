@@ -50,6 +50,9 @@ parse_failed(yaml_parser_t *p, const char *file)
 {
 	const yaml_mark_t *m = p->problem ? &p->problem_mark : &p->context_mark;
 
+	/* Not the rule author's fault: no position, exit 1 as xmalloc's. */
+	if (p->error == YAML_MEMORY_ERROR)
+		die(EXIT_DATA, "%s: out of memory reading it", file);
 	fflush(stdout);
 	fprintf(stderr, "%s: %s:%zu:%zu: bad YAML: %s%s%s\n", progname, file,
 	    m->line + 1, m->column + 1, p->problem ? p->problem : "error",
@@ -111,9 +114,11 @@ ydoc_load(const char *path)
 	char *file;
 
 	if ((fp = fopen(path, "rb")) == NULL)
-		die(EXIT_USAGE, "%s:", path);
+		die(errno == ENOMEM ? EXIT_DATA : EXIT_USAGE, "%s:", path);
 	file = xstrdup(path);
-	yaml_parser_initialize(&p);
+	/* A parser that failed to initialise returns empty events forever. */
+	if (!yaml_parser_initialize(&p))
+		die(EXIT_DATA, "%s: out of memory reading it", path);
 	yaml_parser_set_input_file(&p, fp);
 	for (;;) {
 		if (!yaml_parser_parse(&p, &ev))
