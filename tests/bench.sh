@@ -46,6 +46,12 @@ command -v python3 >/dev/null || die "needs python3 to generate the crawl"
 [ -f "$SHARED/bench/gen-corpus.py" ] || die "no $SHARED/bench/gen-corpus.py (set BENCH_SHARED)"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT INT TERM
+# Time a snapshot of the programs, so that a rebuild of bin/ during the
+# bench (others at work on the tree) cannot mix versions within one table;
+# chiso finds its stages beside itself, so they all go together.
+mkdir "$tmp/bin"
+cp "$BIN"/* "$tmp/bin/" || die "no programs in $BIN (make all first)"
+BIN=$tmp/bin
 
 # built TOOL: true when bin/TOOL is the real program, not a placeholder
 # (placeholders fail on --help).
