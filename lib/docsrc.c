@@ -242,7 +242,13 @@ record_id(const struct warc_head *h, const char *path, unsigned long nrec)
 	const char *s = h->id.p ? h->id.p : "";
 	size_t n;
 
-	if (*s == '\0') {
+	if (*s == '<')
+		s++;
+	if (strncmp(s, "urn:uuid:", 9) == 0)
+		s += 9;
+	n = strcspn(s, ">");
+	/* No id, or an empty one such as "<>": the stream needs one. */
+	if (n == 0) {
 		const char *fid = doc_id_of(path);	/* in idb */
 
 		buf_reset(&tmp);
@@ -250,11 +256,6 @@ record_id(const struct warc_head *h, const char *path, unsigned long nrec)
 		return tmp.p;
 	}
 	buf_reset(&idb);
-	if (*s == '<')
-		s++;
-	if (strncmp(s, "urn:uuid:", 9) == 0)
-		s += 9;
-	n = strcspn(s, ">");
 	buf_add(&idb, s, n);
 	return idb.p;
 }
