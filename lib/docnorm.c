@@ -6,6 +6,7 @@
 #include "docnorm.h"
 #include "err.h"
 #include "input.h"
+#include "progress.h"
 #include "rules.h"
 #include "utf8.h"
 #include "ydoc.h"
@@ -27,6 +28,7 @@ struct docnorm {
 	bool line_cut;			/* the line was warned about */
 	char carry[4];			/* a character cut off between pieces */
 	size_t ncarry;
+	struct progress *progress;	/* NULL: off */
 };
 
 static double
@@ -124,6 +126,12 @@ docnorm_free(struct docnorm *dn)
 	for (size_t i = 0; i < sizeof(b) / sizeof(b[0]); i++)
 		buf_free(b[i]);
 	free(dn);
+}
+
+void
+docnorm_set_progress(struct docnorm *dn, struct progress *p)
+{
+	dn->progress = p;
 }
 
 /* A field for the stream: TABs and newlines would break it. */
@@ -291,6 +299,8 @@ docnorm_line(struct docnorm *dn, const char *s, size_t n, bool more)
 	size_t tail = 0;
 	struct buf *l = &dn->line;
 
+	progress_line(dn->progress);
+
 	if (dn->ncarry > 0) {
 		/* Rare: a line over 1 MiB cut inside a character. */
 		buf_reset(&dn->tmp);
@@ -338,6 +348,7 @@ docnorm_end(struct docnorm *dn)
 	if (dn->line.len > 0 || dn->ncarry > 0)
 		docnorm_line(dn, "", 0, false);	/* input ended inside a line */
 	finish_part(dn);
+	progress_doc(dn->progress);
 	if (dn->cnt.bad_bytes > 0)
 		warn("%s: document %s: %llu invalid UTF-8 bytes replaced with "
 		    "U+FFFD", dn->file, dn->id.p, dn->cnt.bad_bytes);

@@ -56,6 +56,10 @@ struct docnorm *docnorm_new(const struct textnorm *tn,
     const struct docnorm_opts *o, struct docnorm_stats *st);
 void docnorm_free(struct docnorm *dn);
 
+/* Reports each line and document to p (progress.h; NULL: off). */
+struct progress;
+void docnorm_set_progress(struct docnorm *dn, struct progress *p);
+
 /* file names the input in messages; published is yyyy-mm-dd or "". */
 void docnorm_begin(struct docnorm *dn, const char *file, const char *id,
     const char *source, const char *published);

@@ -12,6 +12,7 @@
 #include "docsrc.h"
 #include "err.h"
 #include "input.h"
+#include "progress.h"
 #include "utf8.h"
 
 #define SNIFF_BYTES 4096
@@ -582,8 +583,10 @@ read_file(const char *path, const struct docsrc_opts *o, struct docnorm *dn,
 		return EXIT_DATA;
 	}
 	st->files++;
+	progress_file(o->progress, in, path);
 	n = input_peek(in, &p, SNIFF_BYTES);
 	if (n == INPUT_ERR) {
+		progress_done(o->progress);
 		input_close(in);
 		return EXIT_DATA;
 	}
@@ -594,6 +597,7 @@ read_file(const char *path, const struct docsrc_opts *o, struct docnorm *dn,
 		warn("%s: binary data (%zu of the first %zd bytes are NUL or "
 		    "control bytes): file skipped", input_name(in), bad, n);
 		st->files_binary++;
+		progress_done(o->progress);
 		input_close(in);
 		return EXIT_DATA;
 	}
@@ -608,6 +612,7 @@ read_file(const char *path, const struct docsrc_opts *o, struct docnorm *dn,
 	else
 		rc = read_txt(in, path, dn);
 	st->bytes_in += input_offset(in);
+	progress_done(o->progress);
 	if (input_close(in) != 0)
 		rc = EXIT_DATA;
 	return rc;

@@ -36,6 +36,7 @@ struct docsrc_opts {
 	const char *json_id, *json_text, *json_url, *json_date;
 	size_t max_json_bytes;		/* longest JSON line read whole */
 	double max_binary_share;	/* see normalise.yaml */
+	struct progress *progress;	/* told of each file (progress.h); NULL off */
 };
 
 /* "txt", "wet" or "jsonl" (also "warc", "json"); -1 for anything else. */

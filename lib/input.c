@@ -84,6 +84,13 @@ input_offset(const struct input *in)
 	return in->offset;
 }
 
+long long
+input_raw_offset(const struct input *in)
+{
+	/* gzoffset is a seek on the descriptor: only for occasional use. */
+	return (long long)gzoffset(in->gz);
+}
+
 /* Reports a read error once, naming the file and where it broke. */
 static void
 read_failed(struct input *in)

@@ -63,6 +63,13 @@ unsigned long input_lineno(const struct input *in);
 /* Uncompressed bytes handed out so far. */
 unsigned long long input_offset(const struct input *in);
 
+/*
+ * Bytes of the file itself consumed so far (compressed bytes for gzip,
+ * read ahead included), for progress against the file's size; -1 when
+ * unknown (a pipe).
+ */
+long long input_raw_offset(const struct input *in);
+
 /* Closes; returns 0, or -1 after a warning if closing failed. */
 int input_close(struct input *in);
 

