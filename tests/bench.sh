@@ -307,8 +307,7 @@ profile() {
 	done
 	command -v callgrind_annotate >/dev/null || return 0
 	echo
-	echo "Hot spots (self instructions of each function, share of the stage's;"
-	echo "code without a symbol is PCRE2's JIT-compiled patterns):"
+	echo "Hot spots (self instructions of each function, share of the stage's):"
 	for s in $STAGES; do
 		[ -f "$tmp/cg.$s" ] || continue
 		echo
@@ -325,9 +324,13 @@ hotspots() {
 	on && /^$/ { exit }
 	on && /^ *[0-9,]+ +\( *[0-9.]+%\)/ {
 		ir = $1; gsub(",", "", ir)
-		fn = $0; sub(/^[^)]*\) +/, "", fn); sub(/ \[[^]]*\]$/, "", fn)
-		sub(/^.*\//, "", fn)
-		if (fn ~ /^\?\?\?:0x/) fn = "(PCRE2 JIT code)"
+		fn = $0; sub(/^[^)]*\) +/, "", fn)
+		obj = fn; sub(/^.* \[/, "", obj); sub(/\]$/, "", obj); sub(/^.*\//, "", obj)
+		sub(/ \[[^]]*\]$/, "", fn); sub(/^.*\//, "", fn)
+		# Code in no object is what PCRE2 JIT-compiled; nameless code
+		# in a library is that library'"'"'s (such as zlib'"'"'s inflate).
+		if (fn ~ /^\?\?\?:0x/)
+			fn = obj == "???" ? "(PCRE2 JIT code)" : "(" obj ", no symbols)"
 		cost[fn] += ir; total += ir
 	}
 	END { for (f in cost) printf "%d\t%s\n", cost[f], f }' |
