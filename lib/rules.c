@@ -131,7 +131,7 @@ compile(const char *pattern, bool caseless, const struct ynode *at)
 	}
 	buf_free(&text);
 	/* JIT is an optimisation: where it is unavailable, match anyway. */
-	(void)pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE);
+	rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (rx->md == NULL)
 		die(EXIT_DATA, "out of memory compiling a pattern");
@@ -154,8 +154,11 @@ bool
 rx_match(struct rx *rx, const char *s, size_t len, size_t start,
     PCRE2_SIZE **ovector)
 {
-	int rc = pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md,
-	    NULL);
+	/* The JIT fast path skips pcre2_match's checks, which a pattern
+	 * compiled with PCRE2_MATCH_INVALID_UTF does not need. */
+	int rc = rx->jit ?
+	    pcre2_jit_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md, NULL) :
+	    pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md, NULL);
 
 	if (rc < 0) {
 		if (rc != PCRE2_ERROR_NOMATCH && rc != PCRE2_ERROR_PARTIAL) {
