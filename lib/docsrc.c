@@ -535,6 +535,11 @@ read_jsonl(struct input *in, const char *path, const struct docsrc_opts *o,
 	ssize_t n;
 	int rc = EXIT_OK;
 
+	/*
+	 * Jansson asserts or crashes on some failed allocations; with ours
+	 * it stops with "out of memory" instead, as the rest of chiso.
+	 */
+	json_set_alloc_funcs(xmalloc, free);
 	buf_reset(&jline);
 	while ((n = input_line(in, &line, &partial)) >= 0) {
 		const char *p = line;
