@@ -1,0 +1,1 @@
+$BIN/chiso samples/binh-phuoc-9-thang-2023.txt >/dev/full

@@ -1,0 +1,1 @@
+$BIN/chiso --help >/dev/full

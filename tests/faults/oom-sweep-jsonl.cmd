@@ -1,0 +1,1 @@
+sh $T/faults/oomsweep.sh normalise tests/normalise/data/docs.jsonl

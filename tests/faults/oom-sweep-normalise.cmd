@@ -1,0 +1,1 @@
+sh $T/faults/oomsweep.sh normalise samples/binh-phuoc-9-thang-2023.txt

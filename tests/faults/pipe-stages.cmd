@@ -1,0 +1,1 @@
+d=$(mktemp -d); for i in $(seq 600); do cp samples/binh-phuoc-9-thang-2023.txt $d/a$i.txt; done; $BIN/normalise $d >$d/1; $BIN/segment $d/1 >$d/2; $BIN/tag-numbers $d/2 >$d/3; $BIN/classify-metric $d/3 >$d/4; for t in segment:1 tag-numbers:2 classify-metric:3 emit-tsv:4; do { $BIN/${t%:*} $d/${t#*:}; echo "${t%:*} exit $?" >&2; } | head -n 1 | cut -f1,2; done; rm -rf $d
