@@ -260,8 +260,12 @@ minus_hundred(const char *v, char *out, size_t size)
 		snprintf(out, size, "%s%lld", neg ? "-" : "", whole);
 		return;
 	}
-	char f[24];
-	snprintf(f, sizeof(f), "%0*lld", digits, frac);
+	char f[16];
+
+	/* digits <= 12: written by hand, with its leading zeros. */
+	f[digits] = '\0';
+	for (int k = digits; k-- > 0; frac /= 10)
+		f[k] = (char)('0' + frac % 10);
 	for (size_t k = strlen(f); k > 0 && f[k - 1] == '0'; k--)
 		f[k - 1] = '\0';
 	snprintf(out, size, "%s%lld.%s", neg ? "-" : "", whole, f);

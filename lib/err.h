@@ -32,11 +32,13 @@ void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Counts warnings given so far, so a tool can exit 1 after going on. */
 extern unsigned long err_warnings;
 
-void *xmalloc(size_t n);
-void *xcalloc(size_t n, size_t size);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
-char *xstrndup(const char *s, size_t n);
+/* They never return NULL: the compiler may rely on it. */
+#define X_ALLOC __attribute__((returns_nonnull, warn_unused_result))
+void *xmalloc(size_t n) X_ALLOC;
+void *xcalloc(size_t n, size_t size) X_ALLOC;
+void *xrealloc(void *p, size_t n) X_ALLOC;
+char *xstrdup(const char *s) X_ALLOC;
+char *xstrndup(const char *s, size_t n) X_ALLOC;
 
 /*
  * Flushes and checks stdout before exit: a write error (a full disk) is

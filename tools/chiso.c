@@ -111,9 +111,10 @@ find_bindir(void)
 static char *
 stage_path(const char *name)
 {
-	char *path = xmalloc(strlen(bindir) + strlen(name) + 2);
+	size_t size = strlen(bindir) + strlen(name) + 2;
+	char *path = xmalloc(size);
 
-	sprintf(path, "%s/%s", bindir, name);
+	snprintf(path, size, "%s/%s", bindir, name);
 	if (access(path, X_OK) != 0)
 		die(EXIT_DATA, "stage program '%s' not found beside chiso:", path);
 	return path;

@@ -256,6 +256,17 @@ run(struct rec_reader *rd)
 			close_doc();
 			continue;
 		}
+		/* Cut only before a sentence, never between it and its
+		 * numbers. */
+		if (rec_is(&r, "sent") && H.raw.len + H.text.len > DOC_MAX) {
+			if (!H.warned_big)
+				warn("%s:%lu: document '%s' is over %u MiB: "
+				    "classified in parts, context may be lost "
+				    "between them", r.src, r.lineno, H.id,
+				    DOC_MAX >> 20);
+			H.warned_big = true;
+			flush_doc();
+		}
 		hold_raw(&r);
 		if (rec_is(&r, "sent"))
 			hold_sent(&r);
@@ -267,15 +278,6 @@ run(struct rec_reader *rd)
 				free(H.province);
 				H.province = xstrdup(r.f[3]);
 			}
-		}
-		if (H.raw.len + H.text.len > DOC_MAX) {
-			if (!H.warned_big)
-				warn("%s:%lu: document '%s' is over %u MiB: "
-				    "classified in parts, context may be lost "
-				    "between them", r.src, r.lineno, H.id,
-				    DOC_MAX >> 20);
-			H.warned_big = true;
-			flush_doc();
 		}
 	}
 	if (H.open) {
