@@ -634,7 +634,10 @@ load_main(struct numbers *nr, const struct ynode *root)
 		    "note", NULL };
 
 		yexpect(n, Y_SEQ, "a list of guards");
-		nr->guards = xcalloc(n->n, sizeof(*nr->guards));
+		/* Appended to: any numbers*.yaml may add guards. */
+		nr->guards = xrealloc(nr->guards,
+		    (nr->nguards + n->n) * sizeof(*nr->guards));
+		memset(nr->guards + nr->nguards, 0, n->n * sizeof(*nr->guards));
 		for (size_t i = 0; i < n->n; i++) {
 			const struct ynode *g = n->kids[i];
 			struct cue_guard *cg = &nr->guards[nr->nguards++];
