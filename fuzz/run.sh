@@ -56,7 +56,8 @@ main() {
 		# Rule files are the biggest inputs; lines and sentences are short.
 		maxlen=8192
 		[ "$t" = rules ] && maxlen=16384
-		before=$(ls "$art" | wc -l)
+		# Only what this run finds is kept: older artifacts may be fixed.
+		touch "build/fuzz/$t.start"
 		echo "fuzz: $t: $secs s" >&2
 		# A target that leaks by design (fuzz.h) would outgrow the RSS limit
 		# in a long run, so it runs in chunks of at most 20 s, each a fresh
@@ -82,11 +83,12 @@ main() {
 		    /^SUMMARY/ { print "fuzz: " t ": " $0 }
 		    END { print "fuzz: " t ": " n " inputs run" }' \
 		    "build/fuzz/$t.log" >&2
-		if [ "$(ls "$art" | wc -l)" -gt "$before" ] || [ $rc -ne 0 ]; then
+		new=$(find "$art" -type f -newer "build/fuzz/$t.start" \
+		    \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' \))
+		if [ -n "$new" ] || [ $rc -ne 0 ]; then
 			found=1
 			echo "fuzz: $t: FOUND something (exit $rc), see build/fuzz/$t.log" >&2
-			for f in "$art"/crash-* "$art"/leak-* "$art"/timeout-*; do
-				[ -f "$f" ] || continue
+			for f in $new; do
 				mkdir -p "tests/fuzz/$t/crashes"
 				cp "$f" "tests/fuzz/$t/crashes/" &&
 				    echo "fuzz: $t: kept tests/fuzz/$t/crashes/${f##*/}" >&2
