@@ -15,6 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "docnorm.h"
 #include "docsrc.h"
 #include "err.h"
@@ -71,7 +72,7 @@ check_records(void)
 {
 	static char *line;
 	static size_t cap;
-	static char open_id[1024];
+	static struct buf open_id;	/* ids may be long: a WARC header's */
 	bool open = false;
 	ssize_t n;
 
@@ -107,16 +108,16 @@ check_records(void)
 			abort();
 		id = strchr(line, '\t') + 1;
 		idlen = strcspn(id, "\t\n");
-		if (idlen == 0 || idlen >= sizeof(open_id))
+		if (idlen == 0)
 			abort();
 		if (line[0] == 'd') {
 			if (open)
 				abort();
-			memcpy(open_id, id, idlen);
-			open_id[idlen] = '\0';
+			buf_reset(&open_id);
+			buf_add(&open_id, id, idlen);
 			open = true;
-		} else if (!open || strlen(open_id) != idlen ||
-		    memcmp(open_id, id, idlen) != 0) {
+		} else if (!open || open_id.len != idlen ||
+		    memcmp(open_id.p, id, idlen) != 0) {
 			abort();
 		} else if (line[0] == 'e') {
 			open = false;
