@@ -112,11 +112,14 @@ compile(const char *pattern, bool caseless, const struct ynode *at)
 	rx->at = at;
 	rx->code = pcre2_compile((PCRE2_SPTR)text.p, text.len, opts, &code,
 	    &off, NULL);
-	if (rx->code == NULL && code == PCRE2_ERROR_HEAP_FAILED)
-		die(EXIT_DATA, "out of memory compiling a pattern");
 	if (rx->code == NULL) {
 		PCRE2_UCHAR msg[256];
 
+		/* Freed before exiting, so LeakSanitizer has nothing to say. */
+		free(rx);
+		buf_free(&text);
+		if (code == PCRE2_ERROR_HEAP_FAILED)
+			die(EXIT_DATA, "out of memory compiling a pattern");
 		pcre2_get_error_message(code, msg, sizeof(msg));
 		if (at != NULL) {
 			struct ynode where = *at;
