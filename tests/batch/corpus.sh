@@ -6,3 +6,7 @@ if [ ! -f "$W/MANIFEST" ]; then
 	python3 ../shared/bench/gen-corpus.py "$W" --mb 0.4 --seed 7 >/dev/null ||
 	    exit 1
 fi
+# Each case's own outputs go to a directory of its own, so two test runs
+# (make check, make asan) may share the crawl but never each other's files.
+O=$(mktemp -d) || exit 1
+trap 'rm -rf "$O"' EXIT

@@ -4,10 +4,10 @@
 # none, so their figures (metric, measure, value, unit, approx) agree.
 . "$T/batch/corpus.sh"
 cols=metric,period,status,measure,value,unit,basis,approx,component,sentence
-$BIN/chiso --no-header -c doc,$cols "$W/crawl.jsonl.gz" > "$W/jsonl.tsv" &&
-$BIN/chiso --no-header -c published,$cols "$W/crawl.warc.wet.gz" > "$W/wet.tsv" &&
-$BIN/chiso --no-header -c doc,$cols "$W"/docs/*.txt.gz > "$W/txt.tsv" &&
-cut -f2- "$W/jsonl.tsv" > "$W/a" && cut -f2- "$W/wet.tsv" > "$W/b" && cmp "$W/a" "$W/b" &&
-awk -F'\t' '{print $1, $2, $5, $6, $7, $9}' "$W/jsonl.tsv" > "$W/a" &&
-awk -F'\t' '{print $1, $2, $5, $6, $7, $9}' "$W/txt.tsv" > "$W/b" && cmp "$W/a" "$W/b" &&
+$BIN/chiso --no-header -c doc,$cols "$W/crawl.jsonl.gz" > "$O/jsonl.tsv" &&
+$BIN/chiso --no-header -c published,$cols "$W/crawl.warc.wet.gz" > "$O/wet.tsv" &&
+$BIN/chiso --no-header -c doc,$cols "$W"/docs/*.txt.gz > "$O/txt.tsv" &&
+cut -f2- "$O/jsonl.tsv" > "$O/a" && cut -f2- "$O/wet.tsv" > "$O/b" && cmp "$O/a" "$O/b" &&
+awk -F'\t' '{print $1, $2, $5, $6, $7, $9}' "$O/jsonl.tsv" > "$O/a" &&
+awk -F'\t' '{print $1, $2, $5, $6, $7, $9}' "$O/txt.tsv" > "$O/b" && cmp "$O/a" "$O/b" &&
 echo "jsonl = wet in full; txt = jsonl in figures"
