@@ -1,4 +1,5 @@
 /* cxrules.c - loads the rules of classify-metric; see cxrules.h. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,43 +136,58 @@ load_metrics(struct cx_rules *cx)
 	cx->skip = opt_rx(root, "skip", false);
 }
 
+/* The single patterns of context.yaml: key, where it goes, required. */
+struct cue {
+	const char *key;
+	size_t off;
+	bool required;
+};
+
+#define CUE(key, req) { #key, offsetof(struct cx_rules, key), req }
+static const struct cue status_cues[] = {
+	CUE(target_strong, true), CUE(target_weak, true),
+	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
+	CUE(lead_in, true), { NULL, 0, false }
+};
+static const struct cue measure_cues[] = {
+	CUE(increase, true), CUE(decrease, true), CUE(ratio, true),
+	CUE(exceed, true), CUE(share, true), CUE(growth, true),
+	CUE(average, true), CUE(per_year, true), CUE(plan_after, true),
+	CUE(compare_after, true), CUE(continuation, true),
+	CUE(respectively, false), { NULL, 0, false }
+};
+#undef CUE
+
+/* Compiles the patterns of section (a map of key: pattern). */
+static void
+load_cues(struct cx_rules *cx, const struct ynode *root, const char *section,
+    const struct cue *cues)
+{
+	const char *keys[32];
+	const struct ynode *map = ymap_get(root, section);
+	size_t n = 0;
+
+	if (map == NULL)
+		ydie(root, "missing key '%s'", section);
+	for (const struct cue *c = cues; c->key && n < 31; c++)
+		keys[n++] = c->key;
+	keys[n] = NULL;
+	ymap_check_keys(map, keys);
+	for (const struct cue *c = cues; c->key; c++)
+		*(struct rx **)((char *)cx + c->off) =
+		    opt_rx(map, c->key, c->required);
+}
+
 static void
 load_context(struct cx_rules *cx)
 {
 	static const char *const top[] = { "status", "measure", "bases",
 	    "date_lines", NULL };
-	static const char *const st[] = { "target_strong", "target_weak",
-	    "weak_negated", "estimate", "tentative", "lead_in", NULL };
-	static const char *const me[] = { "increase", "decrease", "ratio",
-	    "exceed", "share", "growth", "average", "per_year", "plan_after",
-	    "compare_after", "continuation", "respectively", NULL };
-	const struct ynode *root = cx->context_doc, *s, *m, *b;
+	const struct ynode *root = cx->context_doc, *b;
 
 	ymap_check_keys(root, top);
-	if ((s = ymap_get(root, "status")) == NULL)
-		ydie(root, "missing key 'status'");
-	ymap_check_keys(s, st);
-	cx->target_strong = opt_rx(s, "target_strong", true);
-	cx->target_weak = opt_rx(s, "target_weak", true);
-	cx->weak_negated = opt_rx(s, "weak_negated", false);
-	cx->estimate = opt_rx(s, "estimate", true);
-	cx->tentative = opt_rx(s, "tentative", true);
-	cx->lead_in = opt_rx(s, "lead_in", true);
-	if ((m = ymap_get(root, "measure")) == NULL)
-		ydie(root, "missing key 'measure'");
-	ymap_check_keys(m, me);
-	cx->increase = opt_rx(m, "increase", true);
-	cx->decrease = opt_rx(m, "decrease", true);
-	cx->ratio = opt_rx(m, "ratio", true);
-	cx->exceed = opt_rx(m, "exceed", true);
-	cx->share = opt_rx(m, "share", true);
-	cx->growth = opt_rx(m, "growth", true);
-	cx->average = opt_rx(m, "average", true);
-	cx->per_year = opt_rx(m, "per_year", true);
-	cx->plan_after = opt_rx(m, "plan_after", true);
-	cx->compare_after = opt_rx(m, "compare_after", true);
-	cx->continuation = opt_rx(m, "continuation", true);
-	cx->respectively = opt_rx(m, "respectively", false);
+	load_cues(cx, root, "status", status_cues);
+	load_cues(cx, root, "measure", measure_cues);
 	if ((b = ymap_get(root, "bases")) != NULL) {
 		static const char *const bk[] = { "basis", "pattern", NULL };
 		static const char *const known[] = { "yoy", "prev_period",
