@@ -14,6 +14,7 @@
 
 #include "classify.h"
 #include "cxrules.h"
+#include "decimal.h"
 #include "err.h"
 
 struct cx_stats cx_stats;
@@ -25,6 +26,8 @@ struct cx_stats cx_stats;
 #define PERIOD_AFTER 24
 /* The most bytes between two figures that share one verb (" và ", ", "). */
 #define SHARED_VERB_GAP 6
+/* A "bằng X% so với ..." under this is a growth rate, not an index. */
+#define INDEX_MIN 50
 
 struct hit {
 	size_t start, end;
@@ -230,56 +233,45 @@ last_verb(struct cx_rules *cx, const char *s, size_t from, size_t pos,
 	return best;
 }
 
-/* Subtracts 100 from a plain decimal string ("99.2" -> "-0.8"), exactly. */
-static void
-minus_hundred(const char *v, char *out, size_t size)
+/* Reads a num record's VALUE (a plain decimal, maybe signed). */
+static bool
+read_value(const char *v, struct dec *d)
 {
-	long long whole = 0, frac = 0, scale = 1, x;
-	const char *p = v;
-	bool neg = false;
-	int digits = 0;
+	bool neg = *v == '-';
 
-	if (*p == '-') {
-		neg = true;
-		p++;
-	}
-	for (; *p >= '0' && *p <= '9'; p++)
-		whole = whole * 10 + (*p - '0');
-	if (*p == '.')
-		for (p++; *p >= '0' && *p <= '9' && digits < 12; p++, digits++) {
-			frac = frac * 10 + (*p - '0');
-			scale *= 10;
-		}
-	x = (whole * scale + frac) * (neg ? -1 : 1) - 100 * scale;
-	neg = x < 0;
+	if (!dec_parse(v + neg, strlen(v + neg), d))
+		return false;
 	if (neg)
-		x = -x;
-	whole = x / scale;
-	frac = x % scale;
-	if (frac == 0) {
-		snprintf(out, size, "%s%lld", neg ? "-" : "", whole);
-		return;
-	}
-	char f[16];
-
-	/* digits <= 12: written by hand, with its leading zeros. */
-	f[digits] = '\0';
-	for (int k = digits; k-- > 0; frac /= 10)
-		f[k] = (char)('0' + frac % 10);
-	for (size_t k = strlen(f); k > 0 && f[k - 1] == '0'; k--)
-		f[k - 1] = '\0';
-	snprintf(out, size, "%s%lld.%s", neg ? "-" : "", whole, f);
+		*d = dec_neg(*d);
+	return true;
 }
 
+/* "giảm 3,2%" -> -3.2; "bằng 99,2% so với" -> -0.8 (minus 100): exact
+ * decimal arithmetic, as values never go through binary floating point.
+ * Leaves out alone when the value cannot be read. */
 static void
-negate(const char *v, char *out, size_t size)
+change_value(const char *v, bool minus_hundred, char *out, size_t size)
 {
-	if (*v == '-')
-		snprintf(out, size, "%s", v + 1);
-	else if (strspn(v, "0.") == strlen(v))
-		snprintf(out, size, "%s", v);
-	else
-		snprintf(out, size, "-%s", v);
+	struct dec d;
+
+	if (!read_value(v, &d))
+		return;
+	if (minus_hundred) {
+		if (!dec_sub(d, dec_int(100), &d))
+			return;
+	} else
+		d = dec_neg(d);
+	dec_format(d, out, size);
+}
+
+/* An index against a base of 100 ("bằng 99,2%"), not a growth rate
+ * ("đạt 6,8% so với cùng kỳ"): at least INDEX_MIN. */
+static bool
+index_like(const char *v)
+{
+	struct dec d;
+
+	return read_value(v, &d) && dec_cmp(d, dec_int(INDEX_MIN)) >= 0;
 }
 
 /* Copies s[a..b) trimmed of spaces and punctuation, cut at a character. */
@@ -671,11 +663,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		    (verb == V_RATIO && growth)) {
 			row.measure = "change";
 			if (verb == V_DEC)
-				negate(n->value, row.value, sizeof(row.value));
-		} else if (verb == V_RATIO && compared && strtod(n->value, NULL) >= 50) {
+				change_value(n->value, false, row.value,
+				    sizeof(row.value));
+		} else if (verb == V_RATIO && compared && index_like(n->value)) {
 			/* "bằng 99,2% so với tháng trước": an index, -0.8. */
 			row.measure = "change";
-			minus_hundred(n->value, row.value, sizeof(row.value));
+			change_value(n->value, true, row.value, sizeof(row.value));
 		} else if (cx->m[mi].pct == PCT_LEVEL) {
 			row.measure = "level";
 		} else if (verb == V_SHARE) {

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 #include "input.h"
 #include "record.h"
@@ -135,13 +136,23 @@ rec_copy(const struct rec *rec)
 	putchar('\n');
 }
 
-static bool first_field;
+void
+rec_append(const struct rec *rec, struct buf *out)
+{
+	size_t start = out->len;
+
+	buf_add(out, rec->line, rec->len);
+	buf_addc(out, '\n');
+	/* Fields were split in place: their NULs were the TABs. */
+	for (size_t i = start; i < start + rec->len; i++)
+		if (out->p[i] == '\0')
+			out->p[i] = '\t';
+}
 
 void
 rec_begin(const char *kind, const char *doc)
 {
 	fputs(kind, stdout);
-	first_field = false;
 	rec_put_text(doc);
 }
 
@@ -150,9 +161,8 @@ rec_put_mem(const char *s, size_t n)
 {
 	const char *end = s + n, *p;
 
-	if (!first_field)
-		putchar('\t');
-	first_field = false;
+	/* Every field but the kind follows a TAB. */
+	putchar('\t');
 	while (s < end) {
 		p = s;
 		while (p < end && *p != '\t' && *p != '\n' && *p != '\r')

@@ -71,6 +71,12 @@ bool rec_is(const struct rec *rec, const char *kind);
 /* Copies a record to stdout as it came. */
 void rec_copy(const struct rec *rec);
 
+struct buf;
+
+/* Appends a record as it came, with its newline, to out (for a stage
+ * that holds records back, such as classify-metric holding a document). */
+void rec_append(const struct rec *rec, struct buf *out);
+
 /*
  * Writers.  A record is written as rec_begin(kind, doc), then one
  * rec_put_*() per field, then rec_end().  rec_put_text() replaces TABs and

@@ -213,19 +213,6 @@ close_doc(void)
 }
 
 static void
-hold_raw(const struct rec *r)
-{
-	/* The fields were split in place: restore the tabs. */
-	size_t start = H.raw.len;
-
-	buf_add(&H.raw, r->line, r->len);
-	buf_addc(&H.raw, '\n');
-	for (size_t i = start; i < start + r->len; i++)
-		if (H.raw.p[i] == '\0')
-			H.raw.p[i] = '\t';
-}
-
-static void
 run(struct rec_reader *rd)
 {
 	struct rec r;
@@ -243,7 +230,7 @@ run(struct rec_reader *rd)
 			H.source = xstrdup(r.f[2]);
 			H.published = xstrdup(r.f[3]);
 			H.open = true;
-			hold_raw(&r);
+			rec_append(&r, &H.raw);
 			continue;
 		}
 		if (!H.open) {
@@ -267,7 +254,7 @@ run(struct rec_reader *rd)
 			H.warned_big = true;
 			flush_doc();
 		}
-		hold_raw(&r);
+		rec_append(&r, &H.raw);
 		if (rec_is(&r, "sent"))
 			hold_sent(&r);
 		else if (rec_is(&r, "num"))
