@@ -778,30 +778,30 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	}
 	out->province[0] = '\0';
 	/* The first province the text names, headline first. */
+	if (cx->province_rx == NULL)
+		return;
 	for (size_t i = 0; i < doc->nsents; i++) {
 		const struct csent *s = &doc->sents[i];
-		size_t best = SIZE_MAX, who = 0;
+		size_t at = 0;
 
-		for (size_t p = 0; p < cx->nprovinces; p++) {
-			size_t at = 0;
+		while (at < s->len &&
+		    rx_match(cx->province_rx, s->text, s->len, at, &ov)) {
+			size_t start = ov[0];
+			PCRE2_SPTR mark = pcre2_get_mark(cx->province_rx->md);
+			PCRE2_SIZE *nov;
 
-			while (at < s->len && rx_match(cx->provinces[p].rx,
-			    s->text, s->len, at, &ov) && ov[0] < best) {
-				size_t start = ov[0];
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			/* Not a place: "Chủ tịch Hồ Chí Minh". */
+			if (cx->province_not_after && rx_match(
+			    cx->province_not_after, s->text, start, 0, &nov))
+				continue;
+			if (mark != NULL) {
+				size_t who = strtoul((const char *)mark, NULL, 10);
 
-				at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-				/* Not a place: "Chủ tịch Hồ Chí Minh". */
-				if (cx->province_not_after && rx_match(
-				    cx->province_not_after, s->text, start, 0, &ov))
-					continue;
-				best = start;
-				who = p;
-				break;
+				if (who < cx->nprovinces)
+					snprintf(out->province, sizeof(out->province),
+					    "%s", cx->provinces[who].name);
 			}
-		}
-		if (best != SIZE_MAX) {
-			snprintf(out->province, sizeof(out->province), "%s",
-			    cx->provinces[who].name);
 			return;
 		}
 	}

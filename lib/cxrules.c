@@ -222,6 +222,7 @@ load_provinces(struct cx_rules *cx)
 	static const char *const keys[] = { "name", "aliases", "merged_into",
 	    NULL };
 	const struct ynode *root = cx->prov_doc, *list;
+	struct buf pat = { 0 };
 
 	ymap_check_keys(root, top);
 	cx->province_not_after = opt_rx(root, "not_after", false);
@@ -229,10 +230,16 @@ load_provinces(struct cx_rules *cx)
 		return;
 	yexpect(list, Y_SEQ, "provinces");
 	cx->provinces = xcalloc(list->n, sizeof(*cx->provinces));
+	/*
+	 * One pattern for the whole gazetteer, so that a document is scanned
+	 * once, not once per province: each alternative ends in a mark that
+	 * names its province.  Names are words, not patterns: quoted with
+	 * \Q..\E.  At one position the province listed first wins.
+	 */
+	buf_adds(&pat, "(?<!\\w)(?:");
 	for (size_t i = 0; i < list->n; i++) {
 		const struct ynode *e = list->kids[i];
 		const char **aliases;
-		struct buf pat = { 0 };
 		size_t n;
 
 		ymap_check_keys(e, keys);
@@ -240,16 +247,16 @@ load_provinces(struct cx_rules *cx)
 		if (cx->provinces[i].name == NULL)
 			ydie(e, "a province needs a 'name'");
 		n = ymap_strlist(e, "aliases", &aliases);
-		/* Names are words, not patterns: quote them with \Q..\E. */
-		buf_printf(&pat, "(?<!\\w)(?:\\Q%s\\E", cx->provinces[i].name);
+		buf_printf(&pat, "%s\\Q%s\\E(*MARK:%zu)", i ? "|" : "",
+		    cx->provinces[i].name, i);
 		for (size_t k = 0; k < n; k++)
-			buf_printf(&pat, "|\\Q%s\\E", aliases[k]);
-		buf_adds(&pat, ")(?!\\w)");
-		cx->provinces[i].rx = rx_compile_str(pat.p, false);
-		buf_free(&pat);
+			buf_printf(&pat, "|\\Q%s\\E(*MARK:%zu)", aliases[k], i);
 		free(aliases);
 		cx->nprovinces++;
 	}
+	buf_adds(&pat, ")(?!\\w)");
+	cx->province_rx = rx_compile_str(pat.p, false);
+	buf_free(&pat);
 }
 
 struct cx_rules *
@@ -301,8 +308,7 @@ cx_free(struct cx_rules *cx)
 	for (size_t i = 0; i < cx->nbases; i++)
 		rx_free(cx->bases[i].rx);
 	free(cx->bases);
-	for (size_t i = 0; i < cx->nprovinces; i++)
-		rx_free(cx->provinces[i].rx);
+	rx_free(cx->province_rx);
 	rx_free(cx->province_not_after);
 	free(cx->provinces);
 	period_free(cx->periods);

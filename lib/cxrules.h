@@ -45,7 +45,6 @@ struct basis_rule {
 
 struct province {
 	const char *name;
-	struct rx *rx;
 };
 
 struct cx_rules {
@@ -72,8 +71,9 @@ struct cx_rules {
 	size_t nbases;
 
 	struct period_rules *periods;
-	struct province *provinces;
+	struct province *provinces;	/* indexed by province_rx's marks */
 	size_t nprovinces;
+	struct rx *province_rx;		/* every name and alias at once */
 	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
 	size_t date_lines;		/* sentences searched for a date */
 };
