@@ -9,6 +9,7 @@
  * documents.
  */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -110,20 +111,39 @@ struct doc {
 	struct buf id, source, published;
 };
 
-/* Writes s as one field: TAB, CR and LF become spaces. */
+/* Appends s to line as one field: TAB, CR and LF become spaces. */
 static void
-put_field(const char *s)
+put_field(struct buf *line, const char *s)
 {
 	size_t n;
 
 	for (;;) {
 		n = strcspn(s, "\t\n\r");
-		fwrite(s, 1, n, stdout);
+		buf_add(line, s, n);
 		if (s[n] == '\0')
 			return;
-		putchar(' ');
+		buf_addc(line, ' ');
 		s += n + 1;
 	}
+}
+
+/*
+ * Writes a whole line.  Batches run several chiso processes into one
+ * pipe (xargs -P): a write(2) of at most PIPE_BUF bytes is never
+ * interleaved with another process's, so stdout is flushed before a line
+ * would make the pending output cross PIPE_BUF, and lines never mix.
+ */
+static void
+put_line(const struct buf *line)
+{
+	static size_t pending;
+
+	if (pending > 0 && pending + line->len > PIPE_BUF) {
+		fflush(stdout);
+		pending = 0;
+	}
+	fwrite(line->p, 1, line->len, stdout);
+	pending += line->len;
 }
 
 /* Resolves a --columns list against the view; dies naming a bad name. */
@@ -158,10 +178,11 @@ pick_columns(const struct view *v, char *list, const struct col ***out)
 
 static void
 print_record(const struct rec *rec, const struct doc *doc,
-    const struct col **cols, size_t ncols)
+    const struct col **cols, size_t ncols, struct buf *line)
 {
 	bool same_doc = doc->id.p && strcmp(rec->f[1], doc->id.p) == 0;
 
+	buf_reset(line);
 	for (size_t k = 0; k < ncols; k++) {
 		const char *s;
 
@@ -172,10 +193,11 @@ print_record(const struct rec *rec, const struct doc *doc,
 		else
 			s = rec->f[cols[k]->field];
 		if (k > 0)
-			putchar('\t');
-		put_field(s);
+			buf_addc(line, '\t');
+		put_field(line, s);
 	}
-	putchar('\n');
+	buf_addc(line, '\n');
+	put_line(line);
 }
 
 static void
@@ -193,6 +215,7 @@ main(int argc, char **argv)
 	char *columns = NULL;
 	bool header = true;
 	struct doc doc = { { 0 }, { 0 }, { 0 } };
+	struct buf line = { 0 };
 	struct rec_reader *r;
 	struct rec rec;
 	size_t ncols;
@@ -235,8 +258,9 @@ main(int argc, char **argv)
 	}
 	if (header) {
 		for (size_t k = 0; k < ncols; k++)
-			printf("%s%s", k ? "\t" : "", cols[k]->name);
-		putchar('\n');
+			buf_printf(&line, "%s%s", k ? "\t" : "", cols[k]->name);
+		buf_addc(&line, '\n');
+		put_line(&line);
 	}
 	r = rec_reader_open(argv + optind, argc - optind);
 	while (rec_next(r, &rec, v->nfields)) {
@@ -246,7 +270,7 @@ main(int argc, char **argv)
 			set_buf(&doc.source, rec.f[2]);
 			set_buf(&doc.published, rec.f[3]);
 		} else if (rec_is(&rec, v->kind)) {
-			print_record(&rec, &doc, cols, ncols);
+			print_record(&rec, &doc, cols, ncols, &line);
 			if (ferror(stdout))
 				out_check();
 		}
@@ -256,6 +280,7 @@ main(int argc, char **argv)
 	buf_free(&doc.id);
 	buf_free(&doc.source);
 	buf_free(&doc.published);
+	buf_free(&line);
 	out_close();
 	return status;
 }
