@@ -1,8 +1,12 @@
 /* buf.c - see buf.h. */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "buf.h"
 #include "err.h"
@@ -41,6 +45,58 @@ buf_addc(struct buf *b, char c)
 {
 	buf_grow(b, 1);
 	b->p[b->len++] = c;
+	b->p[b->len] = '\0';
+}
+
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define BUF_SWAR 1
+#endif
+
+/*
+ * Text fields hold a TAB or newline almost never, so a block of bytes
+ * none of which is below 0x0e is copied as it is; a block with one is
+ * redone byte by byte.  Blocks are sixteen bytes (SSE2), then eight.
+ */
+void
+buf_add_field(struct buf *b, const char *s, size_t n)
+{
+	char *o;
+	size_t i = 0;
+
+	buf_grow(b, n + 16);
+	o = b->p + b->len;
+#ifdef __SSE2__
+	/* max(x, 0x0e) == x unless some byte is below 0x0e. */
+	for (; n - i >= 16; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+
+		_mm_storeu_si128((__m128i *)(o + i), x);
+		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(x,
+		    _mm_set1_epi8(0x0e)), x)) == 0xffff)
+			continue;
+		for (size_t j = i; j < i + 16; j++)
+			if (s[j] == '\t' || s[j] == '\n' || s[j] == '\r')
+				o[j] = ' ';
+	}
+#endif
+#ifdef BUF_SWAR
+	/* Marks every byte below 0x0e (and maybe some above a true one). */
+	for (; n - i >= 8; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		memcpy(o + i, &w, 8);
+		if (((w - 0x0e0e0e0e0e0e0e0eULL) & ~w & 0x8080808080808080ULL) == 0)
+			continue;
+		for (size_t j = i; j < i + 8; j++)
+			if (s[j] == '\t' || s[j] == '\n' || s[j] == '\r')
+				o[j] = ' ';
+	}
+#endif
+	for (; i < n; i++)
+		o[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+	b->len += n;
 	b->p[b->len] = '\0';
 }
 

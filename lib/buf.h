@@ -19,6 +19,8 @@ void buf_grow(struct buf *b, size_t more);
 void buf_add(struct buf *b, const void *s, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
+/* Appends s[0..n) with each TAB, LF and CR made a space: a stream field. */
+void buf_add_field(struct buf *b, const char *s, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_reset(struct buf *b);

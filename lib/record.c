@@ -1,4 +1,6 @@
 /* record.c - see record.h. */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,10 +32,45 @@ rec_reader_open(char **paths, int npaths)
 	return r;
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define REC_SWAR 1
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+#endif
+
+/*
+ * strchr(p, '\t') or, when there is none, the record's NUL at end.  The
+ * kind, SNO and such are short: a look at their first eight bytes at
+ * once saves the call; longer fields (ids, text) go to strchr, which is
+ * vectorised.  Never reads past the record's NUL.
+ */
+static inline char *
+tab_or_nul(char *p, const char *end)
+{
+	char *t;
+
+#ifdef REC_SWAR
+	if (end - p >= 8) {
+		uint64_t w, x, hit;
+
+		memcpy(&w, p, 8);
+		x = w ^ (ONES * '\t');
+		/* Zero bytes of w or x; the lowest mark is exact. */
+		hit = ((w - ONES) & ~w & HIGH) | ((x - ONES) & ~x & HIGH);
+		if (hit)
+			return p + __builtin_ctzll(hit) / 8;
+		p += 8;
+	}
+#endif
+	t = strchr(p, '\t');
+	return t ? t : p + strlen(p);
+}
+
 void
 rec_split(struct rec *rec, int nfields)
 {
-	char *p, *tab;
+	char *p, *tab, *end = rec->line + rec->len;
 
 	if (nfields > REC_MAXFIELDS)
 		nfields = REC_MAXFIELDS;
@@ -42,14 +79,14 @@ rec_split(struct rec *rec, int nfields)
 		rec->nf = 1;
 	}
 	p = rec->f[rec->nf - 1];
-	while (rec->nf < nfields && (tab = strchr(p, '\t')) != NULL) {
+	while (rec->nf < nfields && *(tab = tab_or_nul(p, end)) == '\t') {
 		*tab = '\0';
 		p = tab + 1;
 		rec->f[rec->nf++] = p;
 	}
 	/* Absent trailing fields read as empty, so short records are safe. */
 	for (int i = rec->nf; i < nfields; i++)
-		rec->f[i] = rec->line + rec->len;
+		rec->f[i] = end;
 }
 
 bool
@@ -117,63 +154,109 @@ rec_is(const struct rec *rec, const char *kind)
 	return strcmp(rec->f[0], kind) == 0;
 }
 
+/*
+ * Fields were split in place: the byte before each split field is a NUL
+ * that was a TAB.  Puts the TABs back (tab) or takes them out again.
+ */
+static void
+rec_tabs(const struct rec *rec, char c)
+{
+	for (int i = 1; i < rec->nf; i++)
+		rec->f[i][-1] = c;
+}
+
+/*
+ * Writes the record's bytes with every NUL as a TAB, as the record came
+ * (a NUL the input itself held comes out as a TAB, as it always has).
+ * Split fields end before any such NUL, so only the last can hold one.
+ */
+static void
+put_whole(const struct rec *rec, struct buf *out, FILE *fp)
+{
+	const char *tail = rec->nf > 0 ? rec->f[rec->nf - 1] : rec->line;
+	size_t start = out ? out->len : 0;
+
+	rec_tabs(rec, '\t');
+	if (memchr(tail, '\0', rec->len - (size_t)(tail - rec->line)) == NULL) {
+		if (out)
+			buf_add(out, rec->line, rec->len);
+		else
+			fwrite_unlocked(rec->line, 1, rec->len, fp);
+	} else {
+		static struct buf tmp;
+
+		if (out == NULL) {
+			buf_reset(&tmp);
+			out = &tmp;
+			start = 0;
+		}
+		buf_add(out, rec->line, rec->len);
+		for (char *q = out->p + start; (q = memchr(q, '\0',
+		    out->len - (size_t)(q - out->p))) != NULL; q++)
+			*q = '\t';
+		if (fp)
+			fwrite_unlocked(out->p, 1, out->len, fp);
+	}
+	rec_tabs(rec, '\0');
+}
+
 void
 rec_copy(const struct rec *rec)
 {
-	/* Fields were split in place: put the tabs back as we write. */
-	const char *p = rec->line, *end = rec->line + rec->len;
-
-	while (p < end) {
-		size_t n = strlen(p);
-
-		fwrite(p, 1, n, stdout);
-		p += n;
-		if (p < end) {
-			putchar('\t');
-			p++;
-		}
-	}
-	putchar('\n');
+	/* One write per record: pass-through is most of every stage's output. */
+	put_whole(rec, NULL, stdout);
+	putc_unlocked('\n', stdout);
 }
 
 void
 rec_append(const struct rec *rec, struct buf *out)
 {
-	size_t start = out->len;
-
-	buf_add(out, rec->line, rec->len);
+	put_whole(rec, out, NULL);
 	buf_addc(out, '\n');
-	/* Fields were split in place: their NULs were the TABs. */
-	for (size_t i = start; i < start + rec->len; i++)
-		if (out->p[i] == '\0')
-			out->p[i] = '\t';
+}
+
+/*
+ * A record being written is put together here and goes to stdout in one
+ * write at rec_end(): a stdio call per field cost more than the bytes.
+ * Outside rec_begin()..rec_end() a rec_put_*() is written at once, as
+ * before, for callers that print the start of a record themselves.
+ */
+static struct buf wrec;
+static bool wopen;
+
+static void
+wflush(void)
+{
+	fwrite_unlocked(wrec.p, 1, wrec.len, stdout);
+	buf_reset(&wrec);
 }
 
 void
 rec_begin(const char *kind, const char *doc)
 {
-	fputs(kind, stdout);
+	buf_reset(&wrec);
+	buf_adds(&wrec, kind);
+	wopen = true;
 	rec_put_text(doc);
 }
 
 void
 rec_put_mem(const char *s, size_t n)
 {
-	const char *end = s + n, *p;
-
 	/* Every field but the kind follows a TAB. */
-	putchar('\t');
-	while (s < end) {
-		p = s;
-		while (p < end && *p != '\t' && *p != '\n' && *p != '\r')
-			p++;
-		fwrite(s, 1, (size_t)(p - s), stdout);
-		if (p < end) {
-			putchar(' ');
-			p++;
-		}
-		s = p;
-	}
+	buf_addc(&wrec, '\t');
+	buf_add_field(&wrec, s, n);
+	if (!wopen)
+		wflush();
+}
+
+void
+rec_put_raw(const char *s, size_t n)
+{
+	buf_addc(&wrec, '\t');
+	buf_add(&wrec, s, n);
+	if (!wopen)
+		wflush();
 }
 
 void
@@ -185,13 +268,24 @@ rec_put_text(const char *s)
 void
 rec_put_ulong(unsigned long v)
 {
-	printf("\t%lu", v);
+	char num[24], *e = num + sizeof(num), *q = e;
+
+	/* By hand, not printf: numbers are in most records written. */
+	do
+		*--q = (char)('0' + v % 10);
+	while ((v /= 10) > 0);
+	*--q = '\t';
+	buf_add(&wrec, q, (size_t)(e - q));
+	if (!wopen)
+		wflush();
 }
 
 void
 rec_end(void)
 {
-	putchar('\n');
+	buf_addc(&wrec, '\n');
+	wopen = false;
+	wflush();
 }
 
 long

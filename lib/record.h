@@ -80,12 +80,18 @@ void rec_append(const struct rec *rec, struct buf *out);
 /*
  * Writers.  A record is written as rec_begin(kind, doc), then one
  * rec_put_*() per field, then rec_end().  rec_put_text() replaces TABs and
- * newlines with spaces so that no field can break the stream.
+ * newlines with spaces so that no field can break the stream.  A record
+ * is written to stdout whole at rec_end(): between rec_begin() and
+ * rec_end(), write to stdout only through rec_put_*().  Outside them a
+ * rec_put_*() or rec_end() is written at once.
  */
 void rec_begin(const char *kind, const char *doc);
 void rec_put_text(const char *s);
 void rec_put_mem(const char *s, size_t n);
 void rec_put_ulong(unsigned long v);
+/* rec_put_mem() for a piece of a field read from the stream, which holds
+ * no TAB or newline already: written as it is, with no scan. */
+void rec_put_raw(const char *s, size_t n);
 void rec_end(void);
 
 /* Parses a decimal field such as SNO; -1 when it is not a number. */
