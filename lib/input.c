@@ -59,7 +59,14 @@ input_open(const char *path)
 	in->gz = gzdopen(fd, "rb");
 	if (in->gz == NULL)
 		die(EXIT_DATA, "%s: cannot start zlib", in->name);
-	gzbuffer(in->gz, READ_CHUNK);
+	/*
+	 * zlib reads (plain) or inflates (gzip) straight into our buffer
+	 * only when a read asks for more than its own output buffer (twice
+	 * the size set here); else every byte goes through that buffer and
+	 * a memcpy.  A quarter chunk makes every full READ_CHUNK read direct
+	 * (measured: half a chunk still copies).
+	 */
+	gzbuffer(in->gz, READ_CHUNK / 4);
 	in->cap = INPUT_LINE_MAX + READ_CHUNK;
 	in->buf = xmalloc(in->cap + 1);
 	in->held = -1;

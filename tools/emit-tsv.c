@@ -115,16 +115,7 @@ struct doc {
 static void
 put_field(struct buf *line, const char *s)
 {
-	size_t n;
-
-	for (;;) {
-		n = strcspn(s, "\t\n\r");
-		buf_add(line, s, n);
-		if (s[n] == '\0')
-			return;
-		buf_addc(line, ' ');
-		s += n + 1;
-	}
+	buf_add_field(line, s, strlen(s));
 }
 
 /*
@@ -263,13 +254,15 @@ main(int argc, char **argv)
 		put_line(&line);
 	}
 	r = rec_reader_open(argv + optind, argc - optind);
-	while (rec_next(r, &rec, v->nfields)) {
+	/* Split a record only once its kind says it is wanted: most are not. */
+	while (rec_next(r, &rec, 2)) {
 		if (rec_is(&rec, "doc")) {
 			rec_split(&rec, 4);
 			set_buf(&doc.id, rec.f[1]);
 			set_buf(&doc.source, rec.f[2]);
 			set_buf(&doc.published, rec.f[3]);
 		} else if (rec_is(&rec, v->kind)) {
+			rec_split(&rec, v->nfields);
 			print_record(&rec, &doc, cols, ncols, &line);
 			if (ferror(stdout))
 				out_check();
