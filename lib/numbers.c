@@ -12,6 +12,7 @@
 #include "err.h"
 #include "numbers.h"
 #include "rules.h"
+#include "rxstart.h"
 #include "textnorm.h"
 
 /* ---------------------------------------------------------------- words */
@@ -45,9 +46,26 @@ struct span_rule {
 	bool digitless;
 	struct rx *anch;	/* the pattern anchored with \G */
 	unsigned char first[32];	/* bytes a match can start with */
+	bool any_start;		/* rxstart could not tell: try every start */
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
+};
+
+/*
+ * A literal that can begin a match of a span rule (rxstart.h), folded
+ * like the text; the rule is tried at a start only where one of its
+ * literals begins, or a digit when its matches may begin with one.
+ */
+struct lead {
+	uint32_t rule;
+	char *s;
+	size_t len;
+};
+
+/* A start (an index into starts) where rule may match. */
+struct cand {
+	uint32_t rule, k;
 };
 
 struct cue_guard {
@@ -111,6 +129,10 @@ struct numbers {
 	size_t nguards;
 	struct span_rule *rules;
 	size_t nrules;
+	struct lead *leads;		/* sorted by first byte */
+	size_t nleads, lead_at[257];	/* leads[lead_at[b]..lead_at[b+1]) */
+	uint32_t *digit_rules;		/* rules a digit may begin */
+	size_t ndigit_rules;
 	long year_min, year_max;
 	unsigned between_kinds;		/* claim kinds allowed inside từ..lên */
 	/* Per-sentence scratch, kept between calls so nothing allocates. */
@@ -125,6 +147,10 @@ struct numbers {
 	size_t npm, cappm;
 	size_t *starts, nstarts, capstarts;
 	size_t *digits_at, ndigits, capdigits;
+	struct cand *cand;
+	size_t ncand, capcand;
+	uint32_t *cand_k;		/* cand's k, grouped by rule */
+	size_t capcand_k, *cand_at;	/* rule r: cand_k[cand_at[r]..[r+1]) */
 };
 
 static const char *const kind_names[] = {
@@ -675,6 +701,66 @@ load_main(struct numbers *nr, const struct ynode *root)
 }
 
 static int
+lead_cmp(const void *a, const void *b)
+{
+	const struct lead *x = a, *y = b;
+	unsigned char cx = (unsigned char)x->s[0], cy = (unsigned char)y->s[0];
+
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
+	return (x->rule > y->rule) - (x->rule < y->rule);
+}
+
+/*
+ * Reads what each span rule's matches begin with (rxstart.h) into the
+ * lead index by first byte and the list of rules a digit may begin, so
+ * that a sentence's starts are matched against them once for all rules.
+ */
+static void
+index_leads(struct numbers *nr)
+{
+	struct buf low = { 0 };
+
+	for (size_t i = 0; i < nr->nrules; i++) {
+		struct span_rule *r = &nr->rules[i];
+		struct rxstart st;
+
+		rxstart_of(r->rx->src, &st);
+		r->any_start = st.any;
+		if (!st.any && st.digit) {
+			nr->digit_rules = xrealloc(nr->digit_rules,
+			    (nr->ndigit_rules + 1) * sizeof(*nr->digit_rules));
+			nr->digit_rules[nr->ndigit_rules++] = (uint32_t)i;
+		}
+		for (size_t j = 0; !st.any && j < st.nlit; j++) {
+			bool dup = false;
+
+			fold(st.lit[j], strlen(st.lit[j]), &low);
+			/* "Tổ" and "tổ" fold alike: one is enough. */
+			for (size_t k = 0; k < nr->nleads; k++)
+				dup |= nr->leads[k].rule == i &&
+				    nr->leads[k].len == low.len &&
+				    memcmp(nr->leads[k].s, low.p, low.len) == 0;
+			if (dup)
+				continue;
+			nr->leads = xrealloc(nr->leads, (nr->nleads + 1) *
+			    sizeof(*nr->leads));
+			nr->leads[nr->nleads++] = (struct lead){ (uint32_t)i,
+			    xstrndup(low.p, low.len), low.len };
+		}
+		rxstart_free(&st);
+	}
+	buf_free(&low);
+	if (nr->nleads > 1)
+		qsort(nr->leads, nr->nleads, sizeof(*nr->leads), lead_cmp);
+	for (size_t b = 0, k = 0; b <= 256; b++) {
+		while (k < nr->nleads && (unsigned char)nr->leads[k].s[0] < b)
+			k++;
+		nr->lead_at[b] = k;
+	}
+}
+
+static int
 cmp_str(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -726,6 +812,7 @@ numbers_load(void)
 	free(names);
 	for (size_t i = 0; i < sizeof(all) / sizeof(*all); i++)
 		plist_sort(all[i]);
+	index_leads(nr);
 	return nr;
 }
 
@@ -766,6 +853,13 @@ numbers_free(struct numbers *nr)
 		rx_free(r->unless_after);
 	}
 	free(nr->rules);
+	for (size_t i = 0; i < nr->nleads; i++)
+		free(nr->leads[i].s);
+	free(nr->leads);
+	free(nr->digit_rules);
+	free(nr->cand);
+	free(nr->cand_k);
+	free(nr->cand_at);
 	for (int i = 0; i < nr->ntrees; i++)
 		ydoc_free(nr->trees[i]);
 	textnorm_free(nr->tn);
@@ -1058,19 +1152,25 @@ find_starts(struct numbers *nr, const char *s, size_t len)
 	}
 }
 
-/* Runs rule r at each start it may match at, in order. */
+/*
+ * Runs rule r at the starts it may match at, in order: the starts
+ * ks[0..nks), indexes into starts, or every start when ks is NULL.
+ */
 static void
-run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len)
+run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len,
+    const uint32_t *ks, size_t nks)
 {
 	size_t resume = 0, d = 0;
 	PCRE2_SIZE *ov;
 
-	for (size_t k = 0; k < nr->nstarts; k++) {
+	for (size_t i = 0; i < nks; i++) {
+		size_t k = ks ? ks[i] : i;
 		size_t p = nr->starts[k], ss, se;
 		unsigned char c = (unsigned char)s[p];
 		struct num_mention m;
 
-		if (p < resume || !(r->first[c >> 3] & (1u << (c & 7))))
+		if (p < resume || !(r->first[c >> 3] & (1u << (c & 7))) ||
+		    (ks && i > 0 && ks[i - 1] == k))
 			continue;
 		if (!r->digitless) {
 			/* Every such match holds a digit soon after its start. */
@@ -1113,12 +1213,70 @@ run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len)
 }
 
 static void
+add_cand(struct numbers *nr, uint32_t rule, size_t k)
+{
+	GROW(nr->cand, nr->ncand, nr->capcand);
+	nr->cand[nr->ncand++] = (struct cand){ rule, (uint32_t)k };
+}
+
+/*
+ * The starts where each rule may match: a start whose folded text begins
+ * with one of the rule's leads, or a digit for the rules a digit may
+ * begin.  Found in one pass over the starts for all rules, then grouped
+ * by rule (a counting sort, which keeps each rule's starts in order).
+ */
+static void
+find_cands(struct numbers *nr, size_t len)
+{
+	const char *t = nr->lower.p;
+
+	nr->ncand = 0;
+	for (size_t k = 0; k < nr->nstarts; k++) {
+		size_t p = nr->starts[k];
+		unsigned char c = (unsigned char)t[p];
+
+		if (is_digit((char)c))
+			for (size_t j = 0; j < nr->ndigit_rules; j++)
+				add_cand(nr, nr->digit_rules[j], k);
+		for (size_t j = nr->lead_at[c]; j < nr->lead_at[c + 1]; j++) {
+			const struct lead *l = &nr->leads[j];
+
+			if (len - p >= l->len && memcmp(t + p, l->s, l->len) == 0)
+				add_cand(nr, l->rule, k);
+		}
+	}
+	if (nr->cand_at == NULL)
+		nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
+	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));
+	for (size_t i = 0; i < nr->ncand; i++)
+		nr->cand_at[nr->cand[i].rule + 2]++;
+	for (size_t r = 2; r < nr->nrules + 2; r++)
+		nr->cand_at[r] += nr->cand_at[r - 1];
+	if (nr->capcand_k < nr->ncand) {
+		nr->capcand_k = nr->capcand;
+		nr->cand_k = xrealloc(nr->cand_k, nr->capcand_k *
+		    sizeof(*nr->cand_k));
+	}
+	for (size_t i = 0; i < nr->ncand; i++)
+		nr->cand_k[nr->cand_at[nr->cand[i].rule + 1]++] = nr->cand[i].k;
+}
+
+static void
 run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 {
 	find_starts(nr, s, len);
-	for (size_t i = 0; i < nr->nrules; i++)
-		if (digit || nr->rules[i].digitless)
-			run_rule(nr, &nr->rules[i], s, len);
+	find_cands(nr, len);
+	for (size_t i = 0; i < nr->nrules; i++) {
+		struct span_rule *r = &nr->rules[i];
+
+		if (!digit && !r->digitless)
+			continue;
+		if (r->any_start)
+			run_rule(nr, r, s, len, NULL, nr->nstarts);
+		else
+			run_rule(nr, r, s, len, nr->cand_k + nr->cand_at[i],
+			    nr->cand_at[i + 1] - nr->cand_at[i]);
+	}
 }
 
 static int
@@ -1923,10 +2081,10 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 	*out = nr->out;
 	if (!digit && !has_trigger(nr, s, len))
 		return 0;
+	fold(s, len, &nr->lower);
 	run_spans(nr, s, len, digit);
 	if (nr->ncl > 1)
 		qsort(nr->cl, nr->ncl, sizeof(*nr->cl), claim_cmp);
-	fold(s, len, &nr->lower);
 	tokenise(nr, nr->lower.p, len);
 	for (size_t k = 0; k < nr->ntok;) {
 		struct pm pm;

@@ -132,6 +132,7 @@ compile(const char *pattern, bool caseless, const struct ynode *at)
 		}
 		die(EXIT_USAGE, "bad pattern '%s': %s", pattern, (char *)msg);
 	}
+	rx->src = xstrndup(text.p, text.len);
 	buf_free(&text);
 	/* JIT is an optimisation: where it is unavailable, match anyway. */
 	rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
@@ -188,5 +189,6 @@ rx_free(struct rx *rx)
 		return;
 	pcre2_match_data_free(rx->md);
 	pcre2_code_free(rx->code);
+	free(rx->src);
 	free(rx);
 }

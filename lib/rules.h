@@ -41,6 +41,8 @@ struct rx {
 	pcre2_code *code;
 	pcre2_match_data *md;
 	const struct ynode *at;		/* where it was written */
+	char *src;			/* the pattern as compiled (normalised),
+					 * for analyses such as rxstart_of() */
 	bool jit;			/* JIT-compiled: match through the
 					 * fast path, pcre2_jit_match() */
 };

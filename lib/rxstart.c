@@ -1,0 +1,567 @@
+/*
+ * rxstart.c - what a match of a PCRE2 pattern must begin with.
+ *
+ * A recursive descent over the pattern's text, just deep enough to find
+ * its first items: an alternation is the union of its branches; in a
+ * sequence, zero-width items are passed over, an item that may be empty
+ * adds its beginnings and lets the next item's in too, and a run of
+ * required literal characters becomes one literal string.  Anything
+ * outside the subset it reads sets "bad", and the answer becomes "any",
+ * which is always true.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "rxstart.h"
+
+enum atom { A_ZW, A_LIT, A_SET };
+
+struct cur {
+	const char *p;
+	bool bad;
+};
+
+/* Longest literal kept; a longer one is cut, which stays a superset. */
+enum { LIT_MAX = 64, CLASS_LITS_MAX = 16 };
+
+static void alt(struct cur *c, struct rxstart *out, bool *nullable);
+
+static void
+add_lit(struct rxstart *st, const char *s, size_t n)
+{
+	if (n == 0) {
+		st->any = true;
+		return;
+	}
+	for (size_t i = 0; i < st->nlit; i++)
+		if (strlen(st->lit[i]) == n && memcmp(st->lit[i], s, n) == 0)
+			return;
+	st->lit = xrealloc(st->lit, (st->nlit + 1) * sizeof(*st->lit));
+	st->lit[st->nlit++] = xstrndup(s, n);
+}
+
+/* Adds from's beginnings to to's, and frees from's. */
+static void
+merge(struct rxstart *to, struct rxstart *from)
+{
+	to->any |= from->any;
+	to->digit |= from->digit;
+	for (size_t i = 0; i < from->nlit; i++)
+		add_lit(to, from->lit[i], strlen(from->lit[i]));
+	rxstart_free(from);
+}
+
+static size_t
+utf8_len(unsigned char c)
+{
+	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+static size_t
+utf8_put(uint32_t cp, char *o)
+{
+	if (cp < 0x80) {
+		o[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (char)(0xC0 | cp >> 6);
+		o[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (char)(0xE0 | cp >> 12);
+		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		o[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	o[0] = (char)(0xF0 | cp >> 18);
+	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	o[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+/* Copies one UTF-8 character from c->p into lit. */
+static size_t
+take_char(struct cur *c, char *lit)
+{
+	size_t n = utf8_len((unsigned char)*c->p);
+
+	for (size_t i = 0; i < n; i++) {
+		if (c->p[i] == '\0') {
+			c->bad = true;
+			return 0;
+		}
+		lit[i] = c->p[i];
+	}
+	c->p += n;
+	return n;
+}
+
+/* Skips a bracketed name or number: {..}, <..>, '..'. */
+static void
+skip_name(struct cur *c)
+{
+	char close = *c->p == '{' ? '}' : *c->p == '<' ? '>' :
+	    *c->p == '\'' ? '\'' : '\0';
+
+	if (close == '\0') {
+		while (*c->p >= '0' && *c->p <= '9')
+			c->p++;
+		return;
+	}
+	const char *e = strchr(c->p + 1, close);
+
+	if (e == NULL)
+		c->bad = true;
+	else
+		c->p = e + 1;
+}
+
+/* \x: a character by its number, written into lit. */
+static size_t
+hex_char(struct cur *c, char *lit)
+{
+	char *end;
+	unsigned long cp;
+
+	if (*c->p == '{') {
+		cp = strtoul(c->p + 1, &end, 16);
+		if (*end != '}' || end == c->p + 1 || cp > 0x10FFFF) {
+			c->bad = true;
+			return 0;
+		}
+		c->p = end + 1;
+	} else {
+		char two[3] = { 0 };
+
+		for (int i = 0; i < 2 && strchr("0123456789abcdefABCDEF",
+		    c->p[i]) != NULL && c->p[i] != '\0'; i++)
+			two[i] = c->p[i];
+		cp = strtoul(two, NULL, 16);
+		c->p += strlen(two);
+	}
+	return utf8_put((uint32_t)cp, lit);
+}
+
+/*
+ * An escape, c->p just past the backslash.  A literal goes to lit; a
+ * digit class to st; what stands for many characters makes st any.
+ */
+static enum atom
+escape(struct cur *c, struct rxstart *st, char *lit, size_t *litn)
+{
+	char e = *c->p;
+
+	if (e == '\0') {
+		c->bad = true;
+		return A_ZW;
+	}
+	c->p++;
+	switch (e) {
+	case 'b': case 'B': case 'G': case 'A': case 'z': case 'Z': case 'K':
+		return A_ZW;
+	case 'd':
+		st->digit = true;
+		return A_SET;
+	case 'x':
+		*litn = hex_char(c, lit);
+		return A_LIT;
+	case 't':
+		lit[0] = '\t';
+		*litn = 1;
+		return A_LIT;
+	case 'n':
+		lit[0] = '\n';
+		*litn = 1;
+		return A_LIT;
+	case 'r':
+		lit[0] = '\r';
+		*litn = 1;
+		return A_LIT;
+	case 'p': case 'P':
+		if (*c->p == '{')
+			skip_name(c);
+		else if (*c->p != '\0')
+			c->p++;
+		st->any = true;
+		return A_SET;
+	case 'k': case 'g': case 'o':
+		skip_name(c);
+		st->any = true;
+		return A_SET;
+	case 'Q':
+		/* Quoted text: not worth reading, say any. */
+		c->p = strstr(c->p, "\\E") ? strstr(c->p, "\\E") + 2 :
+		    c->p + strlen(c->p);
+		st->any = true;
+		return A_SET;
+	case 'c':
+		if (*c->p != '\0')
+			c->p++;
+		st->any = true;
+		return A_SET;
+	default:
+		if ((e >= '0' && e <= '9') || (e >= 'a' && e <= 'z') ||
+		    (e >= 'A' && e <= 'Z')) {
+			while (e >= '0' && e <= '9' && *c->p >= '0' &&
+			    *c->p <= '9')
+				c->p++;
+			st->any = true;		/* \s \w \1 \R \X ... */
+			return A_SET;
+		}
+		c->p--;
+		*litn = take_char(c, lit);	/* \. \/ \( and the like */
+		return A_LIT;
+	}
+}
+
+/*
+ * A bracketed class, c->p on '['.  Digits and digit ranges make it a
+ * digit; a few single characters become literals; anything else (a
+ * negation, a letter range, \s, \p) makes it any.
+ */
+static enum atom
+klass(struct cur *c, struct rxstart *st)
+{
+	struct rxstart tmp = { 0 };
+	bool first = true;
+
+	c->p++;
+	if (*c->p == '^') {
+		tmp.any = true;
+		c->p++;
+	}
+	while (!c->bad && (*c->p != ']' || first)) {
+		char a[4], b[4];
+		size_t an = 0, bn;
+
+		first = false;
+		if (*c->p == '\0') {
+			c->bad = true;
+			break;
+		}
+		if (c->p[0] == '[' && c->p[1] == ':') {
+			const char *e = strstr(c->p, ":]");
+
+			if (e == NULL) {
+				c->bad = true;
+				break;
+			}
+			if (strncmp(c->p, "[:digit:]", 9) == 0)
+				tmp.digit = true;
+			else
+				tmp.any = true;
+			c->p = e + 2;
+			continue;
+		}
+		if (*c->p == '\\') {
+			c->p++;
+			if (*c->p == 'd') {
+				tmp.digit = true;
+				c->p++;
+				continue;
+			}
+			if (*c->p == 'x') {
+				c->p++;
+				an = hex_char(c, a);
+			} else if ((*c->p | 32) >= 'a' && (*c->p | 32) <= 'z') {
+				tmp.any = true;		/* \s \w \p{..} */
+				c->p++;
+				if (c->p[-1] == 'p' || c->p[-1] == 'P')
+					skip_name(c);
+				continue;
+			} else
+				an = take_char(c, a);
+		} else
+			an = take_char(c, a);
+		if (c->bad)
+			break;
+		if (c->p[0] == '-' && c->p[1] != ']' && c->p[1] != '\0') {
+			/* A range: of digits, or of anything else. */
+			c->p++;
+			if (*c->p == '\\') {
+				c->p++;
+				bn = *c->p == 'x' ? (c->p++, hex_char(c, b)) :
+				    take_char(c, b);
+			} else
+				bn = take_char(c, b);
+			if (an == 1 && bn == 1 && a[0] >= '0' && b[0] <= '9' &&
+			    a[0] <= b[0])
+				tmp.digit = true;
+			else
+				tmp.any = true;
+			continue;
+		}
+		if (an == 1 && a[0] >= '0' && a[0] <= '9')
+			tmp.digit = true;
+		else
+			add_lit(&tmp, a, an);
+	}
+	if (*c->p == ']')
+		c->p++;
+	if (tmp.nlit > CLASS_LITS_MAX)
+		tmp.any = true;
+	merge(st, &tmp);
+	return A_SET;
+}
+
+/* A parenthesised item, c->p on '('. */
+static enum atom
+group(struct cur *c, struct rxstart *st, bool *nullable)
+{
+	bool zero_width = false;
+	struct rxstart inner = { 0 };
+
+	c->p++;
+	if (*c->p == '*') {
+		c->bad = true;		/* (*VERB) */
+		return A_ZW;
+	}
+	if (*c->p == '?') {
+		c->p++;
+		switch (*c->p) {
+		case '#':
+			c->p = strchr(c->p, ')') ? strchr(c->p, ')') + 1 :
+			    c->p + strlen(c->p);
+			return A_ZW;
+		case ':': case '|': case '>':
+			c->p++;
+			break;
+		case '=': case '!':
+			c->p++;
+			zero_width = true;
+			break;
+		case '<':
+			if (c->p[1] == '=' || c->p[1] == '!') {
+				c->p += 2;
+				zero_width = true;
+			} else
+				skip_name(c);
+			break;
+		case '\'':
+			skip_name(c);
+			break;
+		case 'P':
+			if (c->p[1] == '<') {
+				c->p++;
+				skip_name(c);
+			} else
+				c->bad = true;	/* (?P=name), (?P>name) */
+			break;
+		default:
+			/* Option letters: (?i) (?-i:...) (?^...) */
+			while (*c->p != '\0' && strchr("imnsJUx-^", *c->p)) {
+				if (*c->p == 'x')
+					c->bad = true;	/* spaces mean nothing */
+				c->p++;
+			}
+			if (*c->p == ')') {
+				c->p++;
+				return A_ZW;
+			}
+			if (*c->p != ':')
+				c->bad = true;	/* recursion, callouts, ... */
+			else
+				c->p++;
+		}
+	}
+	if (c->bad)
+		return A_ZW;
+	alt(c, &inner, nullable);
+	if (*c->p != ')')
+		c->bad = true;
+	else
+		c->p++;
+	if (zero_width) {
+		rxstart_free(&inner);
+		*nullable = false;
+		return A_ZW;
+	}
+	merge(st, &inner);
+	return A_SET;
+}
+
+/* A quantifier after an item, if any: its least count, and whether it
+ * allows more than one. */
+static void
+quantifier(struct cur *c, unsigned long *min, bool *more)
+{
+	*min = 1;
+	*more = false;
+	switch (*c->p) {
+	case '?':
+		*min = 0;
+		break;
+	case '*':
+		*min = 0;
+		*more = true;
+		break;
+	case '+':
+		*more = true;
+		break;
+	case '{': {
+		char *end;
+		const char *q = c->p + 1;
+		unsigned long lo = strtoul(q, &end, 10);
+
+		if (end == q && *end != ',')
+			return;		/* a literal '{' */
+		if (*end == ',') {
+			const char *r = end + 1;
+
+			strtoul(r, &end, 10);
+			*more = true;
+		}
+		if (*end != '}')
+			return;
+		*min = lo;
+		*more = *more || lo > 1;
+		c->p = end;
+		break;
+	}
+	default:
+		return;
+	}
+	c->p++;
+	if (*c->p == '?' || *c->p == '+')
+		c->p++;			/* lazy, possessive */
+}
+
+static enum atom
+atom(struct cur *c, struct rxstart *st, bool *nullable, char *lit,
+    size_t *litn)
+{
+	*nullable = false;
+	switch (*c->p) {
+	case '\\':
+		c->p++;
+		return escape(c, st, lit, litn);
+	case '(':
+		return group(c, st, nullable);
+	case '[':
+		return klass(c, st);
+	case '.':
+		c->p++;
+		st->any = true;
+		return A_SET;
+	case '^': case '$':
+		c->p++;
+		return A_ZW;
+	case '*': case '+': case '?':
+		c->bad = true;		/* a quantifier with nothing before */
+		return A_ZW;
+	default:
+		/* A character ('{' too, when not a quantifier). */
+		*litn = take_char(c, lit);
+		return A_LIT;
+	}
+}
+
+/*
+ * A sequence up to '|' or ')'.  Its beginnings go into out; *nullable
+ * says every item of it may be empty, so what follows it can begin a
+ * match too.
+ */
+static void
+seq(struct cur *c, struct rxstart *out, bool *nullable)
+{
+	char acc[LIT_MAX];
+	size_t nacc = 0;
+	bool accum = false, done = false;
+
+	while (*c->p != '\0' && *c->p != '|' && *c->p != ')' && !c->bad) {
+		struct rxstart st = { 0 };
+		char lit[8];
+		size_t litn = 0;
+		bool nul;
+		unsigned long min;
+		bool more;
+		enum atom k = atom(c, &st, &nul, lit, &litn);
+
+		quantifier(c, &min, &more);
+		if (done) {
+			rxstart_free(&st);
+			continue;
+		}
+		if (accum) {
+			/* Extend the literal while its characters are sure. */
+			if (k == A_LIT && min >= 1 && nacc + litn <= LIT_MAX) {
+				memcpy(acc + nacc, lit, litn);
+				nacc += litn;
+				if (min == 1 && !more)
+					continue;
+			}
+			add_lit(out, acc, nacc);
+			done = true;
+			rxstart_free(&st);
+			continue;
+		}
+		switch (k) {
+		case A_ZW:
+			break;
+		case A_LIT:
+			if (min == 0) {
+				add_lit(out, lit, litn);
+				break;
+			}
+			memcpy(acc, lit, litn);
+			nacc = litn;
+			accum = true;
+			if (more || min > 1) {
+				add_lit(out, acc, nacc);
+				done = true;
+			}
+			break;
+		case A_SET:
+			if (min >= 1 && !nul)
+				done = true;
+			break;
+		}
+		merge(out, &st);
+	}
+	if (accum && !done) {
+		add_lit(out, acc, nacc);
+		done = true;
+	}
+	*nullable = !accum && !done;
+}
+
+static void
+alt(struct cur *c, struct rxstart *out, bool *nullable)
+{
+	*nullable = false;
+	for (;;) {
+		bool n;
+
+		seq(c, out, &n);
+		*nullable = *nullable || n;
+		if (*c->p != '|')
+			return;
+		c->p++;
+	}
+}
+
+void
+rxstart_of(const char *pattern, struct rxstart *out)
+{
+	struct cur c = { pattern, false };
+	bool nullable;
+
+	memset(out, 0, sizeof(*out));
+	alt(&c, out, &nullable);
+	if (c.bad || *c.p != '\0' || nullable)
+		out->any = true;
+}
+
+void
+rxstart_free(struct rxstart *st)
+{
+	for (size_t i = 0; i < st->nlit; i++)
+		free(st->lit[i]);
+	free(st->lit);
+	memset(st, 0, sizeof(*st));
+}
