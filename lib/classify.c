@@ -8,6 +8,7 @@
  * it for its measure, the words after it for its basis, and the nearest
  * period expression of its sentence, else the document's running context.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,52 @@
 #include "err.h"
 
 struct cx_stats cx_stats;
+
+/*
+ * The prefilter (litreq.h): before a pattern is run on a part of the
+ * sentence being classified, the literals its matches must contain are
+ * looked for in a case-folded copy of the sentence, made at the first
+ * such question; most patterns fail there, without a PCRE2 call.
+ */
+static const struct cx_rules *cur_cx;
+static const struct csent *cur_s;	/* the sentence being classified */
+static const struct csent *folded;	/* whose fold is in fold */
+static struct buf fold;
+static uint32_t *fmap;			/* sentence byte -> fold byte */
+static size_t fmapcap;
+
+static void
+fold_sentence(void)
+{
+	if (folded == cur_s)
+		return;
+	if (cur_s->len + 1 > fmapcap) {
+		fmapcap = 2 * (cur_s->len + 1);
+		fmap = xrealloc(fmap, fmapcap * sizeof(*fmap));
+	}
+	litfold(cur_s->text, cur_s->len, &fold, fmap);
+	folded = cur_s;
+}
+
+static void
+set_sentence(const struct csent *s)
+{
+	cur_s = s;
+	folded = NULL;
+}
+
+/* Can rx match inside s[from..to)?  false only when it cannot. */
+static bool
+may_match(const struct rx *rx, const char *s, size_t from, size_t to)
+{
+	const struct litreq *q;
+
+	if (cur_s == NULL || s != cur_s->text || from > to || to > cur_s->len ||
+	    (q = cx_req(cur_cx, rx)) == NULL)
+		return true;
+	fold_sentence();
+	return litreq_may(q, fold.p + fmap[from], fmap[to] - fmap[from]);
+}
 
 #define MAXHITS 256
 /* How far around a number a period expression may reach
@@ -90,7 +137,7 @@ find(struct rx *rx, const char *s, size_t from, size_t to, size_t *at)
 {
 	PCRE2_SIZE *ov;
 
-	if (rx == NULL || from >= to)
+	if (rx == NULL || from >= to || !may_match(rx, s, from, to))
 		return false;
 	if (!rx_match(rx, s, to, from, &ov))
 		return false;
@@ -106,7 +153,8 @@ find_at(struct rx *rx, const char *s, size_t from, size_t to)
 {
 	PCRE2_SIZE *ov;
 
-	return rx != NULL && from <= to && rx_match(rx, s + from, to - from, 0, &ov);
+	return rx != NULL && from <= to && may_match(rx, s, from, to) &&
+	    rx_match(rx, s + from, to - from, 0, &ov);
 }
 
 /* The last match of rx in s[from..to); its start in *at, end in *end. */
@@ -117,6 +165,8 @@ find_last(struct rx *rx, const char *s, size_t from, size_t to, size_t *at,
 	PCRE2_SIZE *ov;
 	bool found = false;
 
+	if (!may_match(rx, s, from, to))
+		return false;
 	while (from < to && rx_match(rx, s, to, from, &ov)) {
 		found = true;
 		*at = ov[0];
@@ -141,6 +191,8 @@ inside_component(struct cx_rules *cx, const char *s, size_t len,
 		size_t at = from;
 		PCRE2_SIZE *ov;
 
+		if (!may_match(cx->components[c], s, from, len))
+			continue;
 		while (at < h->end && rx_match(cx->components[c], s, len, at, &ov)) {
 			if (ov[0] <= h->start && ov[1] >= h->end && ov[1] > ov[0])
 				return true;
@@ -165,6 +217,8 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		size_t at = 0;
 		PCRE2_SIZE *ov;
 
+		if (!may_match(cx->labels[i].rx, s, 0, len))
+			continue;
 		while (n < MAXHITS && at < len &&
 		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {
 			if (ov[1] > ov[0])
@@ -890,8 +944,9 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year, bool any)
 		from[nwin] = a;
 		to[nwin++] = b;
 	}
+	fold_sentence();
 	st->nperiods = period_find_near(cx->periods, s->text, s->len, year,
-	    from, to, nwin, any, st->periods, MAXHITS);
+	    from, to, nwin, any, fold.p, fmap, st->periods, MAXHITS);
 }
 
 void
@@ -902,6 +957,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.last_label = -1;
+	cur_cx = cx;
+	set_sentence(NULL);
 	cx_stats.docs++;
 	find_doc_date(cx, doc, &ctx);
 	ctx.year = ctx.doc_y;
@@ -909,9 +966,12 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	for (size_t si = 0; si < doc->nsents; si++) {
 		const struct csent *s = &doc->sents[si];
 		bool any = false, lead;
+		int prev_label;
+
+		set_sentence(s);
 		/* "Trong đó, ngành ... tăng 10,8%": a sentence that opens as
 		 * a continuation goes on the indicator of the one before. */
-		int prev_label = find_at(cx->continuation, s->text, 0, s->len) ?
+		prev_label = find_at(cx->continuation, s->text, 0, s->len) ?
 		    ctx.last_label : -1;
 
 		cx_stats.sents++;
@@ -963,6 +1023,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			ctx.carry_period = ctx.period;
 		}
 	}
+	set_sentence(NULL);
 	merge_repeats(out);
 	for (size_t i = 0; i < out->n; i++)
 		if (!out->v[i].dropped)

@@ -1,5 +1,6 @@
 /* cxrules.c - loads the rules of classify-metric; see cxrules.h. */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -259,6 +260,65 @@ load_provinces(struct cx_rules *cx)
 	buf_free(&pat);
 }
 
+static size_t
+req_slot(const struct cx_rules *cx, const struct rx *rx)
+{
+	size_t h = ((uintptr_t)rx >> 4) * 0x9E3779B97F4A7C15ull;
+
+	for (h &= cx->nreqs - 1; cx->reqs[h].rx && cx->reqs[h].rx != rx;
+	    h = (h + 1) & (cx->nreqs - 1))
+		;
+	return h;
+}
+
+const struct litreq *
+cx_req(const struct cx_rules *cx, const struct rx *rx)
+{
+	return rx && cx->nreqs ? cx->reqs[req_slot(cx, rx)].q : NULL;
+}
+
+static void
+req_add(struct cx_rules *cx, const struct rx *rx)
+{
+	size_t h;
+
+	if (rx == NULL || rx->src == NULL)
+		return;
+	h = req_slot(cx, rx);
+	if (cx->reqs[h].rx == NULL) {
+		cx->reqs[h].rx = rx;
+		cx->reqs[h].q = litreq_of(rx->src);
+	}
+}
+
+/* Reads every pattern the classifier matches sentence by sentence. */
+static void
+load_reqs(struct cx_rules *cx)
+{
+	const struct rx *singles[] = { cx->component_lead, cx->component_end,
+	    cx->skip, cx->target_strong, cx->target_weak, cx->weak_negated,
+	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
+	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
+	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
+	    cx->continuation, cx->respectively };
+	size_t n = sizeof(singles) / sizeof(singles[0]) + cx->nlabels +
+	    cx->ncomponents + cx->nblockers + cx->nbases;
+
+	for (cx->nreqs = 16; cx->nreqs < 2 * n; cx->nreqs *= 2)
+		;
+	cx->reqs = xcalloc(cx->nreqs, sizeof(*cx->reqs));
+	for (size_t i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
+		req_add(cx, singles[i]);
+	for (size_t i = 0; i < cx->nlabels; i++)
+		req_add(cx, cx->labels[i].rx);
+	for (size_t i = 0; i < cx->ncomponents; i++)
+		req_add(cx, cx->components[i]);
+	for (size_t i = 0; i < cx->nblockers; i++)
+		req_add(cx, cx->blockers[i]);
+	for (size_t i = 0; i < cx->nbases; i++)
+		req_add(cx, cx->bases[i].rx);
+}
+
 struct cx_rules *
 cx_load(void)
 {
@@ -272,6 +332,7 @@ cx_load(void)
 	load_context(cx);
 	cx->periods = period_load(cx->periods_doc);
 	load_provinces(cx);
+	load_reqs(cx);
 	return cx;
 }
 
@@ -293,6 +354,9 @@ cx_free(struct cx_rules *cx)
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively };
 
+	for (size_t i = 0; i < cx->nreqs; i++)
+		litreq_free(cx->reqs[i].q);
+	free(cx->reqs);
 	for (size_t i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
 		rx_free(singles[i]);
 	for (size_t i = 0; i < cx->nm; i++) {

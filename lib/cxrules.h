@@ -13,6 +13,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "litreq.h"
 #include "period.h"
 #include "rules.h"
 
@@ -76,7 +77,16 @@ struct cx_rules {
 	struct rx *province_rx;		/* every name and alias at once */
 	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
 	size_t date_lines;		/* sentences searched for a date */
+
+	/* What each pattern's matches must contain (litreq.h), by the
+	 * pattern's address: an open-addressed table, so the classifier
+	 * asks for a pattern's prefilter in a few instructions. */
+	struct { const struct rx *rx; struct litreq *q; } *reqs;
+	size_t nreqs;			/* slots, a power of two */
 };
+
+/* The prefilter of rx; NULL when none is known (always match). */
+const struct litreq *cx_req(const struct cx_rules *cx, const struct rx *rx);
 
 /* Finds a metric by id; -1 if none. */
 int cx_metric(const struct cx_rules *cx, const char *id);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "litreq.h"
 #include "period.h"
 #include "rules.h"
 
@@ -19,6 +20,7 @@ static const char *const ptype_names[] = {
 
 struct prule {
 	struct rx *rx;
+	struct litreq *req;	/* what its matches must contain */
 	enum ptype type;
 	int offset;		/* relative_year: years from the context's */
 };
@@ -59,6 +61,8 @@ period_load(const struct ynode *root)
 		pr->v[pr->n].type = (enum ptype)t;
 		pr->v[pr->n].offset = (int)ymap_long(r, "offset", 0, -50, 50);
 		pr->v[pr->n].rx = rx_compile(pat, true);
+		pr->v[pr->n].req = pr->v[pr->n].rx->src ?
+		    litreq_of(pr->v[pr->n].rx->src) : NULL;
 		pr->n++;
 	}
 	if ((g = ymap_get(root, "guard")) != NULL)
@@ -72,8 +76,10 @@ period_free(struct period_rules *pr)
 {
 	if (pr == NULL)
 		return;
-	for (size_t i = 0; i < pr->n; i++)
+	for (size_t i = 0; i < pr->n; i++) {
 		rx_free(pr->v[i].rx);
+		litreq_free(pr->v[i].req);
+	}
 	rx_free(pr->guard);
 	free(pr->v);
 	free(pr);
@@ -176,14 +182,15 @@ period_find(struct period_rules *pr, const char *s, size_t len, int year,
 {
 	size_t from = 0;
 
-	return period_find_near(pr, s, len, year, &from, &len, 1, true, out,
-	    max);
+	return period_find_near(pr, s, len, year, &from, &len, 1, true, NULL,
+	    NULL, out, max);
 }
 
 size_t
 period_find_near(struct period_rules *pr, const char *s, size_t len,
     int year, const size_t *wfrom, const size_t *wto, size_t nwin, bool all,
-    struct period_hit *out, size_t max)
+    const char *fold, const uint32_t *fmap, struct period_hit *out,
+    size_t max)
 {
 	size_t n = 0;
 	size_t whole_from = 0;
@@ -197,6 +204,9 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 
 		if (rel && (!all || w > 0))
 			break;
+		if (fold != NULL && at < end && !litreq_may(pr->v[i].req,
+		    fold + fmap[at], fmap[end] - fmap[at]))
+			continue;
 		while (n < max && at < end &&
 		    rx_match(pr->v[i].rx, s, end, at, &ov)) {
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "ydoc.h"
 
@@ -49,10 +50,14 @@ size_t period_find(struct period_rules *pr, const char *s, size_t len,
  * look inside the windows [from[i], to[i]) (sorted, not overlapping):
  * around the numbers tag-numbers found, so that a sentence is not scanned
  * once per rule.  relative_year rules scan the sentence when all is true.
+ * fold and fmap, when not NULL, are s case-folded and its byte map
+ * (litfold() in litreq.h): a rule whose required literals a window lacks
+ * is not run there.
  */
 size_t period_find_near(struct period_rules *pr, const char *s, size_t len,
     int year, const size_t *from, const size_t *to, size_t nwin, bool all,
-    struct period_hit *out, size_t max);
+    const char *fold, const uint32_t *fmap, struct period_hit *out,
+    size_t max);
 
 /* Formats a span as GUIDELINES.md writes periods (2019, 2019-10,
  * 2019-01/2019-09, 2016/2019); "" when unknown. */

@@ -1,0 +1,542 @@
+/* litreq.c - see litreq.h. */
+#define _GNU_SOURCE		/* memmem */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "err.h"
+#include "litreq.h"
+
+/* One of these strings (folded) must be in the text. */
+struct litset {
+	char **lit;
+	size_t n;
+};
+
+struct litreq {
+	struct litset *v;
+	size_t n;
+};
+
+/* What a branch of a pattern needs: every set. */
+struct conj {
+	struct litset *v;
+	size_t n;
+};
+
+static void
+set_free(struct litset *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->lit[i]);
+	free(s->lit);
+}
+
+static void
+conj_free(struct conj *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		set_free(&c->v[i]);
+	free(c->v);
+	c->v = NULL;
+	c->n = 0;
+}
+
+static void
+conj_add(struct conj *c, struct litset s)
+{
+	c->v = xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+	c->v[c->n++] = s;
+}
+
+/* The shortest literal of a set: how telling it is. */
+static size_t
+set_weight(const struct litset *s)
+{
+	size_t w = SIZE_MAX;
+
+	for (size_t i = 0; i < s->n; i++)
+		if (strlen(s->lit[i]) < w)
+			w = strlen(s->lit[i]);
+	return s->n ? w : 0;
+}
+
+/* Ends the current run of literal characters: it becomes a set of one. */
+static void
+flush(struct buf *run, struct conj *c)
+{
+	struct buf f = { 0 };
+	struct litset s;
+	size_t i;
+
+	for (i = 0; i < run->len && run->p[i] == ' '; i++)
+		;
+	if (i < run->len) {	/* spaces alone tell nothing */
+		litfold(run->p, run->len, &f, NULL);
+		s.lit = xmalloc(sizeof(*s.lit));
+		s.lit[0] = xstrdup(f.p);
+		s.n = 1;
+		conj_add(c, s);
+		buf_free(&f);
+	}
+	run->len = 0;
+}
+
+/* A quantifier at *pp: skips it and returns its minimum, or -1 if none.
+ * A '{' that is no quantifier is left for the caller (a literal). */
+static long
+quantifier(const char **pp)
+{
+	const char *p = *pp;
+	long min = -1;
+
+	if (*p == '*' || *p == '?')
+		min = 0;
+	else if (*p == '+')
+		min = 1;
+	else if (*p == '{') {
+		const char *q = p + 1;
+		long lo = 0;
+		bool digits = false;
+
+		while (*q >= '0' && *q <= '9') {
+			lo = lo * 10 + (*q++ - '0');
+			digits = true;
+			if (lo > 100000)
+				return -1;
+		}
+		if (*q == ',') {
+			q++;
+			while (*q >= '0' && *q <= '9') {
+				q++;
+				digits = true;
+			}
+		}
+		if (*q != '}' || !digits)
+			return -1;
+		p = q;
+		min = lo;
+	} else
+		return -1;
+	p++;
+	if (*p == '?' || *p == '+')
+		p++;
+	*pp = p;
+	return min;
+}
+
+/* Skips {...} after an escape letter, else one character. */
+static bool
+skip_braced(const char **pp)
+{
+	const char *p = *pp;
+
+	if (*p == '{') {
+		p = strchr(p, '}');
+		if (p == NULL)
+			return false;
+		*pp = p + 1;
+		return true;
+	}
+	if (*p == '\0')
+		return false;
+	*pp = p + 1;
+	return true;
+}
+
+static bool parse_alt(const char **pp, struct conj **br, size_t *nbr);
+
+/* A group's requirement from its branches: with one branch, all it
+ * needs; with several, one set made of each branch's best set. */
+static void
+group_req(struct conj *br, size_t nbr, struct conj *out)
+{
+	struct litset u = { 0 };
+
+	if (nbr == 1) {
+		for (size_t i = 0; i < br[0].n; i++)
+			conj_add(out, br[0].v[i]);
+		free(br[0].v);
+		br[0].v = NULL;
+		br[0].n = 0;
+		return;
+	}
+	for (size_t b = 0; b < nbr; b++) {
+		size_t best = SIZE_MAX, w = 0;
+
+		for (size_t i = 0; i < br[b].n; i++)
+			if (set_weight(&br[b].v[i]) > w) {
+				w = set_weight(&br[b].v[i]);
+				best = i;
+			}
+		if (best == SIZE_MAX) {
+			set_free(&u);
+			return;
+		}
+		for (size_t i = 0; i < br[b].v[best].n; i++) {
+			u.lit = xrealloc(u.lit, (u.n + 1) * sizeof(*u.lit));
+			u.lit[u.n++] = xstrdup(br[b].v[best].lit[i]);
+		}
+	}
+	conj_add(out, u);
+}
+
+static void
+branches_free(struct conj *br, size_t nbr)
+{
+	for (size_t b = 0; b < nbr; b++)
+		conj_free(&br[b]);
+	free(br);
+}
+
+/* A group after its '(' : what it needs, into c.  false: unreadable. */
+static bool
+parse_group(const char **pp, struct conj *c)
+{
+	const char *p = *pp;
+	bool consuming = true;
+	struct conj *br = NULL;
+	size_t nbr = 0;
+	long min;
+
+	if (*p == '*')
+		return false;			/* verbs */
+	if (*p == '?') {
+		p++;
+		if (*p == '#') {		/* a comment */
+			if ((p = strchr(p, ')')) == NULL)
+				return false;
+			*pp = p + 1;
+			return true;
+		}
+		if (*p == ':' || *p == '|' || *p == '>')
+			p++;
+		else if (*p == '=' || *p == '!') {
+			consuming = false;
+			p++;
+		} else if (*p == '<' && (p[1] == '=' || p[1] == '!')) {
+			consuming = false;
+			p += 2;
+		} else if (*p == '<' || *p == '\'' || (*p == 'P' && p[1] == '<')) {
+			char close = *p == '\'' ? '\'' : '>';
+
+			if ((p = strchr(p + 1, close)) == NULL)
+				return false;
+			p++;
+		} else {
+			/* Option letters: (?i) or (?i:...); (?x) changes
+			 * what spaces mean, so it is not read. */
+			const char *q = p;
+
+			while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+			    *q == '-' || *q == '^')
+				q++;
+			if (q == p || memchr(p, 'x', (size_t)(q - p)) != NULL)
+				return false;
+			if (*q == ')') {
+				*pp = q + 1;
+				return true;
+			}
+			if (*q != ':')
+				return false;
+			p = q + 1;
+		}
+	}
+	if (!parse_alt(&p, &br, &nbr) || *p != ')') {
+		branches_free(br, nbr);
+		return false;
+	}
+	p++;
+	min = quantifier(&p);
+	if (consuming && min != 0)
+		group_req(br, nbr, c);
+	branches_free(br, nbr);
+	*pp = p;
+	return true;
+}
+
+/* One branch, up to '|', ')' or the end. */
+static bool
+parse_branch(const char **pp, struct conj *c)
+{
+	const char *p = *pp;
+	struct buf run = { 0 };
+	bool ok = true;
+
+	while (ok && *p && *p != '|' && *p != ')') {
+		const char *atom = p;
+		bool literal = false;
+		long min;
+
+		if (*p == '\\') {
+			char e = p[1];
+
+			p += 2;
+			if (e == '\0') {
+				ok = false;
+			} else if (e == 'Q') {
+				const char *end = strstr(p, "\\E");
+				size_t n = end ? (size_t)(end - p) : strlen(p);
+
+				/* Literal, but a quantifier after \E takes
+				 * only the last character: keep it out. */
+				if (n > 0) {
+					size_t last = n - 1;
+
+					while (last > 0 && ((unsigned char)p[last] & 0xC0) == 0x80)
+						last--;
+					buf_add(&run, p, last);
+					flush(&run, c);
+				}
+				p += n + (end ? 2 : 0);
+				continue;
+			} else if (!((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') ||
+			    (e >= '0' && e <= '9')) && !((unsigned char)e & 0x80)) {
+				literal = true;	/* \. \( \- ... */
+				atom = p - 1;	/* the character itself */
+			} else if (strchr("bBAzZGKE", e)) {
+				flush(&run, c);
+				continue;
+			} else if (strchr("dDwWsShHvVRXCnrtfea", e)) {
+				;
+			} else if (strchr("pPoxN", e)) {
+				ok = skip_braced(&p);
+				if (ok && e == 'x' && p[-1] != '}')
+					while ((*p >= '0' && *p <= '9') ||
+					    (*p >= 'a' && *p <= 'f') || (*p >= 'A' && *p <= 'F'))
+						p++;
+				else if (ok && e != 'x' && p[-1] != '}' && e != 'p' &&
+				    e != 'P')
+					p--;	/* \o, \N without braces */
+			} else if (e == 'c') {
+				ok = *p != '\0';
+				p++;
+			} else if (e == 'g' || e == 'k') {
+				if (*p == '{' || *p == '<' || *p == '\'') {
+					char close = *p == '{' ? '}' : *p == '<' ? '>' : '\'';
+
+					p = strchr(p, close);
+					ok = p != NULL;
+					if (ok)
+						p++;
+				} else {
+					if (*p == '+' || *p == '-')
+						p++;
+					while (*p >= '0' && *p <= '9')
+						p++;
+				}
+			} else if (e >= '0' && e <= '9') {
+				while (*p >= '0' && *p <= '9')
+					p++;
+			} else
+				ok = false;
+		} else if (*p == '.') {
+			p++;
+		} else if (*p == '^' || *p == '$') {
+			p++;
+			flush(&run, c);
+			continue;
+		} else if (*p == '[') {
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (ok && *p != ']') {
+				if (*p == '\0')
+					ok = false;
+				else if (*p == '\\') {
+					if (p[1] == 'Q' || p[1] == '\0')
+						ok = false;
+					p += 2;
+				} else if (*p == '[' && p[1] == ':') {
+					const char *q = strstr(p + 2, ":]");
+
+					if (q == NULL)
+						ok = false;
+					else
+						p = q + 2;
+				} else
+					p++;
+			}
+			if (ok)
+				p++;
+		} else if (*p == '(') {
+			p++;
+			flush(&run, c);
+			ok = parse_group(&p, c);
+			continue;
+		} else if (*p == '*' || *p == '+' || *p == '?') {
+			ok = false;	/* a quantifier with nothing before it */
+		} else {
+			literal = true;
+			p++;
+			while (((unsigned char)*p & 0xC0) == 0x80)
+				p++;
+		}
+		if (!ok)
+			break;
+		min = quantifier(&p);
+		if (literal && min < 0)
+			buf_add(&run, atom, (size_t)(p - atom));
+		else
+			flush(&run, c);
+	}
+	if (ok)
+		flush(&run, c);
+	buf_free(&run);
+	*pp = p;
+	return ok;
+}
+
+static bool
+parse_alt(const char **pp, struct conj **br, size_t *nbr)
+{
+	const char *p = *pp;
+
+	for (;;) {
+		*br = xrealloc(*br, (*nbr + 1) * sizeof(**br));
+		(*br)[*nbr] = (struct conj){ NULL, 0 };
+		if (!parse_branch(&p, &(*br)[(*nbr)++]))
+			return false;
+		if (*p != '|')
+			break;
+		p++;
+	}
+	*pp = p;
+	return true;
+}
+
+struct litreq *
+litreq_of(const char *pattern)
+{
+	const char *p = pattern;
+	struct conj *br = NULL, all = { NULL, 0 };
+	size_t nbr = 0;
+	struct litreq *q = NULL;
+
+	if (parse_alt(&p, &br, &nbr) && *p == '\0') {
+		group_req(br, nbr, &all);
+		if (all.n > 0) {
+			q = xmalloc(sizeof(*q));
+			q->v = all.v;
+			q->n = all.n;
+		}
+	} else
+		conj_free(&all);
+	branches_free(br, nbr);
+	return q;
+}
+
+void
+litreq_free(struct litreq *q)
+{
+	if (q == NULL)
+		return;
+	for (size_t i = 0; i < q->n; i++)
+		set_free(&q->v[i]);
+	free(q->v);
+	free(q);
+}
+
+bool
+litreq_may(const struct litreq *q, const char *t, size_t n)
+{
+	if (q == NULL)
+		return true;
+	for (size_t i = 0; i < q->n; i++) {
+		const struct litset *s = &q->v[i];
+		size_t k;
+
+		for (k = 0; k < s->n; k++)
+			if (memmem(t, n, s->lit[k], strlen(s->lit[k])) != NULL)
+				break;
+		if (k == s->n)
+			return false;
+	}
+	return true;
+}
+
+/* The folds of U+0080..U+1FFF (Latin, Vietnamese, Greek, Cyrillic),
+ * worked out from utf8proc on first use; others are asked each time. */
+#define FOLD_CACHE 0x2000
+static struct {
+	unsigned char n;	/* bytes; 0 not yet known */
+	char b[15];
+} fold_cache[FOLD_CACHE];
+
+static size_t
+fold_cp(utf8proc_int32_t cp, char *out)
+{
+	utf8proc_int32_t d[8];
+	utf8proc_ssize_t nd;
+	int bc = 0;
+	size_t n = 0;
+
+	/* Dotted and dotless i: coarser than any caseless rule. */
+	if (cp == 0x130 || cp == 0x131) {
+		out[0] = 'i';
+		return 1;
+	}
+	nd = utf8proc_decompose_char(cp, d, 8, UTF8PROC_CASEFOLD, &bc);
+	if (nd < 1 || nd > 3) {
+		d[0] = cp;
+		nd = 1;
+	}
+	for (utf8proc_ssize_t i = 0; i < nd; i++)
+		n += (size_t)utf8proc_encode_char(d[i], (utf8proc_uint8_t *)out + n);
+	return n;
+}
+
+void
+litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+
+	out->len = 0;
+	buf_grow(out, len + 16);
+	while (i < len) {
+		unsigned char c = u[i];
+
+		if (c < 0x80) {
+			/* The common case, inline: ASCII lowers alone. */
+			if (out->cap - out->len < 2)
+				buf_grow(out, 16);
+			if (map)
+				map[i] = (uint32_t)out->len;
+			out->p[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+		char tmp[16];
+		const char *f = tmp;
+		size_t fn;
+
+		if (k < 1) {		/* invalid: as it is */
+			k = 1;
+			tmp[0] = (char)c;
+			fn = 1;
+		} else if (cp < FOLD_CACHE) {
+			if (fold_cache[cp].n == 0)
+				fold_cache[cp].n = (unsigned char)fold_cp(cp,
+				    fold_cache[cp].b);
+			f = fold_cache[cp].b;
+			fn = fold_cache[cp].n;
+		} else
+			fn = fold_cp(cp, tmp);
+		if (out->cap - out->len < fn + 1)
+			buf_grow(out, fn + 16);
+		if (map)
+			for (utf8proc_ssize_t j = 0; j < k; j++)
+				map[i + (size_t)j] = (uint32_t)out->len;
+		memcpy(out->p + out->len, f, fn);
+		out->len += fn;
+		i += (size_t)k;
+	}
+	if (map)
+		map[len] = (uint32_t)out->len;
+	out->p[out->len] = '\0';
+}

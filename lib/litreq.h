@@ -1,0 +1,51 @@
+/*
+ * litreq.h - the literal text a match of a pattern cannot do without,
+ * read from the pattern, and a case fold to test it against text.
+ *
+ * classify-metric tries some sixty patterns on every sentence (labels,
+ * period expressions, cues), and most of them fail: a PCRE2 call that
+ * fails still scans its whole subject.  litreq_of() reads a pattern's
+ * source (as compiled, after textnorm) and lists what any match must
+ * contain: a conjunction of "one of these strings" sets ("kim ngạch",
+ * one of "-" or "đến", ...).  A memmem in a case-folded copy of the text
+ * then rules the pattern out before PCRE2 is called.  Rule authors keep
+ * writing plain patterns: nothing is declared by hand.
+ *
+ * The answer is a necessary condition, never more: literals under an
+ * optional quantifier, in lookarounds, in classes or anything the reader
+ * does not know are left out, and a pattern it cannot read (verbs,
+ * conditionals, (?x), recursion) gets no requirement at all.
+ *
+ * Case: both the literals and the text go through litfold(), Unicode full
+ * case folding (utf8proc), with dotted and dotless i folded to 'i'.
+ * Characters that PCRE2 matches caselessly fold alike, so a caseless match
+ * implies the folded literal is in the folded text; for a case-sensitive
+ * pattern the test is merely looser.
+ */
+#ifndef CHISO_LITREQ_H
+#define CHISO_LITREQ_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+struct litreq;
+
+/* The requirements of pattern; NULL when nothing is known (always run). */
+struct litreq *litreq_of(const char *pattern);
+void litreq_free(struct litreq *q);
+
+/* Can a match lie in the folded text t[0..n)?  true for q == NULL. */
+bool litreq_may(const struct litreq *q, const char *t, size_t n);
+
+/*
+ * Folds s[0..len) into out (reset first).  If map is not NULL it gets
+ * len + 1 entries: map[i] is the folded offset of the character holding
+ * byte i (a continuation byte maps to the start of its character, so a
+ * range cut inside a character drops that character), map[len] the end.
+ */
+void litfold(const char *s, size_t len, struct buf *out, uint32_t *map);
+
+#endif
