@@ -1,5 +1,4 @@
 /* numbers.c - see numbers.h. */
-#define _GNU_SOURCE		/* memmem */
 #include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,10 +28,16 @@ struct phrase {
 	const char *sval;
 };
 
+/*
+ * Entries are sorted by first byte and, within one first byte, longest
+ * first, so a lookup reads only v[at[c]..at[c+1]) for the text's byte c
+ * and the first entry that fits is the longest.
+ */
 struct plist {
 	struct phrase *v;
 	size_t n;
 	unsigned char first[32];	/* first bytes of the entries */
+	size_t at[257];
 };
 
 /* Values of a spelled-digit entry's ival beyond the digit itself. */
@@ -61,6 +66,17 @@ struct lead {
 	uint32_t rule;
 	char *s;
 	size_t len;
+};
+
+/*
+ * The words a mention can begin with: the first word of every entry of
+ * the lists read_mention() tries first.  A word of the text that is not
+ * in the set starts no mention, which one hash lookup tells, where the
+ * lists themselves would cost a dozen lookups.
+ */
+struct wordset {
+	struct phrase *slot;		/* open addressing; s NULL: empty */
+	size_t mask;
 };
 
 /* A start (an index into starts) where rule may match. */
@@ -131,7 +147,10 @@ struct numbers {
 	size_t nrules;
 	struct lead *leads;		/* sorted by first byte */
 	size_t nleads, lead_at[257];	/* leads[lead_at[b]..lead_at[b+1]) */
+	uint8_t lead_pair[65536 / 8];	/* the first two bytes of a lead */
+	uint8_t lead_short[256 / 8];	/* a one-byte lead begins so */
 	uint32_t *digit_rules;		/* rules a digit may begin */
+	struct wordset starters;
 	size_t ndigit_rules;
 	long year_min, year_max;
 	unsigned between_kinds;		/* claim kinds allowed inside từ..lên */
@@ -382,10 +401,13 @@ plist_add(struct numbers *nr, struct plist *l, const char *word, int ival,
 }
 
 static int
-by_len_desc(const void *a, const void *b)
+by_first_len_desc(const void *a, const void *b)
 {
 	const struct phrase *x = a, *y = b;
+	unsigned char cx = (unsigned char)x->s[0], cy = (unsigned char)y->s[0];
 
+	if (cx != cy)
+		return cx < cy ? -1 : 1;
 	return (x->len < y->len) - (x->len > y->len);
 }
 
@@ -394,12 +416,17 @@ static void
 plist_sort(struct plist *l)
 {
 	if (l->n > 1)
-		qsort(l->v, l->n, sizeof(*l->v), by_len_desc);
+		qsort(l->v, l->n, sizeof(*l->v), by_first_len_desc);
 	memset(l->first, 0, sizeof(l->first));
 	for (size_t i = 0; i < l->n; i++) {
 		unsigned char c = (unsigned char)l->v[i].s[0];
 
 		l->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+	}
+	for (size_t b = 0, k = 0; b <= 256; b++) {
+		while (k < l->n && (unsigned char)l->v[k].s[0] < b)
+			k++;
+		l->at[b] = k;
 	}
 }
 
@@ -700,6 +727,72 @@ load_main(struct numbers *nr, const struct ynode *root)
 	load_spans(nr, ymap_get(root, "spans"));
 }
 
+static uint64_t
+hash_bytes(const char *s, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;	/* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+	return h;
+}
+
+static bool
+wordset_has(const struct wordset *ws, const char *s, size_t n)
+{
+	for (size_t i = hash_bytes(s, n) & ws->mask; ws->slot[i].s != NULL;
+	    i = (i + 1) & ws->mask)
+		if (ws->slot[i].len == n && memcmp(ws->slot[i].s, s, n) == 0)
+			return true;
+	return false;
+}
+
+/* The leading run of letters of an entry: the word a text token must be
+ * for the entry to match there (tokenise() splits the text so). */
+static size_t
+first_word(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		int32_t cp;
+		size_t n = cp_at(s, len, i, &cp);
+
+		if (!is_letter(cp))
+			break;
+		i += n;
+	}
+	return i;
+}
+
+static void
+index_starters(struct numbers *nr)
+{
+	const struct plist *lists[] = { &nr->cues, &nr->signs,
+	    &nr->prefix_units, &nr->vague, &nr->digits, &nr->ten };
+	struct wordset *ws = &nr->starters;
+	size_t n = 0, cap = 16;
+
+	for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		n += lists[i]->n;
+	while (cap < 2 * n)
+		cap *= 2;
+	ws->slot = xcalloc(cap, sizeof(*ws->slot));
+	ws->mask = cap - 1;
+	for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
+		for (size_t j = 0; j < lists[i]->n; j++) {
+			const struct phrase *ph = &lists[i]->v[j];
+			size_t w = first_word(ph->s, ph->len), h;
+
+			if (w == 0 || wordset_has(ws, ph->s, w))
+				continue;
+			for (h = hash_bytes(ph->s, w) & ws->mask;
+			    ws->slot[h].s != NULL; h = (h + 1) & ws->mask)
+				;
+			ws->slot[h] = (struct phrase){ ph->s, w, 0, NULL };
+		}
+}
+
 static int
 lead_cmp(const void *a, const void *b)
 {
@@ -733,8 +826,11 @@ index_leads(struct numbers *nr)
 			nr->digit_rules[nr->ndigit_rules++] = (uint32_t)i;
 		}
 		for (size_t j = 0; !st.any && j < st.nlit; j++) {
-			bool dup = false;
+			bool dup = st.digit && is_digit(st.lit[j][0]);
 
+			/* A lead that is a digit adds nothing to st.digit. */
+			if (dup)
+				continue;
 			fold(st.lit[j], strlen(st.lit[j]), &low);
 			/* "Tổ" and "tổ" fold alike: one is enough. */
 			for (size_t k = 0; k < nr->nleads; k++)
@@ -757,6 +853,15 @@ index_leads(struct numbers *nr)
 		while (k < nr->nleads && (unsigned char)nr->leads[k].s[0] < b)
 			k++;
 		nr->lead_at[b] = k;
+	}
+	for (size_t k = 0; k < nr->nleads; k++) {
+		const unsigned char *u = (const unsigned char *)nr->leads[k].s;
+		unsigned pair = u[0] << 8 | u[1];
+
+		if (nr->leads[k].len == 1)
+			nr->lead_short[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
+		else
+			nr->lead_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
 	}
 }
 
@@ -813,6 +918,7 @@ numbers_load(void)
 	for (size_t i = 0; i < sizeof(all) / sizeof(*all); i++)
 		plist_sort(all[i]);
 	index_leads(nr);
+	index_starters(nr);
 	return nr;
 }
 
@@ -857,6 +963,7 @@ numbers_free(struct numbers *nr)
 		free(nr->leads[i].s);
 	free(nr->leads);
 	free(nr->digit_rules);
+	free(nr->starters.slot);
 	free(nr->cand);
 	free(nr->cand_k);
 	free(nr->cand_at);
@@ -925,12 +1032,23 @@ has_digit(const char *s, size_t n)
 	return false;
 }
 
+/* Whether a trigger occurs anywhere in s: one pass, the entries tried
+ * only at bytes that begin one. */
 static bool
 has_trigger(const struct numbers *nr, const char *s, size_t n)
 {
-	for (size_t i = 0; i < nr->triggers.n; i++)
-		if (memmem(s, n, nr->triggers.v[i].s, nr->triggers.v[i].len))
-			return true;
+	const struct plist *l = &nr->triggers;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (!(l->first[c >> 3] & (1u << (c & 7))))
+			continue;
+		for (size_t j = l->at[c]; j < l->at[c + 1]; j++)
+			if (l->v[j].len <= n - i &&
+			    memcmp(s + i, l->v[j].s, l->v[j].len) == 0)
+				return true;
+	}
 	return false;
 }
 
@@ -1233,15 +1351,26 @@ find_cands(struct numbers *nr, size_t len)
 	nr->ncand = 0;
 	for (size_t k = 0; k < nr->nstarts; k++) {
 		size_t p = nr->starts[k];
-		unsigned char c = (unsigned char)t[p];
+		const unsigned char *u = (const unsigned char *)t + p;
+		unsigned pair = u[0] << 8 | u[1];	/* t ends in a NUL */
 
-		if (is_digit((char)c))
+		if (is_digit((char)u[0]))
 			for (size_t j = 0; j < nr->ndigit_rules; j++)
 				add_cand(nr, nr->digit_rules[j], k);
-		for (size_t j = nr->lead_at[c]; j < nr->lead_at[c + 1]; j++) {
+		/* Two bytes rule out most starts before any compare. */
+		if (!(nr->lead_pair[pair >> 3] & (1u << (pair & 7))) &&
+		    !(nr->lead_short[u[0] >> 3] & (1u << (u[0] & 7))))
+			continue;
+		for (size_t j = nr->lead_at[u[0]]; j < nr->lead_at[u[0] + 1];
+		    j++) {
 			const struct lead *l = &nr->leads[j];
+			size_t i = 1;
 
-			if (len - p >= l->len && memcmp(t + p, l->s, l->len) == 0)
+			if (len - p < l->len)
+				continue;
+			while (i < l->len && (unsigned char)l->s[i] == u[i])
+				i++;
+			if (i == l->len)
 				add_cand(nr, l->rule, k);
 		}
 	}
@@ -1514,12 +1643,10 @@ match(const struct numbers *nr, const struct plist *l, size_t k,
 
 	if (!(l->first[c0 >> 3] & (1u << (c0 & 7))))
 		return NULL;
-	for (size_t i = 0; i < l->n; i++) {
+	for (size_t i = l->at[c0]; i < l->at[c0 + 1]; i++) {
 		const struct phrase *ph = &l->v[i];
 		size_t p = nr->tok[k].s, q = 0, j;
 
-		if (t[p] != ph->s[0])
-			continue;
 		while (q < ph->len && p < len) {
 			if (ph->s[q] == ' ') {
 				size_t n;
@@ -1932,13 +2059,11 @@ read_mention(struct numbers *nr, const char *s, size_t k, struct pm *pm)
 static bool
 opener_before(const struct numbers *nr, size_t ti)
 {
-	for (size_t i = 0; i < nr->open.n; i++) {
-		size_t q;
+	size_t q;
 
-		for (size_t b = ti >= 3 ? ti - 3 : 0; b < ti; b++)
-			if (match(nr, &nr->open, b, &q) && q == ti)
-				return true;
-	}
+	for (size_t b = ti >= 3 ? ti - 3 : 0; b < ti; b++)
+		if (match(nr, &nr->open, b, &q) && q == ti)
+			return true;
 	return false;
 }
 
@@ -2092,6 +2217,11 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 
 		if (nr->tok[k].t == TK_NUM && glued_left(nr, k)) {
 			k = code_end(nr, k);
+			continue;
+		}
+		if (nr->tok[k].t == TK_WORD && !wordset_has(&nr->starters,
+		    nr->lower.p + nr->tok[k].s, nr->tok[k].e - nr->tok[k].s)) {
+			k++;
 			continue;
 		}
 		next = read_mention(nr, s, k, &pm);
