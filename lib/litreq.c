@@ -1,5 +1,4 @@
 /* litreq.c - see litreq.h. */
-#define _GNU_SOURCE		/* memmem */
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -439,6 +438,28 @@ litreq_free(struct litreq *q)
 	free(q);
 }
 
+/* Is lit in t[0..n)?  The texts are a sentence or less, the literals a
+ * few words: memchr to each first byte and a compare beats memmem's
+ * set-up per call. */
+static bool
+contains(const char *t, size_t n, const char *lit)
+{
+	size_t m = strlen(lit);
+	const char *p = t, *last;
+
+	if (m == 0)
+		return true;
+	if (m > n)
+		return false;
+	last = t + (n - m);
+	while (p <= last && (p = memchr(p, lit[0], (size_t)(last - p) + 1)) != NULL) {
+		if (memcmp(p + 1, lit + 1, m - 1) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
 bool
 litreq_may(const struct litreq *q, const char *t, size_t n)
 {
@@ -449,7 +470,7 @@ litreq_may(const struct litreq *q, const char *t, size_t n)
 		size_t k;
 
 		for (k = 0; k < s->n; k++)
-			if (memmem(t, n, s->lit[k], strlen(s->lit[k])) != NULL)
+			if (contains(t, n, s->lit[k]))
 				break;
 		if (k == s->n)
 			return false;
