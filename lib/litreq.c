@@ -513,20 +513,23 @@ void
 litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0;
+	size_t i = 0, o = 0;
+	char *p;
 
+	/* fold_cp() gives at most three characters of four bytes for a
+	 * character of two or more: room for six times the input at once,
+	 * so the loop below checks nothing but the input. */
 	out->len = 0;
-	buf_grow(out, len + 16);
+	buf_grow(out, 6 * len + 16);
+	p = out->p;
 	while (i < len) {
 		unsigned char c = u[i];
 
 		if (c < 0x80) {
 			/* The common case, inline: ASCII lowers alone. */
-			if (out->cap - out->len < 2)
-				buf_grow(out, 16);
 			if (map)
-				map[i] = (uint32_t)out->len;
-			out->p[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+				map[i] = (uint32_t)o;
+			p[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			i++;
 			continue;
 		}
@@ -548,16 +551,15 @@ litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 			fn = fold_cache[cp].n;
 		} else
 			fn = fold_cp(cp, tmp);
-		if (out->cap - out->len < fn + 1)
-			buf_grow(out, fn + 16);
 		if (map)
 			for (utf8proc_ssize_t j = 0; j < k; j++)
-				map[i + (size_t)j] = (uint32_t)out->len;
-		memcpy(out->p + out->len, f, fn);
-		out->len += fn;
+				map[i + (size_t)j] = (uint32_t)o;
+		memcpy(p + o, f, fn);
+		o += fn;
 		i += (size_t)k;
 	}
 	if (map)
-		map[len] = (uint32_t)out->len;
-	out->p[out->len] = '\0';
+		map[len] = (uint32_t)o;
+	p[o] = '\0';
+	out->len = o;
 }
