@@ -52,6 +52,8 @@ struct span_rule {
 	struct rx *anch;	/* the pattern anchored with \G */
 	unsigned char first[32];	/* bytes a match can start with */
 	bool any_start;		/* rxstart could not tell: try every start */
+	struct phrase *follow;	/* at a digit: what must follow its digits */
+	size_t nfollow;		/* (rxstart_after_digits); 0: anything */
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
@@ -818,6 +820,15 @@ index_leads(struct numbers *nr)
 		struct span_rule *r = &nr->rules[i];
 		struct rxstart st;
 
+		rxstart_after_digits(r->rx->src, &st);
+		for (size_t j = 0; !st.any && j < st.nlit; j++) {
+			fold(st.lit[j], strlen(st.lit[j]), &low);
+			r->follow = xrealloc(r->follow, (r->nfollow + 1) *
+			    sizeof(*r->follow));
+			r->follow[r->nfollow++] = (struct phrase){
+			    xstrndup(low.p, low.len), low.len, 0, NULL };
+		}
+		rxstart_free(&st);
 		rxstart_of(r->rx->src, &st);
 		r->any_start = st.any;
 		if (!st.any && st.digit) {
@@ -957,6 +968,9 @@ numbers_free(struct numbers *nr)
 		rx_free(r->after);
 		rx_free(r->unless_before);
 		rx_free(r->unless_after);
+		for (size_t j = 0; j < r->nfollow; j++)
+			free(r->follow[j].s);
+		free(r->follow);
 	}
 	free(nr->rules);
 	for (size_t i = 0; i < nr->nleads; i++)
@@ -1330,6 +1344,40 @@ run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len,
 	}
 }
 
+/* The length of a character \s matches at u (PCRE2 with UCP: Unicode
+ * white space), or 0. */
+static size_t
+space_len(const unsigned char *u)
+{
+	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
+		return 1;
+	if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0x85))
+		return 2;
+	if (u[0] == 0xE1 && u[1] == 0x9A && u[2] == 0x80)
+		return 3;
+	if (u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8A) ||
+	    u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF))
+		return 3;
+	if ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
+	    (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))
+		return 3;
+	return 0;
+}
+
+/* Whether the folded text at u (NUL-terminated) can go on as rule r
+ * requires after a run of digits. */
+static bool
+follows(const struct span_rule *r, const char *u, size_t n)
+{
+	if (r->nfollow == 0)
+		return true;
+	for (size_t i = 0; i < r->nfollow; i++)
+		if (r->follow[i].len <= n &&
+		    memcmp(u, r->follow[i].s, r->follow[i].len) == 0)
+			return true;
+	return false;
+}
+
 static void
 add_cand(struct numbers *nr, uint32_t rule, size_t k)
 {
@@ -1354,9 +1402,19 @@ find_cands(struct numbers *nr, size_t len)
 		const unsigned char *u = (const unsigned char *)t + p;
 		unsigned pair = u[0] << 8 | u[1];	/* t ends in a NUL */
 
-		if (is_digit((char)u[0]))
+		if (is_digit((char)u[0])) {
+			/* Past the digits and spaces: what must come next. */
+			size_t q = p, sl;
+
+			while (is_digit(t[q]))
+				q++;
+			while ((sl = space_len((const unsigned char *)t + q)))
+				q += sl;
 			for (size_t j = 0; j < nr->ndigit_rules; j++)
-				add_cand(nr, nr->digit_rules[j], k);
+				if (follows(&nr->rules[nr->digit_rules[j]],
+				    t + q, len - q))
+					add_cand(nr, nr->digit_rules[j], k);
+		}
 		/* Two bytes rule out most starts before any compare. */
 		if (!(nr->lead_pair[pair >> 3] & (1u << (pair & 7))) &&
 		    !(nr->lead_short[u[0] >> 3] & (1u << (u[0] & 7))))

@@ -21,6 +21,7 @@ enum atom { A_ZW, A_LIT, A_SET };
 struct cur {
 	const char *p;
 	bool bad;
+	bool skip_space;	/* read \s and ' ' as zero-width */
 };
 
 /* Longest literal kept; a longer one is cut, which stays a superset. */
@@ -480,9 +481,15 @@ seq(struct cur *c, struct rxstart *out, bool *nullable)
 		bool nul;
 		unsigned long min;
 		bool more;
+		bool space = c->skip_space && (*c->p == ' ' ||
+		    (c->p[0] == '\\' && c->p[1] == 's'));
 		enum atom k = atom(c, &st, &nul, lit, &litn);
 
 		quantifier(c, &min, &more);
+		if (space) {
+			rxstart_free(&st);
+			k = A_ZW;
+		}
 		if (done) {
 			rxstart_free(&st);
 			continue;
@@ -545,10 +552,103 @@ alt(struct cur *c, struct rxstart *out, bool *nullable)
 	}
 }
 
+/*
+ * Whether the pattern text [from, to) matches only ASCII digits: \d,
+ * digits, classes of digits, and groups and quantifiers of those.
+ */
+static bool
+pure_digits(const char *from, const char *to)
+{
+	const char *p = from;
+
+	while (p < to) {
+		if (*p >= '0' && *p <= '9')
+			p++;
+		else if (p[0] == '\\' && p[1] == 'd')
+			p += 2;
+		else if (*p == '[') {
+			for (p++; p < to && *p != ']'; p++)
+				if (!((*p >= '0' && *p <= '9') || *p == '-'))
+					return false;
+			p++;
+		} else if (p[0] == '(' && p[1] == '?' && p[2] == ':')
+			p += 3;
+		else if (p[0] == '(' && p[1] == '?' && p[2] == '<' &&
+		    p[3] != '=' && p[3] != '!') {
+			const char *e = memchr(p, '>', (size_t)(to - p));
+
+			if (e == NULL)
+				return false;
+			p = e + 1;
+		} else if (*p == '{') {
+			for (p++; p < to && *p != '}'; p++)
+				if (!((*p >= '0' && *p <= '9') || *p == ','))
+					return false;
+			p++;
+		} else if (strchr("()|?*+", *p) != NULL)
+			p++;
+		else
+			return false;
+	}
+	return true;
+}
+
+void
+rxstart_after_digits(const char *pattern, struct rxstart *follow)
+{
+	struct cur c = { pattern, false, false };
+	bool found = false, nullable;
+
+	memset(follow, 0, sizeof(*follow));
+	follow->any = true;
+	/* Up to the first item a match must have, which is to be digits;
+	 * optional items before it must not begin with a digit. */
+	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
+		struct rxstart st = { 0 };
+		char lit[8];
+		size_t litn = 0;
+		bool nul, more;
+		unsigned long min;
+		const char *from = c.p;
+		enum atom k = atom(&c, &st, &nul, lit, &litn);
+		bool digit_first = st.digit || st.any ||
+		    (k == A_LIT && lit[0] >= '0' && lit[0] <= '9');
+
+		for (size_t i = 0; i < st.nlit; i++)
+			digit_first |= st.lit[i][0] >= '0' && st.lit[i][0] <= '9';
+		rxstart_free(&st);
+		quantifier(&c, &min, &more);
+		if (k == A_ZW)
+			continue;
+		if (min == 0 || nul) {
+			if (digit_first)
+				return;
+			continue;
+		}
+		if (!pure_digits(from, c.p))
+			return;
+		found = true;
+		break;
+	}
+	if (!found || c.bad)
+		return;
+	follow->any = false;
+	c.skip_space = true;
+	seq(&c, follow, &nullable);
+	/* A digit after the run, or a branch left over: nothing to tell. */
+	if (c.bad || nullable || follow->digit || *c.p != '\0') {
+		rxstart_free(follow);
+		follow->any = true;
+	}
+	for (size_t i = 0; !follow->any && i < follow->nlit; i++)
+		if (follow->lit[i][0] >= '0' && follow->lit[i][0] <= '9')
+			follow->any = true;
+}
+
 void
 rxstart_of(const char *pattern, struct rxstart *out)
 {
-	struct cur c = { pattern, false };
+	struct cur c = { pattern, false, false };
 	bool nullable;
 
 	memset(out, 0, sizeof(*out));

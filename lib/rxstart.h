@@ -31,6 +31,15 @@ struct rxstart {
 /* Reads pattern (PCRE2 syntax) into *out, which the caller frees. */
 void rxstart_of(const char *pattern, struct rxstart *out);
 
+/*
+ * For a match that begins with a digit: what follows its first run of
+ * digits, spaces skipped.  follow->any when the pattern does not say
+ * (its first required item is more than digits, a digit may follow, an
+ * alternation at the top).  Lets a digit be passed over unless the text
+ * after it can go on as the pattern does.
+ */
+void rxstart_after_digits(const char *pattern, struct rxstart *follow);
+
 void rxstart_free(struct rxstart *st);
 
 #endif
