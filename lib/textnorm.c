@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "textnorm.h"
@@ -614,40 +617,117 @@ nfc_run(const struct textnorm *tn, const unsigned char *u, size_t n,
 	return e;
 }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
-    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define FAST_WORDS 1
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
+/*
+ * Printable ASCII, copied as it is (a space only when the last byte
+ * written is not one: runs of spaces fold); 0 for everything else.
+ */
+enum { AP_PLAIN = 1, AP_LETTER = 2, AP_SPACE = 4 };
+#define AP_L (AP_PLAIN | AP_LETTER)
+#define AP_16(x) x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x
+static const unsigned char ascii_plain[256] = {
+	AP_16(0), AP_16(0),
+	AP_PLAIN | AP_SPACE, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN,
+	AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN,
+	AP_PLAIN, AP_PLAIN, AP_PLAIN,				/* ' '../ */
+	AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN,
+	AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN,
+	AP_PLAIN, AP_PLAIN,					/* 0..? */
+	AP_PLAIN, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L,
+	AP_L, AP_L, AP_L, AP_L, AP_L,				/* @..O */
+	AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L,
+	AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN,	/* P.._ */
+	AP_PLAIN, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L,
+	AP_L, AP_L, AP_L, AP_L, AP_L,				/* `..o */
+	AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L, AP_L,
+	AP_PLAIN, AP_PLAIN, AP_PLAIN, AP_PLAIN, 0,		/* p..DEL */
+	AP_16(0), AP_16(0), AP_16(0), AP_16(0),
+	AP_16(0), AP_16(0), AP_16(0), AP_16(0),
+};
+
+#ifdef __SSE2__
+/* The number of bits set in a 16-bit mask (no popcnt in baseline x86-64). */
+static inline unsigned
+bits16(unsigned v)
+{
+	v = v - ((v >> 1) & 0x5555);
+	v = (v & 0x3333) + ((v >> 2) & 0x3333);
+	v = (v + (v >> 4)) & 0x0f0f;
+	return (v + (v >> 8)) & 0x1f;
+}
 
 /*
- * The bytes of w (little-endian) that the plain copy cannot take: not
- * printable ASCII (>= 0x80, < 0x20, 0x7f) or a space after a space.
- * Each such byte has its top bit set; the lowest one is exact (the
- * borrow trick can only add false marks above a true one), and that is
- * all the caller uses.
+ * The fast path, sixteen bytes at a time: most news text is already
+ * normal, so a block is copied whole and then checked.  Printable ASCII
+ * needs nothing but its letters counted; each non-ASCII character is
+ * decoded and looked up, and passes when it is to be copied as it is.
+ * Stops at the first byte that needs more (a control, a second space,
+ * invalid UTF-8, a character to map or compose, a possible tone pair):
+ * the byte-wise loop takes over there, with the output exactly as it
+ * would have made it.  Returns where it stopped; *op, *t move on.
  */
-static inline uint64_t
-plain_bad(uint64_t w, bool space_before)
+static size_t
+fast_blocks(const struct textnorm *tn, const unsigned char *u, size_t n,
+    size_t i, char **op, const char *base, struct tally *t)
 {
-	uint64_t ctl = (w - ONES * 0x20) & ~w & HIGH;
-	uint64_t x7f = w ^ (ONES * 0x7f), del = (x7f - ONES) & ~x7f & HIGH;
-	uint64_t xsp = w ^ (ONES * 0x20), sp = (xsp - ONES) & ~xsp & HIGH;
-	uint64_t dbl = (sp & (sp << 8)) | (space_before ? sp & 0x80 : 0);
+	const __m128i sp = _mm_set1_epi8(' '), del = _mm_set1_epi8(0x7f);
+	const __m128i c20 = _mm_set1_epi8(0x20), ca = _mm_set1_epi8('a');
+	const __m128i c25 = _mm_set1_epi8(25);
+	unsigned long long letters = 0, vi = 0;
+	char *o = *op;
+	size_t covered = i;	/* bytes before this belong to a checked character */
 
-	return (w & HIGH) | ctl | del | dbl;
+	while (n - i >= 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(u + i)), y;
+		unsigned spm, m, let, skip;
+
+		_mm_storeu_si128((__m128i *)o, x);	/* room: see buf_grow */
+		/* Controls, DEL and every byte >= 0x80 (negative as signed). */
+		m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(x, c20),
+		    _mm_cmpeq_epi8(x, del)));
+		spm = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, sp));
+		m |= spm & (spm << 1 | (o > base && o[-1] == ' '));
+		y = _mm_sub_epi8(_mm_or_si128(x, c20), ca);
+		let = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(y, c25), y));
+		skip = covered > i ? (1u << (covered - i)) - 1 : 0;
+		m &= ~skip;
+		while (m != 0) {
+			unsigned j = (unsigned)__builtin_ctz(m), cl;
+			uint32_t cp;
+			int k;
+
+			if (u[i + j] < 0x80)
+				goto stop;
+			k = decode(u + i + j, n - i - j, &cp);
+			if (k < 0)
+				goto stop;
+			cl = cp < 0x10000 ? tn->cls[cp] : class_of(tn, cp);
+			if ((cl & A_MASK) != A_COPY || ((cl & F_TONE) &&
+			    (tn->any_prev || j == 0 || tn->tone_prev[u[i + j - 1]])))
+				goto stop;
+			letters += (cl & F_LETTER) != 0;
+			vi += (cl & F_VI) != 0;
+			m &= ~(((1u << k) - 1) << j);
+			covered = i + j + (unsigned)k;
+			continue;
+stop:
+			letters += bits16(let & ((1u << j) - 1));
+			o += j;
+			i += j;
+			goto out;
+		}
+		letters += bits16(let);
+		o += 16;
+		i += 16;
+	}
+	/* A character checked in the last block may run on past it. */
+	while (i < covered)
+		*o++ = (char)u[i++];
+out:
+	t->letters += letters;
+	t->vi += vi;
+	*op = o;
+	return i;
 }
-
-/* The ASCII letters among the bytes of w (all below 0x80): top bits. */
-static inline uint64_t
-letters8(uint64_t w)
-{
-	uint64_t x = w | ONES * 0x20;	/* fold case */
-
-	return (x + ONES * 0x1f) & ~(x + ONES * 0x05) & HIGH;	/* a..z */
-}
-#else
-#define FAST_WORDS 0
 #endif
 
 size_t
@@ -663,41 +743,46 @@ textnorm_count(const struct textnorm *tn, const char *s, size_t n,
 
 	t.letters = t.vi = 0;
 	t.ncand = 0;		/* cand[] is read only up to ncand */
-	buf_grow(out, n * tn->expand + 8);
+	buf_grow(out, n * tn->expand + 16);
 	base = out->p;
 	o = base + out->len;
 	while (i < n) {
-		unsigned ch = u[i];
+		unsigned ch, a;
 		int k;
 
-		if (ch < 0x80) {
-#if FAST_WORDS
-			/* The hot path: printable ASCII eight bytes at a time. */
-			while (n - i >= 8) {
-				uint64_t w, badw;
-				unsigned run;
-
-				memcpy(&w, u + i, 8);
-				badw = plain_bad(w, o > base && o[-1] == ' ');
-				run = badw ? (unsigned)__builtin_ctzll(badw) / 8 : 8;
-				memcpy(o, &w, 8);	/* room: see buf_grow above */
-				if (run < 8)
-					w &= (1ULL << (8 * run)) - 1;
-				t.letters += ((letters8(w) >> 7) * ONES) >> 56;	/* sum of 0/1 bytes */
-				o += run;
-				i += run;
-				if (run < 8)
-					break;
-			}
-			if (i >= n)
-				break;
-			if ((ch = u[i]) >= 0x80)
-				continue;
+#ifdef __SSE2__
+		i = fast_blocks(tn, u, n, i, &o, base, &t);
+		if (i >= n)
+			break;
 #endif
-			if (ch > 0x20 && ch < 0x7f) {
-				*o++ = (char)ch;
-				t.letters += ((ch | 0x20) - 'a') < 26u;
-			} else if (ch == ' ' || ch == '\t' || ch == '\v' || ch == '\f') {
+		ch = u[i];
+		a = ascii_plain[ch];
+
+		/*
+		 * Vietnamese text changes script every few bytes, so runs of
+		 * ASCII are short: a byte at a time with one table lookup
+		 * beats a word-at-a-time scan that a diacritic soon stops.
+		 */
+		if (a != 0) {
+			/* Locals: a store through o may alias anything else. */
+			const unsigned char *p = u + i, *pe = u + n;
+			unsigned long long letters = 0;
+			char *q = o;
+
+			do {
+				*q = (char)*p;
+				q += !(a & AP_SPACE) || q == base || q[-1] != ' ';
+				letters += a >> 1 & 1;	/* AP_LETTER */
+				if (++p == pe)
+					break;
+			} while ((a = ascii_plain[*p]) != 0);
+			t.letters += letters;
+			o = q;
+			i = (size_t)(p - u);
+			continue;
+		}
+		if (ch < 0x80) {
+			if (ch == '\t' || ch == '\v' || ch == '\f') {
 				if (o == base || o[-1] != ' ')
 					*o++ = ' ';
 			} else if (ch == 0)
@@ -715,6 +800,20 @@ textnorm_count(const struct textnorm *tn, const char *s, size_t n,
 		}
 		unsigned cl = cp < 0x10000 ? tn->cls[cp] : class_of(tn, cp);
 
+		/* Most letters are already normal and start no tone pair. */
+		if ((cl & (A_MASK | F_TONE)) == 0) {
+			t.letters += (cl & F_LETTER) != 0;
+			t.vi += (cl & F_VI) != 0;
+			o[0] = s[i];
+			o[1] = s[i + 1];
+			if (k > 2)
+				o[2] = s[i + 2];
+			if (k > 3)
+				o[3] = s[i + 3];
+			o += k;
+			i += (size_t)k;
+			continue;
+		}
 		if ((cl & A_MASK) == A_NFC) {
 			i = nfc_run(tn, u, n, i, out, &o, &t);
 			base = out->p;
