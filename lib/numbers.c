@@ -152,6 +152,8 @@ struct numbers {
 	uint8_t lead_pair[65536 / 8];	/* the first two bytes of a lead */
 	uint8_t lead_short[256 / 8];	/* a one-byte lead begins so */
 	uint32_t *digit_rules;		/* rules a digit may begin */
+	uint32_t *upper_rules;		/* rules an upper-case letter may */
+	size_t nupper_rules;
 	struct wordset starters;
 	size_t ndigit_rules;
 	long year_min, year_max;
@@ -831,6 +833,11 @@ index_leads(struct numbers *nr)
 		rxstart_free(&st);
 		rxstart_of(r->rx->src, &st);
 		r->any_start = st.any;
+		if (!st.any && st.upper) {
+			nr->upper_rules = xrealloc(nr->upper_rules,
+			    (nr->nupper_rules + 1) * sizeof(*nr->upper_rules));
+			nr->upper_rules[nr->nupper_rules++] = (uint32_t)i;
+		}
 		if (!st.any && st.digit) {
 			nr->digit_rules = xrealloc(nr->digit_rules,
 			    (nr->ndigit_rules + 1) * sizeof(*nr->digit_rules));
@@ -977,6 +984,7 @@ numbers_free(struct numbers *nr)
 		free(nr->leads[i].s);
 	free(nr->leads);
 	free(nr->digit_rules);
+	free(nr->upper_rules);
 	free(nr->starters.slot);
 	free(nr->cand);
 	free(nr->cand_k);
@@ -1378,6 +1386,21 @@ follows(const struct span_rule *r, const char *u, size_t n)
 	return false;
 }
 
+/* Whether the character at s[p] is an upper-case letter; the folded copy
+ * t tells at once where lower-casing changed it. */
+static bool
+is_upper_at(const char *s, const char *t, size_t len, size_t p)
+{
+	int32_t cp;
+
+	if (s[p] != t[p])
+		return true;
+	if ((unsigned char)s[p] < 0x80)
+		return false;
+	cp_at(s, len, p, &cp);
+	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 static void
 add_cand(struct numbers *nr, uint32_t rule, size_t k)
 {
@@ -1392,7 +1415,7 @@ add_cand(struct numbers *nr, uint32_t rule, size_t k)
  * by rule (a counting sort, which keeps each rule's starts in order).
  */
 static void
-find_cands(struct numbers *nr, size_t len)
+find_cands(struct numbers *nr, const char *s, size_t len)
 {
 	const char *t = nr->lower.p;
 
@@ -1415,6 +1438,9 @@ find_cands(struct numbers *nr, size_t len)
 				    t + q, len - q))
 					add_cand(nr, nr->digit_rules[j], k);
 		}
+		if (nr->nupper_rules > 0 && is_upper_at(s, t, len, p))
+			for (size_t j = 0; j < nr->nupper_rules; j++)
+				add_cand(nr, nr->upper_rules[j], k);
 		/* Two bytes rule out most starts before any compare. */
 		if (!(nr->lead_pair[pair >> 3] & (1u << (pair & 7))) &&
 		    !(nr->lead_short[u[0] >> 3] & (1u << (u[0] & 7))))
@@ -1452,7 +1478,7 @@ static void
 run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 {
 	find_starts(nr, s, len);
-	find_cands(nr, len);
+	find_cands(nr, s, len);
 	for (size_t i = 0; i < nr->nrules; i++) {
 		struct span_rule *r = &nr->rules[i];
 

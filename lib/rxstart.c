@@ -49,6 +49,7 @@ merge(struct rxstart *to, struct rxstart *from)
 {
 	to->any |= from->any;
 	to->digit |= from->digit;
+	to->upper |= from->upper;
 	for (size_t i = 0; i < from->nlit; i++)
 		add_lit(to, from->lit[i], strlen(from->lit[i]));
 	rxstart_free(from);
@@ -184,11 +185,15 @@ escape(struct cur *c, struct rxstart *st, char *lit, size_t *litn)
 		*litn = 1;
 		return A_LIT;
 	case 'p': case 'P':
+		/* \p{Lu} is upper case whatever the case option says. */
+		if (e == 'p' && strncmp(c->p, "{Lu}", 4) == 0)
+			st->upper = true;
+		else
+			st->any = true;
 		if (*c->p == '{')
 			skip_name(c);
 		else if (*c->p != '\0')
 			c->p++;
-		st->any = true;
 		return A_SET;
 	case 'k': case 'g': case 'o':
 		skip_name(c);

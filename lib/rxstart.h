@@ -4,16 +4,18 @@
  * A rule engine that tries many patterns at many places spends most of
  * its time in PCRE2 calls that fail at once.  rxstart_of() reads a
  * pattern's source and says what a match must begin with: one of a few
- * literal strings, an ASCII digit, or (when the pattern does not say)
- * anything.  Testing that against the text costs a byte compare or two,
- * so the engine calls PCRE2 only where a match can start.
+ * literal strings, an ASCII digit, an upper-case letter, or (when the
+ * pattern does not say) anything.  Testing that against the text costs
+ * a byte compare or two, so the engine calls PCRE2 only where a match
+ * can start.
  *
  * The answer is a superset: no place where the pattern matches is ever
  * ruled out.  Literals are given as written; for a caseless pattern
  * compare them lower-cased against lower-cased text.  Zero-width items
  * (\b, lookaround, anchors) are skipped, optional items add their own
  * beginnings to what follows them, and anything the reader does not know
- * (a class of letters, \p, ., backreferences, verbs, (?x)) gives "any".
+ * (a class of letters, \p other than \p{Lu}, ., backreferences, verbs,
+ * (?x)) gives "any".
  */
 #ifndef CHISO_RXSTART_H
 #define CHISO_RXSTART_H
@@ -24,6 +26,7 @@
 struct rxstart {
 	bool any;		/* a match may begin with anything */
 	bool digit;		/* or with an ASCII digit */
+	bool upper;		/* or with an upper-case letter (\p{Lu}) */
 	char **lit;		/* or with one of these strings */
 	size_t nlit;
 };
