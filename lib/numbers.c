@@ -1690,9 +1690,20 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 
 			if (is_letter(cp)) {
 				for (;;) {
-					size_t m = cp_at(s, len, j, &cp);
+					unsigned char b = (unsigned char)s[j];
+					size_t m;
 
-					if (j >= lim || !is_letter(cp))
+					if (j >= lim)
+						break;
+					/* ASCII needs no decoding. */
+					if (b < 0x80) {
+						if ((b | 32) < 'a' || (b | 32) > 'z')
+							break;
+						j++;
+						continue;
+					}
+					m = cp_at(s, len, j, &cp);
+					if (!is_letter(cp))
 						break;
 					j += m;
 				}
