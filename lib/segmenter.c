@@ -21,7 +21,7 @@ struct strs {
 struct segmenter {
 	/* Bytes that may start a terminator or an end marker. */
 	bool cand[256];
-	unsigned char cbyte[8];	/* the same as a list, when short */
+	unsigned char cbyte[4];	/* the same as a list (padded with repeats) */
 	int ncbyte;		/* -1: too many for the vector scan */
 	struct strs term, ellip, endmark, closer, opener, abbrev;
 	bool no_space;		/* "kỳ.Kim" is a boundary */
@@ -127,6 +127,8 @@ seg_from_yaml(const struct ynode *root)
 			else
 				sg->cbyte[sg->ncbyte++] = (unsigned char)c;
 		}
+	for (int k = sg->ncbyte; k > 0 && k < (int)sizeof(sg->cbyte); k++)
+		sg->cbyte[k] = sg->cbyte[0];
 	return sg;
 }
 
@@ -293,17 +295,25 @@ static size_t
 next_cand(const struct segmenter *sg, const char *s, size_t i, size_t len)
 {
 #ifdef __SSE2__
-	if (sg->ncbyte >= 0) {
-		for (; len - i >= 16; i += 16) {
-			__m128i x = _mm_loadu_si128((const __m128i *)(s + i)), hit;
-			int m;
+	if (sg->ncbyte > 0 && len - i >= 16) {
+		const __m128i c0 = _mm_set1_epi8((char)sg->cbyte[0]);
+		const __m128i c1 = _mm_set1_epi8((char)sg->cbyte[1]);
+		const __m128i c2 = _mm_set1_epi8((char)sg->cbyte[2]);
+		const __m128i c3 = _mm_set1_epi8((char)sg->cbyte[3]);
 
-			hit = _mm_setzero_si128();
-			for (int k = 0; k < sg->ncbyte; k++)
-				hit = _mm_or_si128(hit, _mm_cmpeq_epi8(x,
-				    _mm_set1_epi8((char)sg->cbyte[k])));
-			if ((m = _mm_movemask_epi8(hit)) != 0)
-				return i + (size_t)__builtin_ctz((unsigned)m);
+		for (;;) {
+			size_t at = len - i >= 16 ? i : len - 16;
+			__m128i x = _mm_loadu_si128((const __m128i *)(s + at));
+			unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+			    _mm_or_si128(_mm_cmpeq_epi8(x, c0), _mm_cmpeq_epi8(x, c1)),
+			    _mm_or_si128(_mm_cmpeq_epi8(x, c2), _mm_cmpeq_epi8(x, c3))));
+
+			/* The last block overlaps the one before: skip what was seen. */
+			m >>= i - at;
+			if (m != 0)
+				return i + (size_t)__builtin_ctz(m);
+			if (at != i || (i += 16) >= len)
+				return len;
 		}
 	}
 #endif
