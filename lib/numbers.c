@@ -54,6 +54,7 @@ struct span_rule {
 	bool any_start;		/* rxstart could not tell: try every start */
 	struct phrase *follow;	/* at a digit: what must follow its digits */
 	size_t nfollow;		/* (rxstart_after_digits); 0: anything */
+	uint8_t follow_first[256 / 8];	/* their first bytes */
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
@@ -801,10 +802,10 @@ static int
 lead_cmp(const void *a, const void *b)
 {
 	const struct lead *x = a, *y = b;
-	unsigned char cx = (unsigned char)x->s[0], cy = (unsigned char)y->s[0];
+	int c = memcmp(x->s, y->s, 2);	/* the NUL of a one-byte lead too */
 
-	if (cx != cy)
-		return cx < cy ? -1 : 1;
+	if (c != 0)
+		return c;
 	return (x->rule > y->rule) - (x->rule < y->rule);
 }
 
@@ -829,6 +830,8 @@ index_leads(struct numbers *nr)
 			    sizeof(*r->follow));
 			r->follow[r->nfollow++] = (struct phrase){
 			    xstrndup(low.p, low.len), low.len, 0, NULL };
+			r->follow_first[(unsigned char)low.p[0] >> 3] |=
+			    (uint8_t)(1u << ((unsigned char)low.p[0] & 7));
 		}
 		rxstart_free(&st);
 		rxstart_of(r->rx->src, &st);
@@ -1377,8 +1380,12 @@ space_len(const unsigned char *u)
 static bool
 follows(const struct span_rule *r, const char *u, size_t n)
 {
+	unsigned char c = (unsigned char)u[0];
+
 	if (r->nfollow == 0)
 		return true;
+	if (!(r->follow_first[c >> 3] & (1u << (c & 7))))
+		return false;
 	for (size_t i = 0; i < r->nfollow; i++)
 		if (r->follow[i].len <= n &&
 		    memcmp(u, r->follow[i].s, r->follow[i].len) == 0)
@@ -1445,12 +1452,17 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 		if (!(nr->lead_pair[pair >> 3] & (1u << (pair & 7))) &&
 		    !(nr->lead_short[u[0] >> 3] & (1u << (u[0] & 7))))
 			continue;
+		/* The bucket is sorted by second byte (a NUL, for a one-byte
+		 * lead, first): read only the entries with the text's. */
 		for (size_t j = nr->lead_at[u[0]]; j < nr->lead_at[u[0] + 1];
 		    j++) {
 			const struct lead *l = &nr->leads[j];
+			unsigned char l1 = (unsigned char)l->s[1];
 			size_t i = 1;
 
-			if (len - p < l->len)
+			if (l1 > u[1])
+				break;
+			if ((l1 != 0 && l1 < u[1]) || len - p < l->len)
 				continue;
 			while (i < l->len && (unsigned char)l->s[i] == u[i])
 				i++;
