@@ -31,6 +31,7 @@ static const struct csent *cur_s;	/* the sentence being classified */
 static const struct csent *folded;	/* whose fold is in fold */
 static struct buf fold;
 static uint32_t *fmap;			/* sentence byte -> fold byte */
+static struct litidx fidx;		/* the byte pairs of fold */
 static size_t fmapcap;
 
 static void
@@ -43,6 +44,7 @@ fold_sentence(void)
 		fmap = xrealloc(fmap, fmapcap * sizeof(*fmap));
 	}
 	litfold(cur_s->text, cur_s->len, &fold, fmap);
+	litidx_build(&fidx, fold.p, fold.len);
 	folded = cur_s;
 }
 
@@ -63,7 +65,8 @@ may_match(const struct rx *rx, const char *s, size_t from, size_t to)
 	    (q = cx_req(cur_cx, rx)) == NULL)
 		return true;
 	fold_sentence();
-	return litreq_may(q, fold.p + fmap[from], fmap[to] - fmap[from]);
+	return litreq_may_in(q, &fidx, fold.p + fmap[from],
+	    fmap[to] - fmap[from]);
 }
 
 #define MAXHITS 256
@@ -946,7 +949,7 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year, bool any)
 	}
 	fold_sentence();
 	st->nperiods = period_find_near(cx->periods, s->text, s->len, year,
-	    from, to, nwin, any, fold.p, fmap, st->periods, MAXHITS);
+	    from, to, nwin, any, fold.p, fmap, &fidx, st->periods, MAXHITS);
 }
 
 void

@@ -12,9 +12,19 @@ struct litset {
 	size_t n;
 };
 
+/* A literal as litreq_may() tests it: its length and its bigrams
+ * (hashed as in struct litidx), worked out once. */
+struct lit {
+	const char *s;
+	size_t len;
+	size_t nbg;
+	uint16_t *bg;
+};
+
 struct litreq {
 	struct litset *v;
 	size_t n;
+	struct lit **c;		/* c[i][k]: v[i].lit[k] */
 };
 
 /* What a branch of a pattern needs: every set. */
@@ -406,6 +416,25 @@ parse_alt(const char **pp, struct conj **br, size_t *nbr)
 	return true;
 }
 
+static size_t
+bigram(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return (size_t)(u[0] & 0x7F) << 7 | (u[1] & 0x7F);
+}
+
+static void
+lit_make(struct lit *l, const char *s)
+{
+	l->s = s;
+	l->len = strlen(s);
+	l->nbg = l->len > 1 ? l->len - 1 : 0;
+	l->bg = xmalloc((l->nbg + 1) * sizeof(*l->bg));
+	for (size_t j = 0; j < l->nbg; j++)
+		l->bg[j] = (uint16_t)bigram(s + j);
+}
+
 struct litreq *
 litreq_of(const char *pattern)
 {
@@ -420,6 +449,12 @@ litreq_of(const char *pattern)
 			q = xmalloc(sizeof(*q));
 			q->v = all.v;
 			q->n = all.n;
+			q->c = xmalloc(q->n * sizeof(*q->c));
+			for (size_t i = 0; i < q->n; i++) {
+				q->c[i] = xmalloc(q->v[i].n * sizeof(**q->c));
+				for (size_t k = 0; k < q->v[i].n; k++)
+					lit_make(&q->c[i][k], q->v[i].lit[k]);
+			}
 		}
 	} else
 		conj_free(&all);
@@ -432,20 +467,25 @@ litreq_free(struct litreq *q)
 {
 	if (q == NULL)
 		return;
-	for (size_t i = 0; i < q->n; i++)
+	for (size_t i = 0; i < q->n; i++) {
+		for (size_t k = 0; k < q->v[i].n; k++)
+			free(q->c[i][k].bg);
+		free(q->c[i]);
 		set_free(&q->v[i]);
+	}
+	free(q->c);
 	free(q->v);
 	free(q);
 }
 
-/* Is lit in t[0..n)?  The texts are a sentence or less, the literals a
+/* Is l in t[0..n)?  The texts are a sentence or less, the literals a
  * few words: memchr to each first byte and a compare beats memmem's
  * set-up per call. */
 static bool
-contains(const char *t, size_t n, const char *lit)
+contains(const char *t, size_t n, const struct lit *l)
 {
-	size_t m = strlen(lit);
-	const char *p = t, *last;
+	size_t m = l->len;
+	const char *p = t, *last, *lit = l->s;
 
 	if (m == 0)
 		return true;
@@ -460,22 +500,61 @@ contains(const char *t, size_t n, const char *lit)
 	return false;
 }
 
+void
+litidx_build(struct litidx *ix, const char *t, size_t n)
+{
+	memset(ix, 0, sizeof(*ix));
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)t[i];
+
+		ix->by[c >> 6] |= 1ull << (c & 63);
+		if (i + 1 < n) {
+			size_t h = bigram(t + i);
+
+			ix->bg[h >> 6] |= 1ull << (h & 63);
+		}
+	}
+}
+
+/* Can l be in the indexed text at all?  Every byte pair of it must be. */
+static bool
+lit_indexed(const struct litidx *ix, const struct lit *l)
+{
+	if (l->nbg == 0) {
+		unsigned char c = (unsigned char)l->s[0];
+
+		return l->len == 0 || (ix->by[c >> 6] >> (c & 63) & 1);
+	}
+	for (size_t j = 0; j < l->nbg; j++)
+		if (!(ix->bg[l->bg[j] >> 6] >> (l->bg[j] & 63) & 1))
+			return false;
+	return true;
+}
+
 bool
-litreq_may(const struct litreq *q, const char *t, size_t n)
+litreq_may_in(const struct litreq *q, const struct litidx *ix, const char *t,
+    size_t n)
 {
 	if (q == NULL)
 		return true;
 	for (size_t i = 0; i < q->n; i++) {
-		const struct litset *s = &q->v[i];
-		size_t k;
+		const struct lit *c = q->c[i];
+		size_t k, nk = q->v[i].n;
 
-		for (k = 0; k < s->n; k++)
-			if (contains(t, n, s->lit[k]))
+		for (k = 0; k < nk; k++)
+			if ((ix == NULL || lit_indexed(ix, &c[k])) &&
+			    contains(t, n, &c[k]))
 				break;
-		if (k == s->n)
+		if (k == nk)
 			return false;
 	}
 	return true;
+}
+
+bool
+litreq_may(const struct litreq *q, const char *t, size_t n)
+{
+	return litreq_may_in(q, NULL, t, n);
 }
 
 /* The folds of U+0080..U+1FFF (Latin, Vietnamese, Greek, Cyrillic),

@@ -41,6 +41,24 @@ void litreq_free(struct litreq *q);
 bool litreq_may(const struct litreq *q, const char *t, size_t n);
 
 /*
+ * The byte pairs (hashed to 14 bits: folded text has no upper-case ASCII,
+ * so lead bytes rarely share a slot with a letter) and bytes of a folded
+ * text, built once per sentence: most literals are ruled out by a few bit
+ * tests instead of a memchr over the text per literal.
+ */
+struct litidx {
+	uint64_t bg[(1u << 14) / 64];
+	uint64_t by[4];
+};
+
+void litidx_build(struct litidx *ix, const char *t, size_t n);
+
+/* litreq_may() for t[0..n), a part of the text ix was built from (ix may
+ * be NULL): a literal missing from the whole text is not searched for. */
+bool litreq_may_in(const struct litreq *q, const struct litidx *ix,
+    const char *t, size_t n);
+
+/*
  * Folds s[0..len) into out (reset first).  If map is not NULL it gets
  * len + 1 entries: map[i] is the folded offset of the character holding
  * byte i (a continuation byte maps to the start of its character, so a

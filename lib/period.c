@@ -183,14 +183,14 @@ period_find(struct period_rules *pr, const char *s, size_t len, int year,
 	size_t from = 0;
 
 	return period_find_near(pr, s, len, year, &from, &len, 1, true, NULL,
-	    NULL, out, max);
+	    NULL, NULL, out, max);
 }
 
 size_t
 period_find_near(struct period_rules *pr, const char *s, size_t len,
     int year, const size_t *wfrom, const size_t *wto, size_t nwin, bool all,
-    const char *fold, const uint32_t *fmap, struct period_hit *out,
-    size_t max)
+    const char *fold, const uint32_t *fmap, const struct litidx *ix,
+    struct period_hit *out, size_t max)
 {
 	size_t n = 0;
 	size_t whole_from = 0;
@@ -204,8 +204,8 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 
 		if (rel && (!all || w > 0))
 			break;
-		if (fold != NULL && at < end && !litreq_may(pr->v[i].req,
-		    fold + fmap[at], fmap[end] - fmap[at]))
+		if (fold != NULL && at < end && !litreq_may_in(pr->v[i].req,
+		    ix, fold + fmap[at], fmap[end] - fmap[at]))
 			continue;
 		while (n < max && at < end &&
 		    rx_match(pr->v[i].rx, s, end, at, &ov)) {

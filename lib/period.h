@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "litreq.h"
 #include "ydoc.h"
 
 /* A span of whole months: y1-m1 to y2-m2; y1 == 0 means unknown. */
@@ -52,12 +53,12 @@ size_t period_find(struct period_rules *pr, const char *s, size_t len,
  * once per rule.  relative_year rules scan the sentence when all is true.
  * fold and fmap, when not NULL, are s case-folded and its byte map
  * (litfold() in litreq.h): a rule whose required literals a window lacks
- * is not run there.
+ * is not run there; ix, when not NULL, indexes fold (litidx_build()).
  */
 size_t period_find_near(struct period_rules *pr, const char *s, size_t len,
     int year, const size_t *from, const size_t *to, size_t nwin, bool all,
-    const char *fold, const uint32_t *fmap, struct period_hit *out,
-    size_t max);
+    const char *fold, const uint32_t *fmap, const struct litidx *ix,
+    struct period_hit *out, size_t max);
 
 /* Formats a span as GUIDELINES.md writes periods (2019, 2019-10,
  * 2019-01/2019-09, 2016/2019); "" when unknown. */
