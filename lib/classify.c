@@ -973,8 +973,10 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 
 		set_sentence(s);
 		/* "Trong đó, ngành ... tăng 10,8%": a sentence that opens as
-		 * a continuation goes on the indicator of the one before. */
-		prev_label = find_at(cx->continuation, s->text, 0, s->len) ?
+		 * a continuation goes on the indicator of the one before
+		 * (with no label before, the answer is -1 either way). */
+		prev_label = ctx.last_label >= 0 &&
+		    find_at(cx->continuation, s->text, 0, s->len) ?
 		    ctx.last_label : -1;
 
 		cx_stats.sents++;

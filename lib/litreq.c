@@ -503,30 +503,26 @@ contains(const char *t, size_t n, const struct lit *l)
 void
 litidx_build(struct litidx *ix, const char *t, size_t n)
 {
-	memset(ix, 0, sizeof(*ix));
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)t[i];
+	const unsigned char *u = (const unsigned char *)t;
+	uint16_t g;
 
-		ix->by[c >> 6] |= 1ull << (c & 63);
-		if (i + 1 < n) {
-			size_t h = bigram(t + i);
-
-			ix->bg[h >> 6] |= 1ull << (h & 63);
-		}
+	/* A new stamp stands for clearing the table; only when the stamps
+	 * run out is it cleared for real. */
+	if (++ix->gen == 0) {
+		memset(ix->bg, 0, sizeof(ix->bg));
+		ix->gen = 1;
 	}
+	g = ix->gen;
+	for (size_t i = 0; i + 1 < n; i++)
+		ix->bg[(u[i] & 0x7F) << 7 | (u[i + 1] & 0x7F)] = g;
 }
 
 /* Can l be in the indexed text at all?  Every byte pair of it must be. */
 static bool
 lit_indexed(const struct litidx *ix, const struct lit *l)
 {
-	if (l->nbg == 0) {
-		unsigned char c = (unsigned char)l->s[0];
-
-		return l->len == 0 || (ix->by[c >> 6] >> (c & 63) & 1);
-	}
 	for (size_t j = 0; j < l->nbg; j++)
-		if (!(ix->bg[l->bg[j] >> 6] >> (l->bg[j] & 63) & 1))
+		if (ix->bg[l->bg[j]] != ix->gen)
 			return false;
 	return true;
 }

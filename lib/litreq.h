@@ -41,14 +41,16 @@ void litreq_free(struct litreq *q);
 bool litreq_may(const struct litreq *q, const char *t, size_t n);
 
 /*
- * The byte pairs (hashed to 14 bits: folded text has no upper-case ASCII,
- * so lead bytes rarely share a slot with a letter) and bytes of a folded
- * text, built once per sentence: most literals are ruled out by a few bit
- * tests instead of a memchr over the text per literal.
+ * The byte pairs of a folded text (hashed to 14 bits: folded text has no
+ * upper-case ASCII, so lead bytes rarely share a slot with a letter),
+ * built once per sentence: most literals are ruled out by a few lookups
+ * instead of a memchr over the text per literal.  A slot holds the stamp
+ * of the last text that had the pair, so a new text needs no clearing.
+ * Zero-initialise before the first litidx_build().
  */
 struct litidx {
-	uint64_t bg[(1u << 14) / 64];
-	uint64_t by[4];
+	uint16_t bg[1u << 14];
+	uint16_t gen;
 };
 
 void litidx_build(struct litidx *ix, const char *t, size_t n);
