@@ -609,11 +609,28 @@ litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 			continue;
 		}
 		utf8proc_int32_t cp;
-		utf8proc_ssize_t k = utf8proc_iterate(u + i, (utf8proc_ssize_t)(len - i), &cp);
+		utf8proc_ssize_t k;
 		char tmp[16];
 		const char *f = tmp;
 		size_t fn;
 
+		/* Two-byte characters and three-byte ones below U+2000
+		 * (Vietnamese is U+1Exx), well formed, are decoded here:
+		 * they are what fold_cache holds.  Anything else goes to
+		 * utf8proc_iterate(), which also judges what is invalid. */
+		if (c >= 0xC2 && c <= 0xDF && i + 1 < len &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			cp = (c & 0x1F) << 6 | (u[i + 1] & 0x3F);
+			k = 2;
+		} else if ((c == 0xE1 || (c == 0xE0 && i + 1 < len &&
+		    u[i + 1] >= 0xA0)) && i + 2 < len &&
+		    (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80) {
+			cp = (c & 0x0F) << 12 | (u[i + 1] & 0x3F) << 6 |
+			    (u[i + 2] & 0x3F);
+			k = 3;
+		} else
+			k = utf8proc_iterate(u + i,
+			    (utf8proc_ssize_t)(len - i), &cp);
 		if (k < 1) {		/* invalid: as it is */
 			k = 1;
 			tmp[0] = (char)c;
@@ -629,7 +646,12 @@ litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 		if (map)
 			for (utf8proc_ssize_t j = 0; j < k; j++)
 				map[i + (size_t)j] = (uint32_t)o;
-		memcpy(p + o, f, fn);
+		/* A fixed four bytes is inline where a memcpy of fn is a
+		 * library call; the room reserved above covers the excess. */
+		if (fn <= 4)
+			memcpy(p + o, f, 4);
+		else
+			memcpy(p + o, f, fn);
 		o += fn;
 		i += (size_t)k;
 	}
