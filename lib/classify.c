@@ -55,18 +55,24 @@ set_sentence(const struct csent *s)
 	folded = NULL;
 }
 
-/* Can rx match inside s[from..to)?  false only when it cannot. */
+/* Can a match of what needs q lie inside s[from..to)?  false only when
+ * it cannot. */
 static bool
-may_match(const struct rx *rx, const char *s, size_t from, size_t to)
+may_match_req(const struct litreq *q, const char *s, size_t from, size_t to)
 {
-	const struct litreq *q;
-
-	if (cur_s == NULL || s != cur_s->text || from > to || to > cur_s->len ||
-	    (q = cx_req(cur_cx, rx)) == NULL)
+	if (q == NULL || cur_s == NULL || s != cur_s->text || from > to ||
+	    to > cur_s->len)
 		return true;
 	fold_sentence();
 	return litreq_may_in(q, &fidx, fold.p + fmap[from],
 	    fmap[to] - fmap[from]);
+}
+
+/* The same for rx. */
+static bool
+may_match(const struct rx *rx, const char *s, size_t from, size_t to)
+{
+	return cur_s == NULL || may_match_req(cx_req(cur_cx, rx), s, from, to);
 }
 
 #define MAXHITS 256
@@ -220,7 +226,7 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		size_t at = 0;
 		PCRE2_SIZE *ov;
 
-		if (!may_match(cx->labels[i].rx, s, 0, len))
+		if (!may_match_req(cx->labels[i].req, s, 0, len))
 			continue;
 		while (n < MAXHITS && at < len &&
 		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {

@@ -309,8 +309,10 @@ load_reqs(struct cx_rules *cx)
 	cx->reqs = xcalloc(cx->nreqs, sizeof(*cx->reqs));
 	for (size_t i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
 		req_add(cx, singles[i]);
-	for (size_t i = 0; i < cx->nlabels; i++)
+	for (size_t i = 0; i < cx->nlabels; i++) {
 		req_add(cx, cx->labels[i].rx);
+		cx->labels[i].req = cx_req(cx, cx->labels[i].rx);
+	}
 	for (size_t i = 0; i < cx->ncomponents; i++)
 		req_add(cx, cx->components[i]);
 	for (size_t i = 0; i < cx->nblockers; i++)
