@@ -977,7 +977,10 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		bool any = false, lead;
 		int prev_label;
 
-		set_sentence(s);
+		/* A sentence with no number is asked two or three cues: run
+		 * them as they are, which costs less than folding it for the
+		 * prefilter (cur_s NULL turns the prefilter off). */
+		set_sentence(s->nnums > 0 ? s : NULL);
 		/* "Trong đó, ngành ... tăng 10,8%": a sentence that opens as
 		 * a continuation goes on the indicator of the one before
 		 * (with no label before, the answer is -1 either way). */
@@ -998,6 +1001,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    find(cx->lead_in, s->text, st.target_at, s->len, NULL);
 		if (s->nnums == 0 && !lead)
 			continue;
+		if (s->nnums == 0)
+			set_sentence(s);	/* a lead-in: on to periods */
 		find_periods(cx, &st, ctx.year, any);
 		/* With no year known yet, the sentence's own first year
 		 * resolves its other expressions ("tháng 6/2024 ...; bình
