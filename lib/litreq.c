@@ -24,7 +24,8 @@ struct lit {
 struct litreq {
 	struct litset *v;
 	size_t n;
-	struct lit **c;		/* c[i][k]: v[i].lit[k] */
+	struct lit **c;		/* c[i][0..nc[i]): v[i]'s literals that */
+	size_t *nc;		/* hold none of the others */
 };
 
 /* What a branch of a pattern needs: every set. */
@@ -458,6 +459,19 @@ lit_make(struct lit *l, const char *s)
 				l->bg[m++] = (uint16_t)bigram(s + j);
 }
 
+/* Does literal k of s contain another of s?  Then it adds nothing to
+ * "one of these is in the text" ("cả năm" beside "năm").  Of equal
+ * ones the first stays. */
+static bool
+holds_other(const struct litset *s, size_t k)
+{
+	for (size_t j = 0; j < s->n; j++)
+		if (j != k && strstr(s->lit[k], s->lit[j]) != NULL &&
+		    (strcmp(s->lit[k], s->lit[j]) != 0 || j < k))
+			return true;
+	return false;
+}
+
 struct litreq *
 litreq_of(const char *pattern)
 {
@@ -473,10 +487,13 @@ litreq_of(const char *pattern)
 			q->v = all.v;
 			q->n = all.n;
 			q->c = xmalloc(q->n * sizeof(*q->c));
+			q->nc = xcalloc(q->n, sizeof(*q->nc));
 			for (size_t i = 0; i < q->n; i++) {
 				q->c[i] = xmalloc(q->v[i].n * sizeof(**q->c));
 				for (size_t k = 0; k < q->v[i].n; k++)
-					lit_make(&q->c[i][k], q->v[i].lit[k]);
+					if (!holds_other(&q->v[i], k))
+						lit_make(&q->c[i][q->nc[i]++],
+						    q->v[i].lit[k]);
 			}
 		}
 	} else
@@ -491,12 +508,13 @@ litreq_free(struct litreq *q)
 	if (q == NULL)
 		return;
 	for (size_t i = 0; i < q->n; i++) {
-		for (size_t k = 0; k < q->v[i].n; k++)
+		for (size_t k = 0; k < q->nc[i]; k++)
 			free(q->c[i][k].bg);
 		free(q->c[i]);
 		set_free(&q->v[i]);
 	}
 	free(q->c);
+	free(q->nc);
 	free(q->v);
 	free(q);
 }
@@ -558,7 +576,7 @@ litreq_may_in(const struct litreq *q, const struct litidx *ix, const char *t,
 		return true;
 	for (size_t i = 0; i < q->n; i++) {
 		const struct lit *c = q->c[i];
-		size_t k, nk = q->v[i].n;
+		size_t k, nk = q->nc[i];
 
 		for (k = 0; k < nk; k++)
 			if ((ix == NULL || lit_indexed(ix, &c[k])) &&
