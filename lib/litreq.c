@@ -651,7 +651,7 @@ litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
-		char tmp[16];
+		char tmp[16] = { 0 };	/* the four bytes copied below: all set */
 		const char *f = tmp;
 		size_t fn;
 
