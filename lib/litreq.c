@@ -5,6 +5,7 @@
 
 #include "err.h"
 #include "litreq.h"
+#include "rxsyntax.h"
 
 /* One of these strings (folded) must be in the text. */
 struct litset {
@@ -90,49 +91,6 @@ flush(struct buf *run, struct conj *c)
 		buf_free(&f);
 	}
 	run->len = 0;
-}
-
-/* A quantifier at *pp: skips it and returns its minimum, or -1 if none.
- * A '{' that is no quantifier is left for the caller (a literal). */
-static long
-quantifier(const char **pp)
-{
-	const char *p = *pp;
-	long min = -1;
-
-	if (*p == '*' || *p == '?')
-		min = 0;
-	else if (*p == '+')
-		min = 1;
-	else if (*p == '{') {
-		const char *q = p + 1;
-		long lo = 0;
-		bool digits = false;
-
-		while (*q >= '0' && *q <= '9') {
-			lo = lo * 10 + (*q++ - '0');
-			digits = true;
-			if (lo > 100000)
-				return -1;
-		}
-		if (*q == ',') {
-			q++;
-			while (*q >= '0' && *q <= '9') {
-				q++;
-				digits = true;
-			}
-		}
-		if (*q != '}' || !digits)
-			return -1;
-		p = q;
-		min = lo;
-	} else
-		return -1;
-	p++;
-	if (*p == '?' || *p == '+')
-		p++;
-	*pp = p;
-	return min;
 }
 
 /* Skips {...} after an escape letter, else one character. */
@@ -257,7 +215,7 @@ parse_group(const char **pp, struct conj *c)
 		return false;
 	}
 	p++;
-	min = quantifier(&p);
+	min = rx_quantifier(&p, NULL);
 	if (consuming && min != 0)
 		group_req(br, nbr, c);
 	branches_free(br, nbr);
@@ -386,7 +344,7 @@ parse_branch(const char **pp, struct conj *c)
 		}
 		if (!ok)
 			break;
-		min = quantifier(&p);
+		min = rx_quantifier(&p, NULL);
 		if (literal && min < 0)
 			buf_add(&run, atom, (size_t)(p - atom));
 		else

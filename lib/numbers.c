@@ -945,6 +945,7 @@ numbers_load(void)
 		plist_sort(all[i]);
 	index_leads(nr);
 	index_starters(nr);
+	nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
 	return nr;
 }
 
@@ -1475,8 +1476,6 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 				add_cand(nr, l->rule, k);
 		}
 	}
-	if (nr->cand_at == NULL)
-		nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
 	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));
 	for (size_t i = 0; i < nr->ncand; i++)
 		nr->cand_at[nr->cand[i].rule + 2]++;

@@ -15,6 +15,8 @@
 
 #include "err.h"
 #include "rxstart.h"
+#include "rxsyntax.h"
+#include "utf8.h"
 
 enum atom { A_ZW, A_LIT, A_SET };
 
@@ -59,31 +61,6 @@ static size_t
 utf8_len(unsigned char c)
 {
 	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-static size_t
-utf8_put(uint32_t cp, char *o)
-{
-	if (cp < 0x80) {
-		o[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		o[0] = (char)(0xC0 | cp >> 6);
-		o[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		o[0] = (char)(0xE0 | cp >> 12);
-		o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	o[0] = (char)(0xF0 | cp >> 18);
-	o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	o[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
 }
 
 /* Copies one UTF-8 character from c->p into lit. */
@@ -146,7 +123,7 @@ hex_char(struct cur *c, char *lit)
 		cp = strtoul(two, NULL, 16);
 		c->p += strlen(two);
 	}
-	return utf8_put((uint32_t)cp, lit);
+	return (size_t)utf8_encode((uint32_t)cp, lit);
 }
 
 /*
@@ -392,49 +369,15 @@ group(struct cur *c, struct rxstart *st, bool *nullable)
 }
 
 /* A quantifier after an item, if any: its least count, and whether it
- * allows more than one. */
+ * allows more than one (1 and no when there is none). */
 static void
 quantifier(struct cur *c, unsigned long *min, bool *more)
 {
-	*min = 1;
-	*more = false;
-	switch (*c->p) {
-	case '?':
-		*min = 0;
-		break;
-	case '*':
-		*min = 0;
-		*more = true;
-		break;
-	case '+':
-		*more = true;
-		break;
-	case '{': {
-		char *end;
-		const char *q = c->p + 1;
-		unsigned long lo = strtoul(q, &end, 10);
+	long m = rx_quantifier(&c->p, more);
 
-		if (end == q && *end != ',')
-			return;		/* a literal '{' */
-		if (*end == ',') {
-			const char *r = end + 1;
-
-			strtoul(r, &end, 10);
-			*more = true;
-		}
-		if (*end != '}')
-			return;
-		*min = lo;
-		*more = *more || lo > 1;
-		c->p = end;
-		break;
-	}
-	default:
-		return;
-	}
-	c->p++;
-	if (*c->p == '?' || *c->p == '+')
-		c->p++;			/* lazy, possessive */
+	*min = m < 0 ? 1 : (unsigned long)m;
+	if (m < 0)
+		*more = false;
 }
 
 static enum atom
