@@ -1,10 +1,13 @@
 /* err.c - see err.h. */
+#define _GNU_SOURCE	/* F_SETPIPE_SZ, where the system has it */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "err.h"
 
@@ -126,6 +129,17 @@ out_check(void)
 	if (errno == EPIPE)
 		exit(EXIT_OK);
 	die(EXIT_DATA, "write error on standard output:");
+}
+
+void
+out_buffer(size_t size)
+{
+	setvbuf(stdout, NULL, _IOFBF, size);
+#ifdef F_SETPIPE_SZ
+	/* Not a pipe, or over the user's limit: the default is kept, and
+	 * only speed is lost. */
+	(void)fcntl(STDOUT_FILENO, F_SETPIPE_SZ, (int)size);
+#endif
 }
 
 void

@@ -41,6 +41,14 @@ char *xstrdup(const char *s) X_ALLOC;
 char *xstrndup(const char *s, size_t n) X_ALLOC;
 
 /*
+ * Gives stdout a stdio buffer of size bytes and, when stdout is a pipe
+ * (Linux), a pipe of up to that size: with the default 64 KiB pipe, the
+ * stages of a pipeline wake each other every few records, and on two
+ * cores that switching costs more than a third of the wall time.
+ */
+void out_buffer(size_t size);
+
+/*
  * Flushes and checks stdout before exit: a write error (a full disk) is
  * reported and exits 1; a closed pipe (EPIPE) exits quietly, as head(1)
  * downstream expects.  Call at the end of main and after large writes.

@@ -301,7 +301,7 @@ main(int argc, char **argv)
 		case 'V': cli_version();
 		default: cli_usage(usage);
 		}
-	setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+	out_buffer(1 << 20);
 	cx = cx_load();
 	if (check) {
 		status = check_rules(cx);

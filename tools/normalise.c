@@ -152,7 +152,7 @@ main(int argc, char **argv)
 	/* A JSON line holds a whole document: allow a few times the cap. */
 	so.max_json_bytes = no.max_document_bytes * 4 + INPUT_LINE_MAX;
 	/* Records are written whole per document part: big stdio buffer. */
-	setvbuf(stdout, NULL, _IOFBF, 1u << 20);
+	out_buffer(1 << 20);
 	dn = docnorm_new(tn, &no, &st);
 	if (progress) {
 		so.progress = progress_new(argv, argc);

@@ -92,7 +92,7 @@ main(int argc, char **argv)
 
 	err_init(argv[0]);
 	/* Most records are copied through: write them in large pieces. */
-	setvbuf(stdout, NULL, _IOFBF, 1 << 20);
+	out_buffer(1 << 20);
 	while ((c = getopt_long(argc, argv, "hr:sV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
