@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "decimal.h"
 #include "err.h"
+#include "leadidx.h"
 #include "numbers.h"
 #include "rules.h"
 #include "rxstart.h"
@@ -58,17 +59,6 @@ struct span_rule {
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
-};
-
-/*
- * A literal that can begin a match of a span rule (rxstart.h), folded
- * like the text; the rule is tried at a start only where one of its
- * literals begins, or a digit when its matches may begin with one.
- */
-struct lead {
-	uint32_t rule;
-	char *s;
-	size_t len;
 };
 
 /*
@@ -148,10 +138,16 @@ struct numbers {
 	size_t nguards;
 	struct span_rule *rules;
 	size_t nrules;
-	struct lead *leads;		/* sorted by first byte */
-	size_t nleads, lead_at[257];	/* leads[lead_at[b]..lead_at[b+1]) */
-	uint8_t lead_pair[65536 / 8];	/* the first two bytes of a lead */
-	uint8_t lead_short[256 / 8];	/* a one-byte lead begins so */
+	/*
+	 * What each span rule's matches begin with, folded like the text:
+	 * a rule is tried at a start only where one of its leads begins, or
+	 * a digit when its matches may begin with one.  A rule that needs
+	 * a digit within reach is in leads_near only, which is asked only
+	 * where a digit is that near (max_reach); leads_far holds the rest.
+	 */
+	struct leadidx leads_near, leads_far;
+	size_t max_reach;
+	uint32_t *lead_rules;		/* scratch for leadidx_find() */
 	uint32_t *digit_rules;		/* rules a digit may begin */
 	uint32_t *upper_rules;		/* rules an upper-case letter may */
 	size_t nupper_rules;
@@ -228,9 +224,24 @@ numbers_flags(unsigned flags, char *buf, size_t cap)
  * sentence with a digit, and a table lookup is many times cheaper than
  * utf8proc's property search.  Other characters still go to utf8proc.
  */
-static int32_t lower_lo[0x370], lower_hi[0x100];
+static int32_t lower_lo[0x370], lower_hi[0x100];	/* see same_len_lower */
 static unsigned char letter_lo[0x370], letter_hi[0x100];
+/* What a byte is where a span match may start (scan()): 0 space, 1 a
+ * letter (any byte of a character beyond ASCII), 2 digit, 3 other. */
+static unsigned char start_class[256];
 static bool tables_done;
+
+/* The lower case of cp where its UTF-8 has the same length, else cp:
+ * fold() keeps offsets. */
+static int32_t
+same_len_lower(int32_t cp)
+{
+	utf8proc_uint8_t a[4], b[4];
+	int32_t lc = utf8proc_tolower(cp);
+
+	return utf8proc_encode_char(lc, b) == utf8proc_encode_char(cp, a) ?
+	    lc : cp;
+}
 
 static bool
 is_letter_slow(int32_t cp)
@@ -254,13 +265,17 @@ tables_init(void)
 	if (tables_done)
 		return;
 	for (int32_t c = 0; c < 0x370; c++) {
-		lower_lo[c] = utf8proc_tolower(c);
+		lower_lo[c] = same_len_lower(c);
 		letter_lo[c] = is_letter_slow(c);
 	}
 	for (int32_t c = 0; c < 0x100; c++) {
-		lower_hi[c] = utf8proc_tolower(0x1E00 + c);
+		lower_hi[c] = same_len_lower(0x1E00 + c);
 		letter_hi[c] = is_letter_slow(0x1E00 + c);
 	}
+	for (int c = 0; c < 256; c++)
+		start_class[c] = c == ' ' || c == '\t' ? 0 :
+		    c >= '0' && c <= '9' ? 2 :
+		    c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z') ? 1 : 3;
 	tables_done = true;
 }
 
@@ -281,7 +296,7 @@ to_lower(int32_t cp)
 		return lower_lo[cp];
 	if (cp >= 0x1E00 && cp < 0x1F00)
 		return lower_hi[cp - 0x1E00];
-	return utf8proc_tolower(cp);
+	return same_len_lower(cp);
 }
 
 /* Decodes the character at s[i]; returns its length, *cp = -1 if bad. */
@@ -324,10 +339,45 @@ cp_at(const char *s, size_t len, size_t i, int32_t *cp)
 }
 
 /*
- * Lower-cases s into out byte for byte: a character whose lower case has
- * another UTF-8 length is kept as it is, so offsets in the copy are
- * offsets in the sentence (Vietnamese letters all keep their length).
+ * Lower-cases the character at s[i] (not ASCII) into out[i..]; returns
+ * its length.  A character whose lower case has another UTF-8 length is
+ * kept as it is, so offsets in the copy are offsets in the sentence
+ * (Vietnamese letters all keep their length).
  */
+static size_t
+fold_char(const char *s, size_t len, size_t i, char *out)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	unsigned char *o = (unsigned char *)out + i;
+	int32_t cp;
+	size_t n;
+
+	/* Vietnamese letters, by table (U+0080..U+036F, U+1E00..U+1EFF). */
+	if (u[0] >= 0xC2 && u[0] <= 0xCD && len - i >= 2 &&
+	    (u[1] & 0xC0) == 0x80 &&
+	    (cp = (u[0] & 0x1F) << 6 | (u[1] & 0x3F)) < 0x370) {
+		cp = lower_lo[cp];
+		o[0] = (unsigned char)(0xC0 | cp >> 6);
+		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (u[0] == 0xE1 && len - i >= 3 && u[1] >= 0xB8 && u[1] <= 0xBB &&
+	    (u[2] & 0xC0) == 0x80) {
+		cp = lower_hi[(u[1] & 3) << 6 | (u[2] & 0x3F)];
+		o[0] = 0xE1;
+		o[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	n = cp_at(s, len, i, &cp);
+	if (cp >= 0 && to_lower(cp) != cp &&
+	    utf8proc_encode_char(to_lower(cp), o) == (utf8proc_ssize_t)n)
+		return n;
+	memcpy(o, u, n);
+	return n;
+}
+
+/* Lower-cases s into out byte for byte (see fold_char). */
 static void
 fold(const char *s, size_t len, struct buf *out)
 {
@@ -335,27 +385,12 @@ fold(const char *s, size_t len, struct buf *out)
 	buf_grow(out, len + 1);
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
-		int32_t cp;
-		size_t n;
 
 		if (c < 0x80) {
 			out->p[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 			continue;
 		}
-		n = cp_at(s, len, i, &cp);
-		if (cp >= 0) {
-			utf8proc_uint8_t enc[4];
-			int32_t lc = to_lower(cp);
-
-			if (lc != cp && utf8proc_encode_char(lc, enc) ==
-			    (utf8proc_ssize_t)n) {
-				memcpy(out->p + i, enc, n);
-				i += n;
-				continue;
-			}
-		}
-		memcpy(out->p + i, s + i, n);
-		i += n;
+		i += fold_char(s, len, i, out->p);
 	}
 	out->len = len;
 	out->p[len] = '\0';
@@ -798,17 +833,6 @@ index_starters(struct numbers *nr)
 		}
 }
 
-static int
-lead_cmp(const void *a, const void *b)
-{
-	const struct lead *x = a, *y = b;
-	int c = memcmp(x->s, y->s, 2);	/* the NUL of a one-byte lead too */
-
-	if (c != 0)
-		return c;
-	return (x->rule > y->rule) - (x->rule < y->rule);
-}
-
 /*
  * Reads what each span rule's matches begin with (rxstart.h) into the
  * lead index by first byte and the list of rules a digit may begin, so
@@ -852,43 +876,25 @@ index_leads(struct numbers *nr)
 			nr->digit_rules[nr->ndigit_rules++] = (uint32_t)i;
 		}
 		for (size_t j = 0; !st.any && j < st.nlit; j++) {
-			bool dup = st.digit && is_digit(st.lit[j][0]);
-
 			/* A lead that is a digit adds nothing to st.digit. */
-			if (dup)
+			if (st.digit && is_digit(st.lit[j][0]))
 				continue;
 			fold(st.lit[j], strlen(st.lit[j]), &low);
-			/* "Tổ" and "tổ" fold alike: one is enough. */
-			for (size_t k = 0; k < nr->nleads; k++)
-				dup |= nr->leads[k].rule == i &&
-				    nr->leads[k].len == low.len &&
-				    memcmp(nr->leads[k].s, low.p, low.len) == 0;
-			if (dup)
-				continue;
-			nr->leads = xrealloc(nr->leads, (nr->nleads + 1) *
-			    sizeof(*nr->leads));
-			nr->leads[nr->nleads++] = (struct lead){ (uint32_t)i,
-			    xstrndup(low.p, low.len), low.len };
+			leadidx_add(&nr->leads_near, (uint32_t)i, low.p,
+			    low.len);
+			if (r->digitless)
+				leadidx_add(&nr->leads_far, (uint32_t)i, low.p,
+				    low.len);
 		}
+		if (!r->digitless && r->reach > nr->max_reach)
+			nr->max_reach = r->reach;
 		rxstart_free(&st);
 	}
 	buf_free(&low);
-	if (nr->nleads > 1)
-		qsort(nr->leads, nr->nleads, sizeof(*nr->leads), lead_cmp);
-	for (size_t b = 0, k = 0; b <= 256; b++) {
-		while (k < nr->nleads && (unsigned char)nr->leads[k].s[0] < b)
-			k++;
-		nr->lead_at[b] = k;
-	}
-	for (size_t k = 0; k < nr->nleads; k++) {
-		const unsigned char *u = (const unsigned char *)nr->leads[k].s;
-		unsigned pair = u[0] << 8 | u[1];
-
-		if (nr->leads[k].len == 1)
-			nr->lead_short[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
-		else
-			nr->lead_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
-	}
+	leadidx_build(&nr->leads_near);
+	leadidx_build(&nr->leads_far);
+	nr->lead_rules = xcalloc(nr->leads_near.n + 1,
+	    sizeof(*nr->lead_rules));
 }
 
 static int
@@ -989,9 +995,9 @@ numbers_free(struct numbers *nr)
 		free(r->follow);
 	}
 	free(nr->rules);
-	for (size_t i = 0; i < nr->nleads; i++)
-		free(nr->leads[i].s);
-	free(nr->leads);
+	leadidx_free(&nr->leads_near);
+	leadidx_free(&nr->leads_far);
+	free(nr->lead_rules);
 	free(nr->digit_rules);
 	free(nr->upper_rules);
 	free(nr->starters.slot);
@@ -1264,41 +1270,50 @@ overlaps(const struct numbers *nr, size_t s, size_t e)
 }
 
 /*
- * Where a match may start: the first byte of a word, of a digit run, or a
- * punctuation character (span patterns start at \\b or a lookbehind).
- * Bytes >= 0x80 count as letters, which Vietnamese ones are.
+ * In one pass: lower-cases the sentence into nr->lower (see fold()) and
+ * finds where a match may start: the first byte of a word, of a digit
+ * run, or a punctuation character (span patterns start at \\b or a
+ * lookbehind).  Characters beyond ASCII count as letters, which
+ * Vietnamese ones are.
  */
 static void
-find_starts(struct numbers *nr, const char *s, size_t len)
+scan(struct numbers *nr, const char *s, size_t len)
 {
-	int prev = 0;		/* 0 space, 1 letter, 2 digit, 3 punct */
+	struct buf *out = &nr->lower;
+	int prev = 0;
 
+	buf_reset(out);
+	buf_grow(out, len + 1);
 	nr->nstarts = 0;
 	nr->ndigits = 0;
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
+		size_t at = i;
 		int cls;
 
-		if (c >= 0x80 && c < 0xC0)
-			continue;	/* inside a character */
-		if (c == ' ' || c == '\t')
-			cls = 0;
-		else if (c >= '0' && c <= '9')
-			cls = 2;
-		else if (c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z'))
+		if (c < 0x80) {
+			out->p[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			cls = start_class[c];
+		} else if (c < 0xC0) {
+			out->p[i++] = (char)c;	/* a stray continuation */
+			continue;
+		} else {
+			i += fold_char(s, len, i, out->p);
 			cls = 1;
-		else
-			cls = 3;
+		}
 		if (cls != 0 && (cls != prev || cls == 3)) {
 			GROW(nr->starts, nr->nstarts, nr->capstarts);
-			nr->starts[nr->nstarts++] = i;
+			nr->starts[nr->nstarts++] = at;
 			if (cls == 2) {
-				GROW(nr->digits_at, nr->ndigits, nr->capdigits);
-				nr->digits_at[nr->ndigits++] = i;
+				GROW(nr->digits_at, nr->ndigits,
+				    nr->capdigits);
+				nr->digits_at[nr->ndigits++] = at;
 			}
 		}
 		prev = cls;
 	}
+	out->len = len;
+	out->p[len] = '\0';
 }
 
 /*
@@ -1424,20 +1439,26 @@ add_cand(struct numbers *nr, uint32_t rule, size_t k)
 /*
  * The starts where each rule may match: a start whose folded text begins
  * with one of the rule's leads, or a digit for the rules a digit may
- * begin.  Found in one pass over the starts for all rules, then grouped
- * by rule (a counting sort, which keeps each rule's starts in order).
+ * begin.  A rule that needs a digit is not looked for at a start with no
+ * digit within its reach, which is most of a sentence.  Found in one
+ * pass over the starts for all rules, then grouped by rule (a counting
+ * sort, which keeps each rule's starts in order).
  */
 static void
 find_cands(struct numbers *nr, const char *s, size_t len)
 {
 	const char *t = nr->lower.p;
+	size_t d = 0;
 
 	nr->ncand = 0;
 	for (size_t k = 0; k < nr->nstarts; k++) {
-		size_t p = nr->starts[k];
+		size_t p = nr->starts[k], nl;
 		const unsigned char *u = (const unsigned char *)t + p;
-		unsigned pair = u[0] << 8 | u[1];	/* t ends in a NUL */
+		bool near;
 
+		while (d < nr->ndigits && nr->digits_at[d] < p)
+			d++;
+		near = d < nr->ndigits && nr->digits_at[d] - p <= nr->max_reach;
 		if (is_digit((char)u[0])) {
 			/* Past the digits and spaces: what must come next. */
 			size_t q = p, sl;
@@ -1453,28 +1474,13 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 		}
 		if (nr->nupper_rules > 0 && is_upper_at(s, t, len, p))
 			for (size_t j = 0; j < nr->nupper_rules; j++)
-				add_cand(nr, nr->upper_rules[j], k);
-		/* Two bytes rule out most starts before any compare. */
-		if (!(nr->lead_pair[pair >> 3] & (1u << (pair & 7))) &&
-		    !(nr->lead_short[u[0] >> 3] & (1u << (u[0] & 7))))
-			continue;
-		/* The bucket is sorted by second byte (a NUL, for a one-byte
-		 * lead, first): read only the entries with the text's. */
-		for (size_t j = nr->lead_at[u[0]]; j < nr->lead_at[u[0] + 1];
-		    j++) {
-			const struct lead *l = &nr->leads[j];
-			unsigned char l1 = (unsigned char)l->s[1];
-			size_t i = 1;
-
-			if (l1 > u[1])
-				break;
-			if ((l1 != 0 && l1 < u[1]) || len - p < l->len)
-				continue;
-			while (i < l->len && (unsigned char)l->s[i] == u[i])
-				i++;
-			if (i == l->len)
-				add_cand(nr, l->rule, k);
-		}
+				if (near ||
+				    nr->rules[nr->upper_rules[j]].digitless)
+					add_cand(nr, nr->upper_rules[j], k);
+		nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
+		    len - p, nr->lead_rules);
+		for (size_t j = 0; j < nl; j++)
+			add_cand(nr, nr->lead_rules[j], k);
 	}
 	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));
 	for (size_t i = 0; i < nr->ncand; i++)
@@ -1493,7 +1499,6 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 static void
 run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 {
-	find_starts(nr, s, len);
 	find_cands(nr, s, len);
 	for (size_t i = 0; i < nr->nrules; i++) {
 		struct span_rule *r = &nr->rules[i];
@@ -2317,7 +2322,7 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 	*out = nr->out;
 	if (!digit && !has_trigger(nr, s, len))
 		return 0;
-	fold(s, len, &nr->lower);
+	scan(nr, s, len);
 	run_spans(nr, s, len, digit);
 	if (nr->ncl > 1)
 		qsort(nr->cl, nr->ncl, sizeof(*nr->cl), claim_cmp);

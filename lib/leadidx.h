@@ -1,0 +1,60 @@
+/*
+ * leadidx.h - which rules may match where the text begins with one of
+ * their literals.
+ *
+ * A rule engine tries many patterns at every start of a sentence (the
+ * first byte of a word, a digit run, a punctuation mark).  Each rule
+ * gives the literals its matches can begin with (rxstart.h), its leads;
+ * the index answers, for one start, which rules have a lead there.  Two
+ * bytes of the text rule out most starts before any compare.
+ *
+ * Leads and text are compared byte for byte: fold both alike first.
+ */
+#ifndef CHISO_LEADIDX_H
+#define CHISO_LEADIDX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct lead {
+	uint32_t rule;
+	char *s;
+	size_t len;
+};
+
+struct leadidx {
+	struct lead *v;		/* by first byte, then second (NUL first) */
+	size_t n;
+	size_t at[257];		/* v[at[b]..at[b+1]) begin with byte b */
+	uint8_t pair[65536 / 8];	/* first two bytes of a longer lead */
+	uint8_t one[256 / 8];		/* a one-byte lead */
+};
+
+/* Adds lead s[0..len) of rule; the same lead twice for a rule is kept
+ * once.  Call leadidx_build() after the last. */
+void leadidx_add(struct leadidx *li, uint32_t rule, const char *s,
+    size_t len);
+void leadidx_build(struct leadidx *li);
+void leadidx_free(struct leadidx *li);
+
+/*
+ * Writes to rules the rule of every lead the text u begins with (u ends
+ * in a NUL, n bytes from u), in index order, and returns how many; rules
+ * has room for li->n.  Most starts cost the two bitmap reads inline.
+ */
+size_t leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
+    size_t n, uint32_t *rules);
+
+static inline size_t
+leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
+    uint32_t *rules)
+{
+	unsigned pair = (unsigned)u[0] << 8 | u[1];
+
+	if (!(li->pair[pair >> 3] & (1u << (pair & 7))) &&
+	    !(li->one[u[0] >> 3] & (1u << (u[0] & 7))))
+		return 0;
+	return leadidx_find_slow(li, u, n, rules);
+}
+
+#endif
