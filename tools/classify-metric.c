@@ -66,17 +66,33 @@ static struct cx_rules *cx;
 static bool explain;
 static struct crows rows;
 
-/* Copies a field into the text arena; returns its offset. */
+#define AT(off) ((const char *)(H.text.p + (size_t)(off)))
+
+/* Keeps fields f[first..last] of a split record, which lie one after
+ * another, NUL-terminated, up to the end of its line: one copy for all
+ * of them.  Returns the offset of f[first]; f[k] is at that plus
+ * f[k] - f[first]. */
 static size_t
-keep(const char *s)
+keep_fields(const struct rec *r, int first)
 {
 	size_t off = H.text.len;
 
-	buf_add(&H.text, s, strlen(s) + 1);
+	buf_add(&H.text, r->f[first],
+	    (size_t)(r->line + r->len - r->f[first]) + 1);
 	return off;
 }
 
-#define AT(off) ((const char *)(H.text.p + (size_t)(off)))
+/* rec_long() for the common case, a few digits, without strtol. */
+static long
+field_long(const char *f)
+{
+	long v = 0;
+	int i;
+
+	for (i = 0; i < 9 && f[i] >= '0' && f[i] <= '9'; i++)
+		v = v * 10 + (f[i] - '0');
+	return i > 0 && f[i] == '\0' ? v : rec_long(f);
+}
 
 static void
 hold_sent(struct rec *r)
@@ -92,10 +108,10 @@ hold_sent(struct rec *r)
 	}
 	s = &H.sents[H.nsents];
 	memset(s, 0, sizeof(*s));
-	s->sno = (unsigned long)rec_long(r->f[2]);
-	s->lineno = (unsigned long)rec_long(r->f[3]);
+	s->sno = (unsigned long)field_long(r->f[2]);
+	s->lineno = (unsigned long)field_long(r->f[3]);
 	s->len = strlen(r->f[4]);
-	s->text = (const char *)(uintptr_t)keep(r->f[4]);
+	s->text = (const char *)(uintptr_t)keep_fields(r, 4);
 	H.sent_first[H.nsents] = H.nnums;
 	H.nsents++;
 }
@@ -105,10 +121,11 @@ hold_num(struct rec *r)
 {
 	struct cnum *n;
 	long start, end;
+	size_t off;
 
 	rec_split(r, 11);
-	start = rec_long(r->f[3]);
-	end = rec_long(r->f[4]);
+	start = field_long(r->f[3]);
+	end = field_long(r->f[4]);
 	if (H.nsents == 0 || start < 0 || end < start ||
 	    (size_t)end > H.sents[H.nsents - 1].len) {
 		warn("%s:%lu: num record outside its sentence in document '%s'; "
@@ -122,22 +139,22 @@ hold_num(struct rec *r)
 	n = &H.nums[H.nnums++];
 	n->start = (size_t)start;
 	n->end = (size_t)end;
-	n->kind = (const char *)(uintptr_t)keep(r->f[5]);
-	n->value = (const char *)(uintptr_t)keep(r->f[6]);
-	n->unit = (const char *)(uintptr_t)keep(r->f[7]);
-	n->approx = (const char *)(uintptr_t)keep(r->f[8]);
-	n->flags = (const char *)(uintptr_t)keep(r->f[9]);
-	n->text = (const char *)(uintptr_t)keep(r->f[10]);
+	off = keep_fields(r, 5);
+#define FIELD(k) ((const char *)(uintptr_t)(off + (size_t)(r->f[k] - r->f[5])))
+	n->kind = FIELD(5);
+	n->value = FIELD(6);
+	n->unit = FIELD(7);
+	n->approx = FIELD(8);
+	n->flags = FIELD(9);
+	n->text = FIELD(10);
+#undef FIELD
 }
 
 static void
 put_row(const char *id, const struct crow *w, const char *province)
 {
-	char sno[24];
-
-	snprintf(sno, sizeof(sno), "%lu", w->sno);
 	rec_begin("row", id);
-	rec_put_text(sno);
+	rec_put_ulong(w->sno);
 	rec_put_text(w->metric);
 	rec_put_text(w->period);
 	rec_put_text(w->status);
@@ -191,9 +208,12 @@ flush_doc(void)
 	for (size_t i = 0; i < rows.nwhy; i++) {
 		const struct cwhy *w = &rows.why[i];
 
-		printf("why\t%s\t%lu\t%zu\t%zu", id, w->sno, w->start, w->end);
+		rec_begin("why", id);
+		rec_put_ulong(w->sno);
+		rec_put_ulong(w->start);
+		rec_put_ulong(w->end);
 		rec_put_mem(w->msg, strlen(w->msg));
-		putchar('\n');
+		rec_end();
 	}
 	buf_reset(&H.raw);
 	buf_reset(&H.text);
@@ -212,13 +232,34 @@ close_doc(void)
 	H.warned_big = false;
 }
 
+enum kind { K_OTHER, K_DOC, K_END, K_SENT, K_NUM, K_META };
+
+/* A record's kind, told by its first letter and one compare (rather
+ * than a compare per kind, for every record). */
+static enum kind
+kind_of(const struct rec *r)
+{
+	const char *k = r->f[0];
+
+	switch (k[0]) {
+	case 'd': return strcmp(k, "doc") == 0 ? K_DOC : K_OTHER;
+	case 'e': return strcmp(k, "end") == 0 ? K_END : K_OTHER;
+	case 's': return strcmp(k, "sent") == 0 ? K_SENT : K_OTHER;
+	case 'n': return strcmp(k, "num") == 0 ? K_NUM : K_OTHER;
+	case 'm': return strcmp(k, "meta") == 0 ? K_META : K_OTHER;
+	default: return K_OTHER;
+	}
+}
+
 static void
 run(struct rec_reader *rd)
 {
 	struct rec r;
 
 	while (rec_next(rd, &r, 2)) {
-		if (rec_is(&r, "doc")) {
+		enum kind k = kind_of(&r);
+
+		if (k == K_DOC) {
 			if (H.open) {
 				warn("%s:%lu: document '%s' has no end record",
 				    r.src, r.lineno, H.id);
@@ -237,7 +278,7 @@ run(struct rec_reader *rd)
 			rec_copy(&r);
 			continue;
 		}
-		if (rec_is(&r, "end")) {
+		if (k == K_END) {
 			flush_doc();
 			rec_copy(&r);
 			close_doc();
@@ -245,7 +286,7 @@ run(struct rec_reader *rd)
 		}
 		/* Cut only before a sentence, never between it and its
 		 * numbers. */
-		if (rec_is(&r, "sent") && H.raw.len + H.text.len > DOC_MAX) {
+		if (k == K_SENT && H.raw.len + H.text.len > DOC_MAX) {
 			if (!H.warned_big)
 				warn("%s:%lu: document '%s' is over %u MiB: "
 				    "classified in parts, context may be lost "
@@ -255,11 +296,11 @@ run(struct rec_reader *rd)
 			flush_doc();
 		}
 		rec_append(&r, &H.raw);
-		if (rec_is(&r, "sent"))
+		if (k == K_SENT)
 			hold_sent(&r);
-		else if (rec_is(&r, "num"))
+		else if (k == K_NUM)
 			hold_num(&r);
-		else if (rec_is(&r, "meta")) {
+		else if (k == K_META) {
 			rec_split(&r, 4);
 			if (strcmp(r.f[2], "province") == 0) {
 				free(H.province);
