@@ -27,27 +27,71 @@ lead_cmp(const void *a, const void *b)
 	return (x->rule > y->rule) - (x->rule < y->rule);
 }
 
+static uint32_t
+pair_of(const char *s)
+{
+	return (uint32_t)(unsigned char)s[0] << 8 | (unsigned char)s[1];
+}
+
+static size_t
+slot_of(const struct leadidx *li, uint32_t pair)
+{
+	size_t h = (pair * 2654435761u) >> 16 & li->mask;
+
+	while (li->group[h].end != 0 && li->group[h].pair != pair)
+		h = (h + 1) & li->mask;
+	return h;
+}
+
 void
 leadidx_build(struct leadidx *li)
 {
+	size_t cap = 16;
+
 	if (li->n > 1)
 		qsort(li->v, li->n, sizeof(*li->v), lead_cmp);
-	for (size_t b = 0, k = 0; b <= 256; b++) {
-		while (k < li->n && (unsigned char)li->v[k].s[0] < b)
-			k++;
-		li->at[b] = k;
-	}
+	while (cap < 2 * li->n)
+		cap *= 2;
+	free(li->group);
+	li->group = xcalloc(cap, sizeof(*li->group));
+	li->mask = cap - 1;
 	memset(li->pair, 0, sizeof(li->pair));
 	memset(li->one, 0, sizeof(li->one));
 	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
-		unsigned pair = (unsigned)u[0] << 8 | u[1];
+		uint32_t pair = pair_of(li->v[k].s);
+		struct leadgroup *g = &li->group[slot_of(li, pair)];
 
+		if (g->end == 0)
+			*g = (struct leadgroup){ pair, (uint32_t)k, 0 };
+		g->end = (uint32_t)k + 1;
 		if (li->v[k].len == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		else
 			li->pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
 	}
+}
+
+/* Adds the rules of the leads of group pair that u begins with. */
+static size_t
+find_in(const struct leadidx *li, uint32_t pair, const unsigned char *u,
+    size_t n, uint32_t *rules)
+{
+	const struct leadgroup *g = &li->group[slot_of(li, pair)];
+	size_t found = 0;
+
+	for (size_t j = g->start; j < g->end; j++) {
+		const struct lead *l = &li->v[j];
+		size_t i = 1;	/* the pair is known to match */
+
+		if (l->len > n)
+			continue;
+		while (++i < l->len && (unsigned char)l->s[i] == u[i])
+			;
+		if (i >= l->len)
+			rules[found++] = l->rule;
+	}
+	return found;
 }
 
 size_t
@@ -56,23 +100,10 @@ leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
 {
 	size_t found = 0;
 
-	/* The bucket is sorted by second byte (a NUL, for a one-byte lead,
-	 * first): read only the entries with the text's. */
-	for (size_t j = li->at[u[0]]; j < li->at[u[0] + 1]; j++) {
-		const struct lead *l = &li->v[j];
-		unsigned char l1 = (unsigned char)l->s[1];
-		size_t i = 1;
-
-		if (l1 > u[1])
-			break;
-		if ((l1 != 0 && l1 < u[1]) || n < l->len)
-			continue;
-		while (i < l->len && (unsigned char)l->s[i] == u[i])
-			i++;
-		if (i == l->len)
-			rules[found++] = l->rule;
-	}
-	return found;
+	if (u[1] != 0 && (li->one[u[0] >> 3] & (1u << (u[0] & 7))))
+		found = find_in(li, (uint32_t)u[0] << 8, u, n, rules);
+	return found + find_in(li, (uint32_t)u[0] << 8 | u[1], u, n,
+	    rules + found);
 }
 
 void
@@ -81,6 +112,8 @@ leadidx_free(struct leadidx *li)
 	for (size_t k = 0; k < li->n; k++)
 		free(li->v[k].s);
 	free(li->v);
+	free(li->group);
+	li->group = NULL;
 	li->v = NULL;
 	li->n = 0;
 }

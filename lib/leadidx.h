@@ -22,10 +22,17 @@ struct lead {
 	size_t len;
 };
 
+/* The leads that begin with one pair of bytes (a one-byte lead: the
+ * byte and a NUL), v[start..end). */
+struct leadgroup {
+	uint32_t pair, start, end;
+};
+
 struct leadidx {
-	struct lead *v;		/* by first byte, then second (NUL first) */
+	struct lead *v;		/* sorted by their first two bytes */
 	size_t n;
-	size_t at[257];		/* v[at[b]..at[b+1]) begin with byte b */
+	struct leadgroup *group;	/* open addressing by pair */
+	size_t mask;
 	uint8_t pair[65536 / 8];	/* first two bytes of a longer lead */
 	uint8_t one[256 / 8];		/* a one-byte lead */
 };

@@ -146,6 +146,7 @@ struct numbers {
 	 * where a digit is that near (max_reach); leads_far holds the rest.
 	 */
 	struct leadidx leads_near, leads_far;
+	struct leadidx trigger_at;	/* the triggers, as rule 0 */
 	size_t max_reach;
 	uint32_t *lead_rules;		/* scratch for leadidx_find() */
 	uint32_t *digit_rules;		/* rules a digit may begin */
@@ -893,8 +894,6 @@ index_leads(struct numbers *nr)
 	buf_free(&low);
 	leadidx_build(&nr->leads_near);
 	leadidx_build(&nr->leads_far);
-	nr->lead_rules = xcalloc(nr->leads_near.n + 1,
-	    sizeof(*nr->lead_rules));
 }
 
 static int
@@ -951,6 +950,12 @@ numbers_load(void)
 		plist_sort(all[i]);
 	index_leads(nr);
 	index_starters(nr);
+	for (size_t i = 0; i < nr->triggers.n; i++)
+		leadidx_add(&nr->trigger_at, 0, nr->triggers.v[i].s,
+		    nr->triggers.v[i].len);
+	leadidx_build(&nr->trigger_at);
+	nr->lead_rules = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
+	    sizeof(*nr->lead_rules));
 	nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
 	return nr;
 }
@@ -997,6 +1002,7 @@ numbers_free(struct numbers *nr)
 	free(nr->rules);
 	leadidx_free(&nr->leads_near);
 	leadidx_free(&nr->leads_far);
+	leadidx_free(&nr->trigger_at);
 	free(nr->lead_rules);
 	free(nr->digit_rules);
 	free(nr->upper_rules);
@@ -1069,26 +1075,22 @@ has_digit(const char *s, size_t n)
 	return false;
 }
 
-/* Whether a trigger occurs anywhere in s: one pass, the entries tried
- * only at bytes that begin one. */
+/* Whether a trigger occurs anywhere in s: one pass, where two bytes
+ * rule out most places (leadidx.h). */
 static bool
-has_trigger(const struct numbers *nr, const char *s, size_t n)
+has_trigger(struct numbers *nr, const char *s, size_t n)
 {
-	const struct plist *l = &nr->triggers;
+	const struct leadidx *li = &nr->trigger_at;
+	const unsigned char *u = (const unsigned char *)s;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (!(l->first[c >> 3] & (1u << (c & 7))))
-			continue;
-		for (size_t j = l->at[c]; j < l->at[c + 1]; j++)
-			if (l->v[j].len <= n - i &&
-			    memcmp(s + i, l->v[j].s, l->v[j].len) == 0)
-				return true;
-	}
-	return false;
+	if (n == 0)
+		return false;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (leadidx_find(li, u + i, n - i, nr->lead_rules) > 0)
+			return true;
+	/* The last byte: s[n] may not be there to read. */
+	return (li->one[u[n - 1] >> 3] & (1u << (u[n - 1] & 7))) != 0;
 }
-
 
 /* ------------------------------------------------------------ span rules */
 
@@ -1523,13 +1525,12 @@ claim_cmp(const void *a, const void *b)
 
 /* ------------------------------------------------------------ tokenising */
 
-static struct tok *
+/* Adds a token; tokenise() has made room for every token beforehand. */
+static inline struct tok *
 push_tok(struct numbers *nr, enum tt t, size_t s, size_t e, bool sp)
 {
-	struct tok *k;
+	struct tok *k = &nr->tok[nr->ntok++];
 
-	GROW(nr->tok, nr->ntok, nr->captok);
-	k = &nr->tok[nr->ntok++];
 	memset(k, 0, sizeof(*k));
 	k->t = t;
 	k->s = s;
@@ -1677,18 +1678,50 @@ is_space(const char *s, size_t len, size_t i, size_t *n)
 	return false;
 }
 
+/* The length of the letter at s[i], or 0 when it is none; Vietnamese
+ * letters by table, the rest through utf8proc. */
+static inline size_t
+letter_len(const char *s, size_t len, size_t i)
+{
+	const unsigned char *u = (const unsigned char *)s + i;
+	int32_t cp;
+	size_t n;
+
+	if (u[0] < 0x80)
+		return ((u[0] | 32) >= 'a' && (u[0] | 32) <= 'z');
+	if (u[0] >= 0xC2 && u[0] <= 0xCD && len - i >= 2 &&
+	    (u[1] & 0xC0) == 0x80 &&
+	    (cp = (u[0] & 0x1F) << 6 | (u[1] & 0x3F)) < 0x370)
+		return letter_lo[cp] ? 2 : 0;
+	if (u[0] == 0xE1 && len - i >= 3 && u[1] >= 0xB8 && u[1] <= 0xBB &&
+	    (u[2] & 0xC0) == 0x80)
+		return letter_hi[(u[1] & 3) << 6 | (u[2] & 0x3F)] ? 3 : 0;
+	n = cp_at(s, len, i, &cp);
+	return is_letter(cp) ? n : 0;
+}
+
+/*
+ * Splits the folded sentence into tokens: numbers (read_num), words (runs
+ * of letters), single punctuation characters, and the spans the span
+ * rules claimed, each marked with whether a space came before it.
+ */
 static void
 tokenise(struct numbers *nr, const char *s, size_t len)
 {
 	size_t i = 0, ci = 0;
 	bool sp = true;
 
+	/* At most a token per byte, and one per claim. */
+	if (nr->captok < len + nr->ncl + 1) {
+		nr->captok = len + nr->ncl + 1;
+		nr->tok = xrealloc(nr->tok, nr->captok * sizeof(*nr->tok));
+	}
 	nr->ntok = 0;
 	while (i < len) {
 		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, n;
-		int32_t cp;
+		unsigned char c = (unsigned char)s[i];
 
-		if (ci < nr->ncl && i >= nr->cl[ci].s) {
+		if (i >= lim) {
 			struct tok *k = push_tok(nr, TK_CLAIM, nr->cl[ci].s,
 			    nr->cl[ci].e, sp);
 
@@ -1697,40 +1730,29 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 			sp = false;
 			continue;
 		}
-		if (is_space(s, len, i, &n)) {
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    (c == 0xC2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] == 0xA0)) {
 			sp = true;
-			i += n;
+			i += c == 0xC2 ? 2 : 1;
 			continue;
 		}
-		if (is_digit(s[i])) {
+		if (is_digit((char)c)) {
 			struct tok *k = push_tok(nr, TK_NUM, i, i, sp);
 
 			i = read_num(s, lim, i, k);
+		} else if ((n = letter_len(s, len, i)) > 0) {
+			size_t j = i + n;
+
+			while (j < lim && (n = letter_len(s, len, j)) > 0)
+				j += n;
+			push_tok(nr, TK_WORD, i, j, sp);
+			i = j;
 		} else {
+			int32_t cp;
 			size_t j = i + cp_at(s, len, i, &cp);
 
-			if (is_letter(cp)) {
-				for (;;) {
-					unsigned char b = (unsigned char)s[j];
-					size_t m;
-
-					if (j >= lim)
-						break;
-					/* ASCII needs no decoding. */
-					if (b < 0x80) {
-						if ((b | 32) < 'a' || (b | 32) > 'z')
-							break;
-						j++;
-						continue;
-					}
-					m = cp_at(s, len, j, &cp);
-					if (!is_letter(cp))
-						break;
-					j += m;
-				}
-				push_tok(nr, TK_WORD, i, j, sp);
-			} else
-				push_tok(nr, TK_PUNCT, i, j, sp);
+			push_tok(nr, TK_PUNCT, i, j, sp);
 			i = j;
 		}
 		sp = false;
