@@ -7,6 +7,7 @@
 #include "litreq.h"
 #include "period.h"
 #include "rules.h"
+#include "rxscan.h"
 
 enum ptype {
 	P_YEAR, P_REL_YEAR, P_MONTH, P_QUARTER, P_FIRST_MONTHS,
@@ -21,6 +22,7 @@ static const char *const ptype_names[] = {
 struct prule {
 	struct rx *rx;
 	struct litreq *req;	/* what its matches must contain */
+	struct rxscan *scan;	/* what they begin with */
 	enum ptype type;
 	int offset;		/* relative_year: years from the context's */
 };
@@ -29,6 +31,7 @@ struct period_rules {
 	struct prule *v;
 	size_t n;
 	struct rx *guard;
+	struct rxscan *guard_scan;
 	size_t guard_window;
 };
 
@@ -60,13 +63,15 @@ period_load(const struct ynode *root)
 			ydie(ymap_get(r, "type"), "unknown period type '%s'", type);
 		pr->v[pr->n].type = (enum ptype)t;
 		pr->v[pr->n].offset = (int)ymap_long(r, "offset", 0, -50, 50);
-		pr->v[pr->n].rx = rx_compile(pat, true);
+		pr->v[pr->n].rx = rx_compile_anchorable(pat, true);
 		pr->v[pr->n].req = pr->v[pr->n].rx->src ?
 		    litreq_of(pr->v[pr->n].rx->src) : NULL;
+		pr->v[pr->n].scan = rxscan_of(pr->v[pr->n].rx);
 		pr->n++;
 	}
 	if ((g = ymap_get(root, "guard")) != NULL)
-		pr->guard = rx_compile(g, true);
+		pr->guard = rx_compile_anchorable(g, true);
+	pr->guard_scan = rxscan_of(pr->guard);
 	pr->guard_window = (size_t)ymap_long(root, "guard_window", 60, 1, 1000);
 	return pr;
 }
@@ -79,8 +84,10 @@ period_free(struct period_rules *pr)
 	for (size_t i = 0; i < pr->n; i++) {
 		rx_free(pr->v[i].rx);
 		litreq_free(pr->v[i].req);
+		rxscan_free(pr->v[i].scan);
 	}
 	rx_free(pr->guard);
+	rxscan_free(pr->guard_scan);
 	free(pr->v);
 	free(pr);
 }
@@ -207,8 +214,8 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 		if (fold != NULL && at < end && !litreq_may_in(pr->v[i].req,
 		    ix, fold + fmap[at], fmap[end] - fmap[at]))
 			continue;
-		while (n < max && at < end &&
-		    rx_match(pr->v[i].rx, s, end, at, &ov)) {
+		while (n < max && at < end && rxscan_find(pr->v[i].scan,
+		    pr->v[i].rx, s, at, end, fold, fmap, &ov)) {
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
 			    false, pr->v[i].type == P_REL_YEAR };
 			bool overlaps = false;
@@ -229,7 +236,8 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 				/* Start on a character boundary. */
 				while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 					from--;
-				h.guarded = rx_match(pr->guard, s, h.start, from, &gov);
+				h.guarded = rxscan_find(pr->guard_scan, pr->guard,
+				    s, from, h.start, fold, fmap, &gov);
 			}
 			out[n++] = h;
 		}

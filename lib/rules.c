@@ -95,13 +95,15 @@ rules_load(const char *name)
 }
 
 static struct rx *
-compile(const char *pattern, bool caseless, const struct ynode *at)
+compile(const char *pattern, bool caseless, const struct ynode *at,
+    uint32_t extra)
 {
 	struct buf text = { 0 };
 	struct rx *rx;
 	int code;
 	PCRE2_SIZE off;
-	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF |
+	    extra;
 
 	if (norm == NULL)
 		norm = textnorm_load(rules_dir());
@@ -145,24 +147,33 @@ compile(const char *pattern, bool caseless, const struct ynode *at)
 struct rx *
 rx_compile(const struct ynode *n, bool caseless)
 {
-	return compile(ystr(n, "a pattern"), caseless, n);
+	return compile(ystr(n, "a pattern"), caseless, n, 0);
+}
+
+struct rx *
+rx_compile_anchorable(const struct ynode *n, bool caseless)
+{
+	/* The offset limit must be asked for at compile time; the JIT
+	 * code is then a little larger, so only where it is used. */
+	return compile(ystr(n, "a pattern"), caseless, n,
+	    PCRE2_USE_OFFSET_LIMIT);
 }
 
 struct rx *
 rx_compile_str(const char *pattern, bool caseless)
 {
-	return compile(pattern, caseless, NULL);
+	return compile(pattern, caseless, NULL, 0);
 }
 
-bool
-rx_match(struct rx *rx, const char *s, size_t len, size_t start,
-    PCRE2_SIZE **ovector)
+static bool
+match(struct rx *rx, const char *s, size_t len, size_t start,
+    pcre2_match_context *mc, PCRE2_SIZE **ovector)
 {
 	/* The JIT fast path skips pcre2_match's checks, which a pattern
 	 * compiled with PCRE2_MATCH_INVALID_UTF does not need. */
 	int rc = rx->jit ?
-	    pcre2_jit_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md, NULL) :
-	    pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md, NULL);
+	    pcre2_jit_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md, mc) :
+	    pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md, mc);
 
 	if (rc < 0) {
 		if (rc != PCRE2_ERROR_NOMATCH && rc != PCRE2_ERROR_PARTIAL) {
@@ -180,6 +191,26 @@ rx_match(struct rx *rx, const char *s, size_t len, size_t start,
 	}
 	*ovector = pcre2_get_ovector_pointer(rx->md);
 	return true;
+}
+
+bool
+rx_match(struct rx *rx, const char *s, size_t len, size_t start,
+    PCRE2_SIZE **ovector)
+{
+	return match(rx, s, len, start, NULL, ovector);
+}
+
+bool
+rx_match_at(struct rx *rx, const char *s, size_t len, size_t start,
+    PCRE2_SIZE **ovector)
+{
+	/* One context for every pattern: only its limit changes. */
+	static pcre2_match_context *mc;
+
+	if (mc == NULL && (mc = pcre2_match_context_create(NULL)) == NULL)
+		die(EXIT_DATA, "out of memory matching a pattern");
+	pcre2_set_offset_limit(mc, start);
+	return match(rx, s, len, start, mc, ovector);
 }
 
 void

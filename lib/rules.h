@@ -64,6 +64,20 @@ struct rx *rx_compile_str(const char *pattern, bool caseless);
 bool rx_match(struct rx *rx, const char *s, size_t len, size_t start,
     PCRE2_SIZE **ovector);
 
+/* rx_compile(), for a pattern that rx_match_at() will be used on. */
+struct rx *rx_compile_anchorable(const struct ynode *n, bool caseless);
+
+/*
+ * rx_match() for a match that begins right at start and nowhere later
+ * (lookbehinds and \b still see the text before start): for callers that
+ * find the places a match can begin themselves and so need not have
+ * PCRE2 scan between them.  Done with PCRE2's offset limit, which the
+ * JIT supports, so no second, anchored compile of the pattern is needed;
+ * rx must come from rx_compile_anchorable().
+ */
+bool rx_match_at(struct rx *rx, const char *s, size_t len, size_t start,
+    PCRE2_SIZE **ovector);
+
 void rx_free(struct rx *rx);
 
 #endif

@@ -1,0 +1,119 @@
+/* rxscan.c - see rxscan.h. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "err.h"
+#include "litreq.h"
+#include "rxscan.h"
+#include "rxstart.h"
+
+/* How a folded byte may begin a match: not, surely (a digit), or when
+ * one of the literals with that first byte is there. */
+enum { B_NO, B_YES, B_LIT };
+
+struct rxscan {
+	unsigned char by[256];
+	char **lit;		/* folded beginnings */
+	size_t *len;
+	size_t nlit;
+};
+
+struct rxscan *
+rxscan_of(const struct rx *rx)
+{
+	struct rxstart st;
+	struct rxscan *sc;
+	struct buf f = { 0 };
+
+	if (rx == NULL || rx->src == NULL)
+		return NULL;
+	rxstart_of(rx->src, &st);
+	if (st.any || st.upper || (!st.digit && st.nlit == 0)) {
+		rxstart_free(&st);
+		return NULL;
+	}
+	sc = xcalloc(1, sizeof(*sc));
+	if (st.digit)
+		memset(sc->by + '0', B_YES, 10);
+	sc->lit = xcalloc(st.nlit, sizeof(*sc->lit));
+	sc->len = xcalloc(st.nlit, sizeof(*sc->len));
+	for (size_t i = 0; i < st.nlit; i++) {
+		unsigned char c;
+
+		/* Compared folded, as litreq compares: a caseless match
+		 * folds to the folded literal (litreq.h). */
+		litfold(st.lit[i], strlen(st.lit[i]), &f, NULL);
+		if (f.len == 0) {	/* begins with anything */
+			buf_free(&f);
+			rxstart_free(&st);
+			rxscan_free(sc);
+			return NULL;
+		}
+		c = (unsigned char)f.p[0];
+		if (sc->by[c] == B_NO)
+			sc->by[c] = B_LIT;
+		sc->lit[sc->nlit] = xstrndup(f.p, f.len);
+		sc->len[sc->nlit++] = f.len;
+	}
+	buf_free(&f);
+	rxstart_free(&st);
+	return sc;
+}
+
+void
+rxscan_free(struct rxscan *sc)
+{
+	if (sc == NULL)
+		return;
+	for (size_t i = 0; i < sc->nlit; i++)
+		free(sc->lit[i]);
+	free(sc->lit);
+	free(sc->len);
+	free(sc);
+}
+
+/* Does one of the beginnings stand at fold[q..qend)? */
+static bool
+lit_at(const struct rxscan *sc, const char *fold, size_t q, size_t qend)
+{
+	for (size_t i = 0; i < sc->nlit; i++)
+		if (sc->lit[i][0] == fold[q] && sc->len[i] <= qend - q &&
+		    memcmp(sc->lit[i], fold + q, sc->len[i]) == 0)
+			return true;
+	return false;
+}
+
+bool
+rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
+    size_t at, size_t end, const char *fold, const uint32_t *fmap,
+    PCRE2_SIZE **ov)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t qend;
+
+	if (sc == NULL || fold == NULL || fmap == NULL)
+		return at < end && rx_match(rx, s, end, at, ov);
+	/* A match within s[0..end) that begins at p folds to something
+	 * that begins at fmap[p] and ends by fmap[end]. */
+	qend = fmap[end];
+	for (size_t p = at; p < end; p++) {
+		size_t q;
+
+		/* Only where a character begins, as a match does. */
+		if ((u[p] & 0xC0) == 0x80)
+			continue;
+		q = fmap[p];
+		switch (sc->by[(unsigned char)fold[q]]) {
+		case B_NO:
+			continue;
+		case B_LIT:
+			if (!lit_at(sc, fold, q, qend))
+				continue;
+			break;
+		}
+		if (rx_match_at(rx, s, end, p, ov))
+			return true;
+	}
+	return false;
+}

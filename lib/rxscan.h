@@ -1,0 +1,42 @@
+/*
+ * rxscan.h - the matches of a pattern in a part of a case-folded
+ * sentence, with PCRE2 called only where a match can begin.
+ *
+ * classify-metric runs some sixty patterns over parts of each sentence.
+ * A PCRE2 search that cannot use a first-character optimisation (a
+ * pattern led by a lookbehind, \b or an optional word) tries every
+ * position, some seventy instructions a byte.  rxscan_of() reads what a
+ * match must begin with (rxstart.h: literals, a digit); rxscan_find()
+ * walks the part once, comparing the folded text (litreq.h) with those
+ * beginnings, and asks PCRE2 for a match anchored at each place that
+ * fits (rx_match_at()), in order: the first that matches is the leftmost
+ * match, as a search would have found.  A pattern whose beginnings are
+ * not known (anything, \p{Lu}) is searched for by PCRE2 as before.
+ */
+#ifndef CHISO_RXSCAN_H
+#define CHISO_RXSCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rules.h"
+
+struct rxscan;
+
+/* What rx's matches begin with; NULL when not known (search as before).
+ * rx must come from rx_compile_anchorable(). */
+struct rxscan *rxscan_of(const struct rx *rx);
+void rxscan_free(struct rxscan *sc);
+
+/*
+ * The leftmost match of rx in s[0..end) that begins at or after at, as
+ * rx_match(rx, s, end, at, ov) finds it.  fold and fmap are s folded by
+ * litfold() and its byte map; with sc, fold or fmap NULL, this is
+ * rx_match() itself.
+ */
+bool rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
+    size_t at, size_t end, const char *fold, const uint32_t *fmap,
+    PCRE2_SIZE **ov);
+
+#endif
