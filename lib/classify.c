@@ -258,18 +258,45 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 	}
 }
 
-/* The clause of the figure: from after the ';' before it to the next. */
+/* The clause of the figure: from after the ';' before it to the next.
+ * The figures of a sentence mostly share clauses: the last one found is
+ * kept, and a figure inside it needs no scan. */
 static void
 clause_of(const struct csent *s, size_t pos, size_t *cs, size_t *ce)
 {
+	static const struct csent *last_s;
+	static const char *last_text;
+	static size_t last_a, last_b;
 	size_t a = pos, b = pos;
+
+	if (s == last_s && s->text == last_text && last_a <= pos &&
+	    pos <= last_b) {
+		*cs = last_a;
+		*ce = last_b;
+		return;
+	}
 
 	while (a > 0 && s->text[a - 1] != ';')
 		a--;
 	while (b < s->len && s->text[b] != ';')
 		b++;
-	*cs = a;
-	*ce = b;
+	*cs = last_a = a;
+	*ce = last_b = b;
+	last_s = s;
+	last_text = s->text;
+}
+
+/* snprintf(dst, size, "%s", src) without the format machinery: the
+ * same bytes, cut at size - 1. */
+static void
+copy_str(char *dst, size_t size, const char *src)
+{
+	size_t n = strlen(src);
+
+	if (n >= size)
+		n = size - 1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
 }
 
 /* The verb nearest before pos in s[from..pos): which and where. */
@@ -706,13 +733,13 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		return;
 	}
 	row.measure = "level";
-	snprintf(row.value, sizeof(row.value), "%s", n->value);
+	copy_str(row.value, sizeof(row.value), n->value);
 	if (is_percent(n)) {
 		bool plan = find_at(cx->plan_after, t, n->end, ce);
 		bool compared = find_at(cx->compare_after, t, n->end, ce);
 		bool growth = find(cx->growth, t, cs, n->start, NULL);
 
-		snprintf(row.unit, sizeof(row.unit), "%s", strcmp(n->unit,
+		copy_str(row.unit, sizeof(row.unit), strcmp(n->unit,
 		    "pp") == 0 ? "pp" : "%");
 		if (has_flag(n, "from") || has_flag(n, "to")) {
 			row.measure = "level";
@@ -772,7 +799,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			}
 			mi = to;
 		}
-		snprintf(row.unit, sizeof(row.unit), "%s", unit);
+		copy_str(row.unit, sizeof(row.unit), unit);
 	}
 
 	bool dated = ctx->doc_y > 0;
@@ -786,7 +813,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	row.end = n->end;
 	if (row.basis == NULL)
 		row.basis = "";
-	snprintf(row.rule, sizeof(row.rule), "%s", cx->labels[li].where);
+	copy_str(row.rule, sizeof(row.rule), cx->labels[li].where);
 	copy_text(row.evidence, sizeof(row.evidence), t,
 	    lab && lab->start < n->start ? lab->start : from, n->end);
 

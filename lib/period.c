@@ -252,9 +252,52 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 	return n;
 }
 
+/* Writes v (0..9999) as width digits, zero-padded; returns the end. */
+static char *
+put_num(char *p, int v, int width)
+{
+	for (int i = width; i-- > 0; v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
 void
 span_format(const struct span *sp, char *out, size_t size)
 {
+	/* By hand, as a row is written per figure: snprintf's format
+	 * machinery cost more than the rest of the row.  The usual ranges
+	 * only; anything else goes through snprintf as before. */
+	if (sp->y1 > 0 && sp->y1 <= 9999 && sp->y2 >= 0 && sp->y2 <= 9999 &&
+	    sp->m1 >= 0 && sp->m1 <= 99 && sp->m2 >= 0 && sp->m2 <= 99) {
+		char t[24], *p = t;
+		size_t n;
+
+		p = put_num(p, sp->y1, 4);
+		if (sp->m1 == 1 && sp->m2 == 12 && sp->y1 == sp->y2)
+			;
+		else if (sp->m1 == 1 && sp->m2 == 12) {
+			*p++ = '/';
+			p = put_num(p, sp->y2, 4);
+		} else if (sp->y1 == sp->y2 && sp->m1 == sp->m2) {
+			*p++ = '-';
+			p = put_num(p, sp->m1, 2);
+		} else {
+			*p++ = '-';
+			p = put_num(p, sp->m1, 2);
+			*p++ = '/';
+			p = put_num(p, sp->y2, 4);
+			*p++ = '-';
+			p = put_num(p, sp->m2, 2);
+		}
+		n = (size_t)(p - t);
+		if (size == 0)
+			return;
+		if (n >= size)
+			n = size - 1;
+		memcpy(out, t, n);
+		out[n] = '\0';
+		return;
+	}
 	if (sp->y1 <= 0)
 		snprintf(out, size, "%s", "");
 	else if (sp->m1 == 1 && sp->m2 == 12 && sp->y1 == sp->y2)
