@@ -70,6 +70,9 @@ struct span_rule {
 struct wordset {
 	struct phrase *slot;		/* open addressing; s NULL: empty */
 	size_t mask;
+	/* By sketch(): a clear bit says no word of the set is like this
+	 * one, which most words of a text are not, before any hashing. */
+	uint8_t maybe[4096 / 8];
 };
 
 /* A start (an index into starts) where rule may match. */
@@ -778,9 +781,24 @@ hash_bytes(const char *s, size_t n)
 	return h;
 }
 
+/* A cheap summary of a word: its first two bytes and its length. */
+static unsigned
+sketch(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned x = (unsigned)u[0] << 16 | (n > 1 ? u[1] : 0) << 8 |
+	    (unsigned)(n & 0xFF);
+
+	return (x * 2654435761u) >> 20;		/* 12 bits */
+}
+
 static bool
 wordset_has(const struct wordset *ws, const char *s, size_t n)
 {
+	unsigned b = sketch(s, n);
+
+	if (!(ws->maybe[b >> 3] & (1u << (b & 7))))
+		return false;
 	for (size_t i = hash_bytes(s, n) & ws->mask; ws->slot[i].s != NULL;
 	    i = (i + 1) & ws->mask)
 		if (ws->slot[i].len == n && memcmp(ws->slot[i].s, s, n) == 0)
@@ -827,6 +845,8 @@ index_starters(struct numbers *nr)
 
 			if (w == 0 || wordset_has(ws, ph->s, w))
 				continue;
+			h = sketch(ph->s, w);
+			ws->maybe[h >> 3] |= (uint8_t)(1u << (h & 7));
 			for (h = hash_bytes(ph->s, w) & ws->mask;
 			    ws->slot[h].s != NULL; h = (h + 1) & ws->mask)
 				;
