@@ -57,6 +57,7 @@ leadidx_build(struct leadidx *li)
 	li->mask = cap - 1;
 	memset(li->pair, 0, sizeof(li->pair));
 	memset(li->one, 0, sizeof(li->one));
+	memset(li->first, 0, sizeof(li->first));
 	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
 		uint32_t pair = pair_of(li->v[k].s);
@@ -65,6 +66,7 @@ leadidx_build(struct leadidx *li)
 		if (g->end == 0)
 			*g = (struct leadgroup){ pair, (uint32_t)k, 0 };
 		g->end = (uint32_t)k + 1;
+		li->first[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		if (li->v[k].len == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		else

@@ -33,6 +33,7 @@ struct leadidx {
 	size_t n;
 	struct leadgroup *group;	/* open addressing by pair */
 	size_t mask;
+	uint8_t first[256 / 8];		/* the first byte of any lead */
 	uint8_t pair[65536 / 8];	/* first two bytes of a longer lead */
 	uint8_t one[256 / 8];		/* a one-byte lead */
 };
@@ -56,8 +57,12 @@ static inline size_t
 leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
     uint32_t *rules)
 {
-	unsigned pair = (unsigned)u[0] << 8 | u[1];
+	unsigned pair;
 
+	/* One byte rules out most places, a cache line's worth of bits. */
+	if (!(li->first[u[0] >> 3] & (1u << (u[0] & 7))))
+		return 0;
+	pair = (unsigned)u[0] << 8 | u[1];
 	if (!(li->pair[pair >> 3] & (1u << (pair & 7))) &&
 	    !(li->one[u[0] >> 3] & (1u << (u[0] & 7))))
 		return 0;

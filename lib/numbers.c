@@ -1788,19 +1788,12 @@ tokenise(struct numbers *nr, const char *s, size_t len)
  * and sets *next to the token after it, or NULL.
  */
 static const struct phrase *
-match(const struct numbers *nr, const struct plist *l, size_t k,
-    size_t *next)
+match_at(const struct numbers *nr, const struct plist *l, size_t k,
+    unsigned char c0, size_t *next)
 {
 	const char *t = nr->lower.p;
 	size_t len = nr->lower.len;
 
-	if (k >= nr->ntok || nr->tok[k].t == TK_CLAIM)
-		return NULL;
-	/* Most tokens start no entry: one bit says so. */
-	unsigned char c0 = (unsigned char)t[nr->tok[k].s];
-
-	if (!(l->first[c0 >> 3] & (1u << (c0 & 7))))
-		return NULL;
 	for (size_t i = l->at[c0]; i < l->at[c0 + 1]; i++) {
 		const struct phrase *ph = &l->v[i];
 		size_t p = nr->tok[k].s, q = 0, j;
@@ -1832,6 +1825,23 @@ match(const struct numbers *nr, const struct plist *l, size_t k,
 		}
 	}
 	return NULL;
+}
+
+/* Called for most tokens with most lists: the common answer, no entry
+ * begins here, is found inline. */
+static inline const struct phrase *
+match(const struct numbers *nr, const struct plist *l, size_t k,
+    size_t *next)
+{
+	unsigned char c0;
+
+	if (k >= nr->ntok || nr->tok[k].t == TK_CLAIM)
+		return NULL;
+	/* Most tokens start no entry: one bit says so. */
+	c0 = (unsigned char)nr->lower.p[nr->tok[k].s];
+	if (!(l->first[c0 >> 3] & (1u << (c0 & 7))))
+		return NULL;
+	return match_at(nr, l, k, c0, next);
 }
 
 static bool
