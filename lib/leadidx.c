@@ -55,13 +55,15 @@ leadidx_build(struct leadidx *li)
 	free(li->group);
 	li->group = xcalloc(cap, sizeof(*li->group));
 	li->mask = cap - 1;
-	memset(li->pair, 0, sizeof(li->pair));
-	memset(li->one, 0, sizeof(li->one));
 	memset(li->first, 0, sizeof(li->first));
+	memset(li->one, 0, sizeof(li->one));
+	memset(li->two, 0, sizeof(li->two));
+	memset(li->three, 0, sizeof(li->three));
 	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
 		uint32_t pair = pair_of(li->v[k].s);
 		struct leadgroup *g = &li->group[slot_of(li, pair)];
+		unsigned b;
 
 		if (g->end == 0)
 			*g = (struct leadgroup){ pair, (uint32_t)k, 0 };
@@ -69,8 +71,12 @@ leadidx_build(struct leadidx *li)
 		li->first[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		if (li->v[k].len == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
-		else
-			li->pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+		else if (li->v[k].len == 2)
+			li->two[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+		else {
+			b = leadidx_hash3(u);
+			li->three[b >> 3] |= (uint8_t)(1u << (b & 7));
+		}
 	}
 }
 
@@ -102,10 +108,13 @@ leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
 {
 	size_t found = 0;
 
-	if (u[1] != 0 && (li->one[u[0] >> 3] & (1u << (u[0] & 7))))
+	/* A one-byte lead's group is its byte and a NUL. */
+	if (li->one[u[0] >> 3] & (1u << (u[0] & 7)))
 		found = find_in(li, (uint32_t)u[0] << 8, u, n, rules);
-	return found + find_in(li, (uint32_t)u[0] << 8 | u[1], u, n,
-	    rules + found);
+	if (n >= 2 && u[1] != 0)
+		found += find_in(li, (uint32_t)u[0] << 8 | u[1], u, n,
+		    rules + found);
+	return found;
 }
 
 void

@@ -33,9 +33,12 @@ struct leadidx {
 	size_t n;
 	struct leadgroup *group;	/* open addressing by pair */
 	size_t mask;
+	/* Filters, each a bit per possible beginning: */
 	uint8_t first[256 / 8];		/* the first byte of any lead */
-	uint8_t pair[65536 / 8];	/* first two bytes of a longer lead */
 	uint8_t one[256 / 8];		/* a one-byte lead */
+	uint8_t two[65536 / 8];		/* a two-byte lead */
+	uint8_t three[65536 / 8];	/* the first three bytes of a longer
+					 * one, hashed (leadidx_hash3) */
 };
 
 /* Adds lead s[0..len) of rule; the same lead twice for a rule is kept
@@ -46,26 +49,41 @@ void leadidx_build(struct leadidx *li);
 void leadidx_free(struct leadidx *li);
 
 /*
- * Writes to rules the rule of every lead the text u begins with (u ends
- * in a NUL, n bytes from u), in index order, and returns how many; rules
- * has room for li->n.  Most starts cost the two bitmap reads inline.
+ * Writes to rules the rule of every lead the text u[0..n) begins with,
+ * in index order, and returns how many; rules has room for li->n.  Most
+ * places cost a bitmap read or two, inline.
  */
 size_t leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
     size_t n, uint32_t *rules);
+
+static inline unsigned
+leadidx_hash3(const unsigned char *u)
+{
+	return ((unsigned)u[0] << 16 | (unsigned)u[1] << 8 | u[2]) *
+	    2654435761u >> 16;
+}
 
 static inline size_t
 leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
     uint32_t *rules)
 {
-	unsigned pair;
+	unsigned b2, b3;
 
 	/* One byte rules out most places, a cache line's worth of bits. */
-	if (!(li->first[u[0] >> 3] & (1u << (u[0] & 7))))
+	if (n == 0 || !(li->first[u[0] >> 3] & (1u << (u[0] & 7))))
 		return 0;
-	pair = (unsigned)u[0] << 8 | u[1];
-	if (!(li->pair[pair >> 3] & (1u << (pair & 7))) &&
-	    !(li->one[u[0] >> 3] & (1u << (u[0] & 7))))
-		return 0;
+	if (!(li->one[u[0] >> 3] & (1u << (u[0] & 7)))) {
+		if (n < 2)
+			return 0;
+		b2 = (unsigned)u[0] << 8 | u[1];
+		if (!(li->two[b2 >> 3] & (1u << (b2 & 7)))) {
+			if (n < 3)
+				return 0;
+			b3 = leadidx_hash3(u);
+			if (!(li->three[b3 >> 3] & (1u << (b3 & 7))))
+				return 0;
+		}
+	}
 	return leadidx_find_slow(li, u, n, rules);
 }
 

@@ -1095,21 +1095,18 @@ has_digit(const char *s, size_t n)
 	return false;
 }
 
-/* Whether a trigger occurs anywhere in s: one pass, where two bytes
- * rule out most places (leadidx.h). */
+/* Whether a trigger occurs anywhere in s: one pass, where a byte or
+ * three rule out most places (leadidx.h). */
 static bool
 has_trigger(struct numbers *nr, const char *s, size_t n)
 {
-	const struct leadidx *li = &nr->trigger_at;
 	const unsigned char *u = (const unsigned char *)s;
 
-	if (n == 0)
-		return false;
-	for (size_t i = 0; i + 1 < n; i++)
-		if (leadidx_find(li, u + i, n - i, nr->lead_rules) > 0)
+	for (size_t i = 0; i < n; i++)
+		if (leadidx_find(&nr->trigger_at, u + i, n - i,
+		    nr->lead_rules) > 0)
 			return true;
-	/* The last byte: s[n] may not be there to read. */
-	return (li->one[u[n - 1] >> 3] & (1u << (u[n - 1] & 7))) != 0;
+	return false;
 }
 
 /* ------------------------------------------------------------ span rules */
