@@ -233,6 +233,7 @@ static unsigned char letter_lo[0x370], letter_hi[0x100];
 /* What a byte is where a span match may start (scan()): 0 space, 1 a
  * letter (any byte of a character beyond ASCII), 2 digit, 3 other. */
 static unsigned char start_class[256];
+static unsigned char ascii_lower[128];
 static bool tables_done;
 
 /* The lower case of cp where its UTF-8 has the same length, else cp:
@@ -276,6 +277,8 @@ tables_init(void)
 		lower_hi[c] = same_len_lower(0x1E00 + c);
 		letter_hi[c] = is_letter_slow(0x1E00 + c);
 	}
+	for (int c = 0; c < 128; c++)
+		ascii_lower[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	for (int c = 0; c < 256; c++)
 		start_class[c] = c == ' ' || c == '\t' ? 0 :
 		    c >= '0' && c <= '9' ? 2 :
@@ -1298,11 +1301,26 @@ overlaps(const struct numbers *nr, size_t s, size_t e)
 static void
 scan(struct numbers *nr, const char *s, size_t len)
 {
+	/* A start is a byte of another class than the one before, or any
+	 * punctuation; never a space. */
+	static const bool starts_here[4][4] = {
+		{ false, true, true, true }, { false, false, true, true },
+		{ false, true, false, true }, { false, true, true, true },
+	};
 	struct buf *out = &nr->lower;
 	int prev = 0;
 
 	buf_reset(out);
 	buf_grow(out, len + 1);
+	/* At most a start per byte: room once, no test per start. */
+	if (nr->capstarts < len + 1) {
+		nr->capstarts = len + 1;
+		nr->starts = xrealloc(nr->starts, nr->capstarts *
+		    sizeof(*nr->starts));
+		nr->capdigits = len + 1;
+		nr->digits_at = xrealloc(nr->digits_at, nr->capdigits *
+		    sizeof(*nr->digits_at));
+	}
 	nr->nstarts = 0;
 	nr->ndigits = 0;
 	for (size_t i = 0; i < len;) {
@@ -1311,7 +1329,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 		int cls;
 
 		if (c < 0x80) {
-			out->p[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			out->p[i++] = (char)ascii_lower[c];
 			cls = start_class[c];
 		} else if (c < 0xC0) {
 			out->p[i++] = (char)c;	/* a stray continuation */
@@ -1320,14 +1338,10 @@ scan(struct numbers *nr, const char *s, size_t len)
 			i += fold_char(s, len, i, out->p);
 			cls = 1;
 		}
-		if (cls != 0 && (cls != prev || cls == 3)) {
-			GROW(nr->starts, nr->nstarts, nr->capstarts);
+		if (starts_here[prev][cls]) {
 			nr->starts[nr->nstarts++] = at;
-			if (cls == 2) {
-				GROW(nr->digits_at, nr->ndigits,
-				    nr->capdigits);
+			if (cls == 2)
 				nr->digits_at[nr->ndigits++] = at;
-			}
 		}
 		prev = cls;
 	}
