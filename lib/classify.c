@@ -221,11 +221,18 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 	size_t len = st->s->len;
 	struct hit all[MAXHITS];
 	size_t n = 0;
+	/* With the prefilter on, each label's gate is tried first, inline:
+	 * most labels are ruled out there, without a call. */
+	bool gated = cur_s == st->s;
 
+	if (gated)
+		fold_sentence();
 	for (size_t i = 0; i < cx->nlabels && n < MAXHITS; i++) {
 		size_t at = 0;
 		PCRE2_SIZE *ov;
 
+		if (gated && !litgate_may(&cx->labels[i].gate, &fidx))
+			continue;
 		if (!may_match_req(cx->labels[i].req, s, 0, len))
 			continue;
 		while (n < MAXHITS && at < len &&

@@ -312,6 +312,7 @@ load_reqs(struct cx_rules *cx)
 	for (size_t i = 0; i < cx->nlabels; i++) {
 		req_add(cx, cx->labels[i].rx);
 		cx->labels[i].req = cx_req(cx, cx->labels[i].rx);
+		litgate_of(cx->labels[i].req, &cx->labels[i].gate);
 	}
 	for (size_t i = 0; i < cx->ncomponents; i++)
 		req_add(cx, cx->components[i]);

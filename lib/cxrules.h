@@ -22,6 +22,7 @@ enum pct_default { PCT_NONE, PCT_CHANGE, PCT_LEVEL };
 struct label {
 	struct rx *rx;
 	const struct litreq *req;	/* cx_req(rx), kept: asked per sentence */
+	struct litgate gate;		/* litgate_of(req) */
 	int metric;
 	char where[64];		/* "metrics.yaml:12", for the rule column */
 };

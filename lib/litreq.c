@@ -557,6 +557,28 @@ litreq_may_in(const struct litreq *q, const struct litidx *ix, const char *t,
 	return true;
 }
 
+void
+litgate_of(const struct litreq *q, struct litgate *g)
+{
+	size_t nk = 0;
+
+	g->n = 0;
+	for (size_t i = 0; q != NULL && i < q->n && g->n < LITGATE_SETS; i++) {
+		size_t k;
+
+		/* A set with a literal of one byte has no pair to test: it
+		 * is left out of the gate, as is one with too many keys. */
+		for (k = 0; k < q->nc[i] && q->c[i][k].nbg > 0; k++)
+			;
+		if (k < q->nc[i] || q->nc[i] == 0 ||
+		    nk + q->nc[i] > LITGATE_KEYS)
+			continue;
+		for (k = 0; k < q->nc[i]; k++)
+			g->key[nk++] = q->c[i][k].bg[0];
+		g->end[g->n++] = (uint8_t)nk;
+	}
+}
+
 bool
 litreq_may(const struct litreq *q, const char *t, size_t n)
 {

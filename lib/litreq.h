@@ -61,6 +61,40 @@ bool litreq_may_in(const struct litreq *q, const struct litidx *ix,
     const char *t, size_t n);
 
 /*
+ * A gate: for each of a requirement's first sets, the first-tested pair
+ * of each of its literals.  A text whose pair index holds none of a
+ * set's keys cannot hold the set: litgate_may() rules out most texts in
+ * a lookup or two, inline, before litreq_may_in() is called at all
+ * (classify-metric asks every label of every sentence with a figure).
+ * A gate with no sets passes everything.
+ */
+#define LITGATE_KEYS 8
+#define LITGATE_SETS 4
+struct litgate {
+	uint16_t key[LITGATE_KEYS];
+	uint8_t end[LITGATE_SETS];	/* set g: key[end[g-1] (0) .. end[g]) */
+	uint8_t n;			/* sets */
+};
+
+void litgate_of(const struct litreq *q, struct litgate *g);
+
+static inline bool
+litgate_may(const struct litgate *g, const struct litidx *ix)
+{
+	unsigned k = 0;
+
+	for (unsigned s = 0; s < g->n; s++) {
+		for (; k < g->end[s]; k++)
+			if (ix->bg[g->key[k]] == ix->gen)
+				break;
+		if (k == g->end[s])
+			return false;
+		k = g->end[s];
+	}
+	return true;
+}
+
+/*
  * Folds s[0..len) into out (reset first).  If map is not NULL it gets
  * len + 1 entries: map[i] is the folded offset of the character holding
  * byte i (a continuation byte maps to the start of its character, so a
