@@ -155,6 +155,7 @@ struct numbers {
 	uint32_t *digit_rules;		/* rules a digit may begin */
 	uint32_t *upper_rules;		/* rules an upper-case letter may */
 	size_t nupper_rules;
+	bool upper_digitless;		/* one of them needs no digit */
 	struct wordset starters;
 	size_t ndigit_rules;
 	long year_min, year_max;
@@ -893,6 +894,7 @@ index_leads(struct numbers *nr)
 			nr->upper_rules = xrealloc(nr->upper_rules,
 			    (nr->nupper_rules + 1) * sizeof(*nr->upper_rules));
 			nr->upper_rules[nr->nupper_rules++] = (uint32_t)i;
+			nr->upper_digitless |= r->digitless;
 		}
 		if (!st.any && st.digit) {
 			nr->digit_rules = xrealloc(nr->digit_rules,
@@ -1505,7 +1507,8 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 				    t + q, len - q))
 					add_cand(nr, nr->digit_rules[j], k);
 		}
-		if (nr->nupper_rules > 0 && is_upper_at(s, t, len, p))
+		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
+		    is_upper_at(s, t, len, p))
 			for (size_t j = 0; j < nr->nupper_rules; j++)
 				if (near ||
 				    nr->rules[nr->upper_rules[j]].digitless)
