@@ -14,6 +14,12 @@ enum { B_NO, B_YES, B_LIT };
 
 struct rxscan {
 	unsigned char by[256];
+	/* By the sentence's own byte: may a character that begins with it
+	 * begin a match?  An ASCII byte folds to itself lowered, so it is
+	 * told exactly; a lead byte may fold to anything and is asked of
+	 * the fold; a continuation byte begins nothing.  Most bytes are
+	 * passed over on this one lookup. */
+	unsigned char src[256];
 	char **lit;		/* folded beginnings */
 	size_t *len;
 	size_t nlit;
@@ -58,6 +64,9 @@ rxscan_of(const struct rx *rx)
 	}
 	buf_free(&f);
 	rxstart_free(&st);
+	for (int b = 0; b < 0x80; b++)
+		sc->src[b] = sc->by[b >= 'A' && b <= 'Z' ? b + 32 : b] != B_NO;
+	memset(sc->src + 0xC0, 1, 0x40);
 	return sc;
 }
 
@@ -101,7 +110,7 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 		size_t q;
 
 		/* Only where a character begins, as a match does. */
-		if ((u[p] & 0xC0) == 0x80)
+		if (!sc->src[u[p]])
 			continue;
 		q = fmap[p];
 		switch (sc->by[(unsigned char)fold[q]]) {
