@@ -633,12 +633,50 @@ litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 		unsigned char c = u[i];
 
 		if (c < 0x80) {
-			/* The common case, inline: ASCII lowers alone. */
-			if (map)
-				map[i] = (uint32_t)o;
-			p[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			i++;
+			/* The common case, inline: ASCII lowers alone, a run
+			 * of it in a loop of its own, without branches. */
+			if (map) {
+				do {
+					map[i] = (uint32_t)o;
+					p[o++] = (char)(c + ((unsigned)(c - 'A') < 26u) * 32);
+				} while (++i < len && (c = u[i]) < 0x80);
+			} else {
+				do
+					p[o++] = (char)(c + ((unsigned)(c - 'A') < 26u) * 32);
+				while (++i < len && (c = u[i]) < 0x80);
+			}
 			continue;
+		}
+		/* Vietnamese letters (U+1Exx, three bytes) and two-byte
+		 * Latin ones, well formed and folded to four bytes or less
+		 * (all of them, once fold_cache knows them), take this path:
+		 * no decoding through utf8proc, no scratch copy. */
+		if (c == 0xE1 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			unsigned fc = 0x1000 | (u[i + 1] & 0x3Fu) << 6 |
+			    (u[i + 2] & 0x3Fu);
+
+			if (fold_cache[fc].n != 0 && fold_cache[fc].n <= 4) {
+				if (map)
+					map[i] = map[i + 1] = map[i + 2] =
+					    (uint32_t)o;
+				memcpy(p + o, fold_cache[fc].b, 4);
+				o += fold_cache[fc].n;
+				i += 3;
+				continue;
+			}
+		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < len &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			unsigned fc = (c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
+
+			if (fold_cache[fc].n != 0 && fold_cache[fc].n <= 4) {
+				if (map)
+					map[i] = map[i + 1] = (uint32_t)o;
+				memcpy(p + o, fold_cache[fc].b, 4);
+				o += fold_cache[fc].n;
+				i += 2;
+				continue;
+			}
 		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
