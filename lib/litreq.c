@@ -523,8 +523,17 @@ litidx_build(struct litidx *ix, const char *t, size_t n)
 		ix->gen = 1;
 	}
 	g = ix->gen;
-	for (size_t i = 0; i + 1 < n; i++)
-		ix->bg[(u[i] & 0x7F) << 7 | (u[i + 1] & 0x7F)] = g;
+	if (n < 2)
+		return;
+	/* Each byte read once: the slot's high half carried over. */
+	unsigned prev = (u[0] & 0x7Fu) << 7;
+
+	for (size_t i = 1; i < n; i++) {
+		unsigned c = u[i] & 0x7Fu;
+
+		ix->bg[prev | c] = g;
+		prev = c << 7;
+	}
 }
 
 /* Can l be in the indexed text at all?  Every byte pair of it must be. */
