@@ -274,11 +274,14 @@ req_slot(const struct cx_rules *cx, const struct rx *rx)
 const struct litreq *
 cx_req(const struct cx_rules *cx, const struct rx *rx)
 {
-	return rx && cx->nreqs ? cx->reqs[req_slot(cx, rx)].q : NULL;
+	/* req_add() leaves the answer on the pattern itself: asked some
+	 * sixty thousand times on 2 MB, a lookup in the table cost more. */
+	(void)cx;
+	return rx ? rx->user : NULL;
 }
 
 static void
-req_add(struct cx_rules *cx, const struct rx *rx)
+req_add(struct cx_rules *cx, struct rx *rx)
 {
 	size_t h;
 
@@ -288,6 +291,7 @@ req_add(struct cx_rules *cx, const struct rx *rx)
 	if (cx->reqs[h].rx == NULL) {
 		cx->reqs[h].rx = rx;
 		cx->reqs[h].q = litreq_of(rx->src);
+		rx->user = cx->reqs[h].q;
 	}
 }
 
@@ -295,7 +299,7 @@ req_add(struct cx_rules *cx, const struct rx *rx)
 static void
 load_reqs(struct cx_rules *cx)
 {
-	const struct rx *singles[] = { cx->component_lead, cx->component_end,
+	struct rx *singles[] = { cx->component_lead, cx->component_end,
 	    cx->skip, cx->target_strong, cx->target_weak, cx->weak_negated,
 	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
 	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,

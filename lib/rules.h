@@ -45,6 +45,8 @@ struct rx {
 					 * for analyses such as rxstart_of() */
 	bool jit;			/* JIT-compiled: match through the
 					 * fast path, pcre2_jit_match() */
+	const void *user;		/* the caller's own, NULL until set
+					 * (classify-metric: the prefilter) */
 };
 
 /*
