@@ -57,7 +57,7 @@ set_sentence(const struct csent *s)
 
 /* Can a match of what needs q lie inside s[from..to)?  false only when
  * it cannot. */
-static bool
+static inline bool
 may_match_req(const struct litreq *q, const char *s, size_t from, size_t to)
 {
 	if (q == NULL || cur_s == NULL || s != cur_s->text || from > to ||
@@ -72,7 +72,9 @@ may_match_req(const struct litreq *q, const char *s, size_t from, size_t to)
 static bool
 may_match(const struct rx *rx, const char *s, size_t from, size_t to)
 {
-	return cur_s == NULL || may_match_req(cx_req(cur_cx, rx), s, from, to);
+	/* The prefilter is on the pattern (cx_req()): asked some sixty
+	 * thousand times on 2 MB, this is kept to a load. */
+	return cur_s == NULL || may_match_req(rx->user, s, from, to);
 }
 
 #define MAXHITS 256
