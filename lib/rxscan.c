@@ -20,9 +20,10 @@ struct rxscan {
 	 * the fold; a continuation byte begins nothing.  Most bytes are
 	 * passed over on this one lookup. */
 	unsigned char src[256];
-	char **lit;		/* folded beginnings */
+	char **lit;		/* folded beginnings, by first byte */
 	size_t *len;
 	size_t nlit;
+	uint16_t from[256];	/* the first of them with that first byte */
 };
 
 struct rxscan *
@@ -64,6 +65,21 @@ rxscan_of(const struct rx *rx)
 	}
 	buf_free(&f);
 	rxstart_free(&st);
+	/* Sorted by first byte, so lit_at() compares only those that can
+	 * stand where it looks. */
+	for (size_t i = 1; i < sc->nlit; i++)
+		for (size_t k = i; k > 0 && (unsigned char)sc->lit[k][0] <
+		    (unsigned char)sc->lit[k - 1][0]; k--) {
+			char *t = sc->lit[k];
+			size_t tl = sc->len[k];
+
+			sc->lit[k] = sc->lit[k - 1];
+			sc->len[k] = sc->len[k - 1];
+			sc->lit[k - 1] = t;
+			sc->len[k - 1] = tl;
+		}
+	for (size_t i = sc->nlit; i-- > 0;)
+		sc->from[(unsigned char)sc->lit[i][0]] = (uint16_t)i;
 	for (int b = 0; b < 0x80; b++)
 		sc->src[b] = sc->by[b >= 'A' && b <= 'Z' ? b + 32 : b] != B_NO;
 	memset(sc->src + 0xC0, 1, 0x40);
@@ -86,8 +102,9 @@ rxscan_free(struct rxscan *sc)
 static bool
 lit_at(const struct rxscan *sc, const char *fold, size_t q, size_t qend)
 {
-	for (size_t i = 0; i < sc->nlit; i++)
-		if (sc->lit[i][0] == fold[q] && sc->len[i] <= qend - q &&
+	for (size_t i = sc->from[(unsigned char)fold[q]];
+	    i < sc->nlit && sc->lit[i][0] == fold[q]; i++)
+		if (sc->len[i] <= qend - q &&
 		    memcmp(sc->lit[i], fold + q, sc->len[i]) == 0)
 			return true;
 	return false;
