@@ -237,7 +237,11 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 			continue;
 		if (!may_match_req(cx->labels[i].req, s, 0, len))
 			continue;
+		/* Each search starts where the fold first has what a match
+		 * begins with (rxscan_skip()): PCRE2 need not walk there. */
 		while (n < MAXHITS && at < len &&
+		    (!gated || (at = rxscan_skip(cx->labels[i].scan, s, at,
+		    len, fold.p, fmap)) < len) &&
 		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {
 			if (ov[1] > ov[0])
 				all[n++] = (struct hit){ ov[0], ov[1], (int)i };

@@ -8,6 +8,7 @@
 #include "classify.h"
 #include "cxrules.h"
 #include "err.h"
+#include "rxscan.h"
 
 int
 cx_metric(const struct cx_rules *cx, const char *id)
@@ -125,6 +126,7 @@ load_metrics(struct cx_rules *cx)
 			struct label *l = &cx->labels[cx->nlabels++];
 
 			l->rx = rx_compile(labels->kids[k], true);
+			l->scan = rxscan_of(l->rx);
 			l->metric = (int)i;
 			snprintf(l->where, sizeof(l->where), "%s:%u",
 			    base_name(labels->kids[k]->file), labels->kids[k]->line);
@@ -371,8 +373,10 @@ cx_free(struct cx_rules *cx)
 		free(cx->m[i].level_units);
 	}
 	free(cx->m);
-	for (size_t i = 0; i < cx->nlabels; i++)
+	for (size_t i = 0; i < cx->nlabels; i++) {
 		rx_free(cx->labels[i].rx);
+		rxscan_free(cx->labels[i].scan);
+	}
 	free(cx->labels);
 	free_rx_list(cx->components, cx->ncomponents);
 	free_rx_list(cx->blockers, cx->nblockers);

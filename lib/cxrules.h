@@ -16,6 +16,7 @@
 #include "litreq.h"
 #include "period.h"
 #include "rules.h"
+#include "rxscan.h"
 
 enum pct_default { PCT_NONE, PCT_CHANGE, PCT_LEVEL };
 
@@ -23,6 +24,7 @@ struct label {
 	struct rx *rx;
 	const struct litreq *req;	/* cx_req(rx), kept: asked per sentence */
 	struct litgate gate;		/* litgate_of(req) */
+	struct rxscan *scan;		/* where its matches may begin */
 	int metric;
 	char where[64];		/* "metrics.yaml:12", for the rule column */
 };

@@ -23,6 +23,7 @@ struct rxscan {
 	char **lit;		/* folded beginnings, by first byte */
 	size_t *len;
 	size_t nlit;
+	bool digit;		/* a digit may begin a match */
 	uint16_t from[256];	/* the first of them with that first byte */
 };
 
@@ -43,6 +44,7 @@ rxscan_of(const struct rx *rx)
 	sc = xcalloc(1, sizeof(*sc));
 	if (st.digit)
 		memset(sc->by + '0', B_YES, 10);
+	sc->digit = st.digit;
 	sc->lit = xcalloc(st.nlit, sizeof(*sc->lit));
 	sc->len = xcalloc(st.nlit, sizeof(*sc->len));
 	for (size_t i = 0; i < st.nlit; i++) {
@@ -142,4 +144,54 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 			return true;
 	}
 	return false;
+}
+
+size_t
+rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
+    const char *fold, const uint32_t *fmap)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t q0, qend, best;
+
+	if (sc == NULL || sc->digit || fold == NULL || fmap == NULL ||
+	    at >= end)
+		return at;
+	q0 = fmap[at];
+	qend = fmap[end];
+	best = qend;
+	/* The first place of any beginning: each is looked for only
+	 * before the best place so far. */
+	for (size_t i = 0; i < sc->nlit && best > q0; i++) {
+		const char *lit = sc->lit[i], *p = fold + q0, *last;
+		size_t m = sc->len[i];
+
+		if (m > qend - q0)
+			continue;
+		last = fold + (best - 1 < qend - m ? best - 1 : qend - m);
+		while (p <= last &&
+		    (p = memchr(p, lit[0], (size_t)(last - p) + 1)) != NULL) {
+			if (memcmp(p, lit, m) == 0) {
+				best = (size_t)(p - fold);
+				break;
+			}
+			p++;
+		}
+	}
+	if (best == qend)
+		return end;
+	/* Back to the sentence: the character whose fold holds best
+	 * (a fold may be longer than its character, "ß" -> "ss"). */
+	size_t lo = at, hi = end;
+
+	while (hi - lo > 1) {		/* last p in [at, end) with fmap[p] <= best */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (fmap[mid] <= best)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	while (lo > at && (u[lo] & 0xC0) == 0x80)
+		lo--;
+	return lo;
 }
