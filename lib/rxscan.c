@@ -23,6 +23,7 @@ struct rxscan {
 	char **lit;		/* folded beginnings, by first byte */
 	size_t *len;
 	size_t nlit;
+	size_t *anchor;		/* the byte of each rxscan_skip() seeks */
 	bool digit;		/* a digit may begin a match */
 	uint16_t from[256];	/* the first of them with that first byte */
 };
@@ -82,6 +83,19 @@ rxscan_of(const struct rx *rx)
 		}
 	for (size_t i = sc->nlit; i-- > 0;)
 		sc->from[(unsigned char)sc->lit[i][0]] = (uint16_t)i;
+	/* The last byte of a beginning's first non-ASCII letter tells
+	 * it from others far better than its first ('t', 'k'). */
+	sc->anchor = xcalloc(sc->nlit ? sc->nlit : 1, sizeof(*sc->anchor));
+	for (size_t i = 0; i < sc->nlit; i++) {
+		const unsigned char *l = (const unsigned char *)sc->lit[i];
+
+		for (size_t j = 1; j < sc->len[i]; j++)
+			if ((l[j] & 0xC0) == 0x80 && (j + 1 == sc->len[i] ||
+			    (l[j + 1] & 0xC0) != 0x80)) {
+				sc->anchor[i] = j;
+				break;
+			}
+	}
 	for (int b = 0; b < 0x80; b++)
 		sc->src[b] = sc->by[b >= 'A' && b <= 'Z' ? b + 32 : b] != B_NO;
 	memset(sc->src + 0xC0, 1, 0x40);
@@ -97,6 +111,7 @@ rxscan_free(struct rxscan *sc)
 		free(sc->lit[i]);
 	free(sc->lit);
 	free(sc->len);
+	free(sc->anchor);
 	free(sc);
 }
 
@@ -162,16 +177,18 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 	/* The first place of any beginning: each is looked for only
 	 * before the best place so far. */
 	for (size_t i = 0; i < sc->nlit && best > q0; i++) {
-		const char *lit = sc->lit[i], *p = fold + q0, *last;
-		size_t m = sc->len[i];
+		const char *lit = sc->lit[i], *p, *last;
+		size_t m = sc->len[i], a = sc->anchor[i];
 
 		if (m > qend - q0)
 			continue;
-		last = fold + (best - 1 < qend - m ? best - 1 : qend - m);
+		/* p walks the places of the anchor byte: a start is p - a. */
+		p = fold + q0 + a;
+		last = fold + (best - 1 < qend - m ? best - 1 : qend - m) + a;
 		while (p <= last &&
-		    (p = memchr(p, lit[0], (size_t)(last - p) + 1)) != NULL) {
-			if (memcmp(p, lit, m) == 0) {
-				best = (size_t)(p - fold);
+		    (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
+			if (memcmp(p - a, lit, m) == 0) {
+				best = (size_t)(p - a - fold);
 				break;
 			}
 			p++;
