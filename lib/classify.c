@@ -202,6 +202,11 @@ inside_component(struct cx_rules *cx, const char *s, size_t len,
 		size_t at = from;
 		PCRE2_SIZE *ov;
 
+		/* The gate first, inline: most components are nowhere in
+		 * the sentence. */
+		if (cur_s != NULL && s == cur_s->text && folded == cur_s &&
+		    !litgate_may(&cx->component_gates[c], &fidx))
+			continue;
 		if (!may_match(cx->components[c], s, from, len))
 			continue;
 		while (at < h->end && rx_match(cx->components[c], s, len, at, &ov)) {

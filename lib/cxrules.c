@@ -320,8 +320,13 @@ load_reqs(struct cx_rules *cx)
 		cx->labels[i].req = cx_req(cx, cx->labels[i].rx);
 		litgate_of(cx->labels[i].req, &cx->labels[i].gate);
 	}
-	for (size_t i = 0; i < cx->ncomponents; i++)
+	cx->component_gates = xcalloc(cx->ncomponents + 1,
+	    sizeof(*cx->component_gates));
+	for (size_t i = 0; i < cx->ncomponents; i++) {
 		req_add(cx, cx->components[i]);
+		litgate_of(cx_req(cx, cx->components[i]),
+		    &cx->component_gates[i]);
+	}
 	for (size_t i = 0; i < cx->nblockers; i++)
 		req_add(cx, cx->blockers[i]);
 	for (size_t i = 0; i < cx->nbases; i++)
@@ -379,6 +384,7 @@ cx_free(struct cx_rules *cx)
 	}
 	free(cx->labels);
 	free_rx_list(cx->components, cx->ncomponents);
+	free(cx->component_gates);
 	free_rx_list(cx->blockers, cx->nblockers);
 	for (size_t i = 0; i < cx->nbases; i++)
 		rx_free(cx->bases[i].rx);

@@ -59,6 +59,7 @@ struct cx_rules {
 	struct label *labels;
 	size_t nlabels;
 	struct rx **components;
+	struct litgate *component_gates;	/* of their prefilters */
 	size_t ncomponents;
 	struct rx *component_lead;	/* "trong đó" */
 	struct rx *component_end;	/* where a component's name ends */
