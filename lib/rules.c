@@ -136,8 +136,6 @@ compile(const char *pattern, bool caseless, const struct ynode *at,
 	}
 	rx->src = xstrndup(text.p, text.len);
 	buf_free(&text);
-	/* JIT is an optimisation: where it is unavailable, match anyway. */
-	rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
 	rx->md = pcre2_match_data_create_from_pattern(rx->code, NULL);
 	if (rx->md == NULL)
 		die(EXIT_DATA, "out of memory compiling a pattern");
@@ -169,9 +167,16 @@ static bool
 match(struct rx *rx, const char *s, size_t len, size_t start,
     pcre2_match_context *mc, PCRE2_SIZE **ovector)
 {
+	int rc;
+
+	/* JIT is an optimisation: where it is unavailable, match anyway. */
+	if (!rx->jit_tried) {
+		rx->jit_tried = true;
+		rx->jit = pcre2_jit_compile(rx->code, PCRE2_JIT_COMPLETE) == 0;
+	}
 	/* The JIT fast path skips pcre2_match's checks, which a pattern
 	 * compiled with PCRE2_MATCH_INVALID_UTF does not need. */
-	int rc = rx->jit ?
+	rc = rx->jit ?
 	    pcre2_jit_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md, mc) :
 	    pcre2_match(rx->code, (PCRE2_SPTR)s, len, start, 0, rx->md, mc);
 

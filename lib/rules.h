@@ -45,6 +45,10 @@ struct rx {
 					 * for analyses such as rxstart_of() */
 	bool jit;			/* JIT-compiled: match through the
 					 * fast path, pcre2_jit_match() */
+	bool jit_tried;			/* JIT compiling is done at the first
+					 * match: a pattern never used in a
+					 * run (a short batch, an analysis-
+					 * only copy) costs no JIT time */
 	const void *user;		/* the caller's own, NULL until set
 					 * (classify-metric: the prefilter) */
 };
