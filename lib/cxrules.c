@@ -262,58 +262,46 @@ load_provinces(struct cx_rules *cx)
 	buf_free(&pat);
 }
 
-static size_t
-req_slot(const struct cx_rules *cx, const struct rx *rx)
-{
-	size_t h = ((uintptr_t)rx >> 4) * 0x9E3779B97F4A7C15ull;
-
-	for (h &= cx->nreqs - 1; cx->reqs[h].rx && cx->reqs[h].rx != rx;
-	    h = (h + 1) & (cx->nreqs - 1))
-		;
-	return h;
-}
-
 const struct litreq *
 cx_req(const struct cx_rules *cx, const struct rx *rx)
 {
-	/* req_add() leaves the answer on the pattern itself: asked some
-	 * sixty thousand times on 2 MB, a lookup in the table cost more. */
-	(void)cx;
+	(void)cx;	/* req_add() leaves the answer on the pattern */
 	return rx ? rx->user : NULL;
 }
 
 static void
 req_add(struct cx_rules *cx, struct rx *rx)
 {
-	size_t h;
-
-	if (rx == NULL || rx->src == NULL)
+	if (rx == NULL || rx->src == NULL || rx->user != NULL)
 		return;
-	h = req_slot(cx, rx);
-	if (cx->reqs[h].rx == NULL) {
-		cx->reqs[h].rx = rx;
-		cx->reqs[h].q = litreq_of(rx->src);
-		rx->user = cx->reqs[h].q;
-	}
+	rx->user = cx->reqs[cx->nreqs++] = litreq_of(rx->src);
+}
+
+/* The patterns cx holds one each of, as opposed to lists of them. */
+#define NSINGLES 21
+static void
+singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
+{
+	struct rx *s[NSINGLES] = { cx->component_lead, cx->component_end,
+	    cx->skip, cx->target_strong, cx->target_weak, cx->weak_negated,
+	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
+	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
+	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
+	    cx->continuation, cx->respectively };
+
+	memcpy(v, s, sizeof(s));
 }
 
 /* Reads every pattern the classifier matches sentence by sentence. */
 static void
 load_reqs(struct cx_rules *cx)
 {
-	struct rx *singles[] = { cx->component_lead, cx->component_end,
-	    cx->skip, cx->target_strong, cx->target_weak, cx->weak_negated,
-	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
-	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
-	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
-	    cx->continuation, cx->respectively };
-	size_t n = sizeof(singles) / sizeof(singles[0]) + cx->nlabels +
-	    cx->ncomponents + cx->nblockers + cx->nbases;
+	struct rx *singles[NSINGLES];
 
-	for (cx->nreqs = 16; cx->nreqs < 2 * n; cx->nreqs *= 2)
-		;
-	cx->reqs = xcalloc(cx->nreqs, sizeof(*cx->reqs));
-	for (size_t i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
+	singles_of(cx, singles);
+	cx->reqs = xcalloc(NSINGLES + cx->nlabels + cx->ncomponents +
+	    cx->nblockers + cx->nbases + 1, sizeof(*cx->reqs));
+	for (size_t i = 0; i < NSINGLES; i++)
 		req_add(cx, singles[i]);
 	for (size_t i = 0; i < cx->nlabels; i++) {
 		req_add(cx, cx->labels[i].rx);
@@ -361,17 +349,15 @@ free_rx_list(struct rx **v, size_t n)
 void
 cx_free(struct cx_rules *cx)
 {
-	struct rx *singles[] = { cx->component_lead, cx->component_end,
-	    cx->skip, cx->target_strong, cx->target_weak, cx->weak_negated,
-	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
-	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
-	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
-	    cx->continuation, cx->respectively };
+	struct rx *singles[NSINGLES];
 
+	if (cx == NULL)
+		return;
+	singles_of(cx, singles);
 	for (size_t i = 0; i < cx->nreqs; i++)
-		litreq_free(cx->reqs[i].q);
+		litreq_free(cx->reqs[i]);
 	free(cx->reqs);
-	for (size_t i = 0; i < sizeof(singles) / sizeof(singles[0]); i++)
+	for (size_t i = 0; i < NSINGLES; i++)
 		rx_free(singles[i]);
 	for (size_t i = 0; i < cx->nm; i++) {
 		free(cx->m[i].id);

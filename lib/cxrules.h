@@ -83,11 +83,11 @@ struct cx_rules {
 	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
 	size_t date_lines;		/* sentences searched for a date */
 
-	/* What each pattern's matches must contain (litreq.h), by the
-	 * pattern's address: an open-addressed table, so the classifier
-	 * asks for a pattern's prefilter in a few instructions. */
-	struct { const struct rx *rx; struct litreq *q; } *reqs;
-	size_t nreqs;			/* slots, a power of two */
+	/* What each pattern's matches must contain (litreq.h), made once
+	 * per pattern and kept on the pattern itself (rx->user), so the
+	 * classifier asks for it in one load; listed here to be freed. */
+	struct litreq **reqs;
+	size_t nreqs;
 };
 
 /* The prefilter of rx; NULL when none is known (always match). */
