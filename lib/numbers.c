@@ -347,6 +347,25 @@ cp_at(const char *s, size_t len, size_t i, int32_t *cp)
 }
 
 /*
+ * The character at u (n bytes left) when the tables cover it: returns 2
+ * with *idx its index in letter_lo/lower_lo (U+0080..U+036F), or 3 with
+ * *idx its index in letter_hi/lower_hi (U+1E00..U+1EFF); else 0.
+ */
+static inline size_t
+table_char(const unsigned char *u, size_t n, int32_t *idx)
+{
+	if (u[0] >= 0xC2 && u[0] <= 0xCD && n >= 2 && (u[1] & 0xC0) == 0x80 &&
+	    (*idx = (u[0] & 0x1F) << 6 | (u[1] & 0x3F)) < 0x370)
+		return 2;
+	if (u[0] == 0xE1 && n >= 3 && u[1] >= 0xB8 && u[1] <= 0xBB &&
+	    (u[2] & 0xC0) == 0x80) {
+		*idx = (u[1] & 3) << 6 | (u[2] & 0x3F);
+		return 3;
+	}
+	return 0;
+}
+
+/*
  * Lower-cases the character at s[i] (not ASCII) into out[i..]; returns
  * its length.  A character whose lower case has another UTF-8 length is
  * kept as it is, so offsets in the copy are offsets in the sentence
@@ -360,28 +379,25 @@ fold_char(const char *s, size_t len, size_t i, char *out)
 	int32_t cp;
 	size_t n;
 
-	/* Vietnamese letters, by table (U+0080..U+036F, U+1E00..U+1EFF). */
-	if (u[0] >= 0xC2 && u[0] <= 0xCD && len - i >= 2 &&
-	    (u[1] & 0xC0) == 0x80 &&
-	    (cp = (u[0] & 0x1F) << 6 | (u[1] & 0x3F)) < 0x370) {
+	switch (n = table_char(u, len - i, &cp)) {
+	case 2:
 		cp = lower_lo[cp];
 		o[0] = (unsigned char)(0xC0 | cp >> 6);
 		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
 		return 2;
-	}
-	if (u[0] == 0xE1 && len - i >= 3 && u[1] >= 0xB8 && u[1] <= 0xBB &&
-	    (u[2] & 0xC0) == 0x80) {
-		cp = lower_hi[(u[1] & 3) << 6 | (u[2] & 0x3F)];
+	case 3:
+		cp = lower_hi[cp];
 		o[0] = 0xE1;
 		o[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
 		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
 		return 3;
 	}
 	n = cp_at(s, len, i, &cp);
-	if (cp >= 0 && to_lower(cp) != cp &&
-	    utf8proc_encode_char(to_lower(cp), o) == (utf8proc_ssize_t)n)
-		return n;
-	memcpy(o, u, n);
+	/* to_lower() keeps the length, so the encoding fits in place. */
+	if (cp >= 0 && to_lower(cp) != cp)
+		utf8proc_encode_char(to_lower(cp), o);
+	else
+		memcpy(o, u, n);
 	return n;
 }
 
@@ -394,11 +410,10 @@ fold(const char *s, size_t len, struct buf *out)
 	for (size_t i = 0; i < len;) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c < 0x80) {
-			out->p[i++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-			continue;
-		}
-		i += fold_char(s, len, i, out->p);
+		if (c < 0x80)
+			out->p[i++] = (char)ascii_lower[c];
+		else
+			i += fold_char(s, len, i, out->p);
 	}
 	out->len = len;
 	out->p[len] = '\0';
@@ -1697,7 +1712,7 @@ read_num(const char *s, size_t lim, size_t i, struct tok *k)
 	return j;
 }
 
-static bool
+static inline bool
 is_space(const char *s, size_t len, size_t i, size_t *n)
 {
 	unsigned char c = (unsigned char)s[i];
@@ -1723,13 +1738,12 @@ letter_len(const char *s, size_t len, size_t i)
 
 	if (u[0] < 0x80)
 		return ((u[0] | 32) >= 'a' && (u[0] | 32) <= 'z');
-	if (u[0] >= 0xC2 && u[0] <= 0xCD && len - i >= 2 &&
-	    (u[1] & 0xC0) == 0x80 &&
-	    (cp = (u[0] & 0x1F) << 6 | (u[1] & 0x3F)) < 0x370)
+	switch (n = table_char(u, len - i, &cp)) {
+	case 2:
 		return letter_lo[cp] ? 2 : 0;
-	if (u[0] == 0xE1 && len - i >= 3 && u[1] >= 0xB8 && u[1] <= 0xBB &&
-	    (u[2] & 0xC0) == 0x80)
-		return letter_hi[(u[1] & 3) << 6 | (u[2] & 0x3F)] ? 3 : 0;
+	case 3:
+		return letter_hi[cp] ? 3 : 0;
+	}
 	n = cp_at(s, len, i, &cp);
 	return is_letter(cp) ? n : 0;
 }
@@ -1764,11 +1778,9 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 			sp = false;
 			continue;
 		}
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    (c == 0xC2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] == 0xA0)) {
+		if (is_space(s, len, i, &n)) {
 			sp = true;
-			i += c == 0xC2 ? 2 : 1;
+			i += n;
 			continue;
 		}
 		if (is_digit((char)c)) {
