@@ -3,7 +3,7 @@
 
 PREFIX   ?= /usr/local
 DESTDIR  ?=
-PKGS      = libpcre2-8 yaml-0.1 zlib libutf8proc jansson
+PKGS      = libpcre2-8 yaml-0.1 zlib libdeflate libutf8proc jansson
 CC       ?= cc
 OPT      ?= -O2 -g
 CFLAGS   ?= $(OPT)

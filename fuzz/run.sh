@@ -27,7 +27,8 @@ main() {
 	fi
 	san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 	cflags="-O1 -g -fno-omit-frame-pointer $san"
-	pkgs="libpcre2-8 yaml-0.1 zlib libutf8proc jansson"
+	# The libraries the Makefile builds with (one list, there).
+	pkgs=$(sed -n "s/^PKGS *= *//p" Makefile)
 
 	# The library, instrumented for coverage, in its own tree.
 	make -s BUILD=build/fuzz BIN=build/fuzz/bin CC="$CLANG" \

@@ -5,16 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "err.h"
+#include "gunzip.h"
 #include "input.h"
 
 /* Large reads: the stages are meant to run near the speed of gzip -dc. */
 #define READ_CHUNK (256u << 10)
 
 struct input {
-	gzFile gz;
+	struct gunzip *gz;
 	char *name;
 	char *buf;		/* INPUT_LINE_MAX + READ_CHUNK + 1 bytes */
 	size_t cap;
@@ -56,17 +56,7 @@ input_open(const char *path)
 	}
 	in = xcalloc(1, sizeof(*in));
 	in->name = xstrdup(path ? path : "(standard input)");
-	in->gz = gzdopen(fd, "rb");
-	if (in->gz == NULL)
-		die(EXIT_DATA, "%s: cannot start zlib", in->name);
-	/*
-	 * zlib reads (plain) or inflates (gzip) straight into our buffer
-	 * only when a read asks for more than its own output buffer (twice
-	 * the size set here); else every byte goes through that buffer and
-	 * a memcpy.  A quarter chunk makes every full READ_CHUNK read direct
-	 * (measured: half a chunk still copies).
-	 */
-	gzbuffer(in->gz, READ_CHUNK / 4);
+	in->gz = gunzip_open(fd);
 	in->cap = INPUT_LINE_MAX + READ_CHUNK;
 	in->buf = xmalloc(in->cap + 1);
 	in->held = -1;
@@ -94,31 +84,30 @@ input_offset(const struct input *in)
 long long
 input_raw_offset(const struct input *in)
 {
-	/* gzoffset is a seek on the descriptor: only for occasional use. */
-	return (long long)gzoffset(in->gz);
+	return gunzip_raw_offset(in->gz);
 }
 
 /* Reports a read error once, naming the file and where it broke. */
 static void
 read_failed(struct input *in)
 {
-	int zerr;
-	const char *msg = gzerror(in->gz, &zerr);
+	const char *why = gunzip_error(in->gz);
 
 	in->failed = true;
-	if (zerr == Z_ERRNO)
+	if (why == NULL)
 		warn("%s: read error:", in->name);
 	else
 		warn("%s: damaged or truncated gzip data near compressed "
 		    "byte %lld (after %llu bytes of text): %s", in->name,
-		    (long long)gzoffset(in->gz), in->offset + (in->end - in->start), msg);
+		    gunzip_raw_offset(in->gz),
+		    in->offset + (in->end - in->start), why);
 }
 
 /* Moves the unconsumed bytes to the front and reads more after them. */
 static int
 fill(struct input *in)
 {
-	int n;
+	ssize_t n;
 
 	if (in->eof || in->failed)
 		return 0;
@@ -129,25 +118,16 @@ fill(struct input *in)
 	}
 	if (in->end >= in->cap)
 		return 0;
-	n = gzread(in->gz, in->buf + in->end,
-	    (unsigned)(in->cap - in->end < READ_CHUNK ? in->cap - in->end : READ_CHUNK));
+	n = gunzip_read(in->gz, in->buf + in->end,
+	    in->cap - in->end < READ_CHUNK ? in->cap - in->end : READ_CHUNK);
 	if (n < 0) {
 		read_failed(in);
 		return -1;
 	}
-	if (n == 0) {
-		int zerr;
-
-		/* gzread returns 0 for a stream cut short, too: tell apart. */
-		gzerror(in->gz, &zerr);
-		if (zerr != Z_OK && zerr != Z_STREAM_END) {
-			read_failed(in);
-			return -1;
-		}
+	if (n == 0)
 		in->eof = true;
-	}
 	in->end += (size_t)n;
-	return n;
+	return (int)n;
 }
 
 ssize_t
@@ -237,8 +217,7 @@ input_close(struct input *in)
 
 	if (in == NULL)
 		return 0;
-	/* After a damaged stream, gzclose fails too: already reported. */
-	if (gzclose(in->gz) != Z_OK && !in->failed) {
+	if (gunzip_close(in->gz) != 0 && !in->failed) {
 		warn("%s: close failed", in->name);
 		rc = -1;
 	}

@@ -1,9 +1,9 @@
 /*
  * input.h - read files or stdin, plain or gzipped, a line at a time.
  *
- * Gzip is hidden here, as in pcre2grep's fill_buffer(): zlib's gzread
- * reads plain files as they are and concatenated (multi-member) gzip
- * streams, such as Common Crawl's WET files, as one stream.
+ * Gzip is hidden here, as in pcre2grep's fill_buffer(): plain files are
+ * read as they are, and concatenated (multi-member) gzip streams, such as
+ * Common Crawl's WET files, as one stream (gunzip.h).
  *
  * Ownership: input_open() returns a handle that input_close() frees.  The
  * line that input_line() hands out points into the handle's buffer and is

@@ -10,7 +10,7 @@ set -u
 
 # pkg-config module -> Debian package
 mods="libpcre2-8:libpcre2-dev yaml-0.1:libyaml-dev zlib:zlib1g-dev
-libutf8proc:libutf8proc-dev jansson:libjansson-dev"
+libdeflate:libdeflate-dev libutf8proc:libutf8proc-dev jansson:libjansson-dev"
 # command -> Debian package
 cmds="pkg-config:pkg-config make:make cc:gcc awk:gawk diff:diffutils
 gzip:gzip cmp:diffutils parallel:parallel rsync:rsync python3:python3"

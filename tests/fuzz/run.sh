@@ -27,7 +27,8 @@ fi
 san=
 nm "$lib" 2>/dev/null | grep -q __asan_ && san="$san -fsanitize=address"
 nm "$lib" 2>/dev/null | grep -q __ubsan_ && san="$san -fsanitize=undefined"
-pkgs="libpcre2-8 yaml-0.1 zlib libutf8proc jansson"
+# The libraries the Makefile builds with (one list, there).
+pkgs=$(sed -n "s/^PKGS *= *//p" Makefile)
 
 for dir in tests/fuzz/*/; do
 	t=$(basename "$dir")

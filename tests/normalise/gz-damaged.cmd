@@ -1,0 +1,1 @@
+d=$(mktemp -d) && cd $d && { printf 'dòng một\n' | gzip -n; seq 1 2000 | sed 's/^/dòng số /' | gzip -n >m2; head -c 200 m2; printf 'XXXX'; tail -c +205 m2; printf 'dòng ba\n' | gzip -n; } >t.txt.gz && $BIN/normalise t.txt.gz >out; rc=$?; head -n 2 out; wc -l <out; cd / && rm -rf $d; exit $rc
