@@ -6,6 +6,10 @@
  * (a letter, a Vietnamese letter, a mark, the trigger of a tone pair), so
  * the main loop makes one lookup per non-ASCII character.  Characters
  * beyond the BMP are rare in news text and are classified on the fly.
+ *
+ * The table is filled as characters are met: a text uses a few hundred of
+ * the 64K, and deriving them all through utf8proc at load cost about 10M
+ * instructions in every process (every tool loads it for its patterns).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -50,8 +54,13 @@ struct hirange {
 	unsigned act;
 };
 
+/* No class: F_MARK and F_LETTER never go together. */
+#define CLS_UNKNOWN 0xffff
+
 struct textnorm {
-	uint16_t cls[0x10000];
+	/* Filled in lazily (class_of), also through a const textnorm: a
+	 * cache, which does not change what the table says. */
+	uint16_t *cls;
 	char **map;
 	size_t *maplen, nmap;
 	struct hirange *hi;
@@ -133,14 +142,29 @@ derive_class(uint32_t cp)
 }
 
 static unsigned
-class_of(const struct textnorm *tn, uint32_t cp)
+class_beyond_bmp(const struct textnorm *tn, uint32_t cp)
 {
-	if (cp < 0x10000)
-		return tn->cls[cp];
 	for (size_t i = 0; i < tn->nhi; i++)
 		if (cp >= tn->hi[i].lo && cp <= tn->hi[i].hi)
 			return tn->hi[i].act;
 	return derive_class(cp);
+}
+
+/* A character met for the first time, or beyond the BMP. */
+static unsigned
+class_first(const struct textnorm *tn, uint32_t cp)
+{
+	if (cp >= 0x10000)
+		return class_beyond_bmp(tn, cp);
+	return tn->cls[cp] = (uint16_t)derive_class(cp);
+}
+
+static inline unsigned
+class_of(const struct textnorm *tn, uint32_t cp)
+{
+	if (cp < 0x10000 && tn->cls[cp] != CLS_UNKNOWN)
+		return tn->cls[cp];
+	return class_first(tn, cp);
 }
 
 /* NFC of a short string, into out (for the YAML's own words). */
@@ -262,7 +286,8 @@ load_vi_letters(struct textnorm *tn, const struct ynode *n)
 		    (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp) };
 		for (int f = 0; f < 3; f++)
 			if (forms[f] < 0x10000)
-				tn->cls[forms[f]] |= F_VI | F_LETTER;
+				tn->cls[forms[f]] = (uint16_t)(class_of(tn,
+				    forms[f]) | F_VI | F_LETTER);
 	}
 }
 
@@ -321,7 +346,7 @@ add_tone(struct textnorm *tn, const struct ynode *at, const char *from,
 	tn->tone = xrealloc(tn->tone, (tn->ntone + 1) * sizeof(*tn->tone));
 	tn->tone[tn->ntone] = t;
 	tn->tone_head[t.cp % TONE_HASH] = (int)tn->ntone++;
-	tn->cls[t.cp] |= F_TONE;
+	tn->cls[t.cp] = (uint16_t)(class_of(tn, t.cp) | F_TONE);
 }
 
 /* text.tone_pairs (new: old) read in the direction tone_style asks. */
@@ -386,9 +411,11 @@ textnorm_load(const char *rules_dir)
 	tn->expand = 3;		/* an invalid byte becomes U+FFFD */
 	for (int i = 0; i < TONE_HASH; i++)
 		tn->tone_head[i] = -1;
-	for (uint32_t cp = 0x80; cp < 0x10000; cp++)
-		if (cp < 0xd800 || cp > 0xdfff)
-			tn->cls[cp] = (uint16_t)derive_class(cp);
+	/* ASCII is copied (the code handles it); no UTF-8 decodes to a
+	 * surrogate; the rest waits until met (class_of). */
+	tn->cls = xcalloc(0x10000, sizeof(*tn->cls));
+	memset(tn->cls + 0x80, 0xff, (0xd800 - 0x80) * sizeof(*tn->cls));
+	memset(tn->cls + 0xe000, 0xff, (0x10000 - 0xe000) * sizeof(*tn->cls));
 	if ((text = ymap_get(root, "text")) != NULL) {
 		yexpect(text, Y_MAP, "map of text settings");
 		ymap_check_keys(text, keys);
@@ -411,6 +438,7 @@ textnorm_free(struct textnorm *tn)
 	free(tn->maplen);
 	free(tn->hi);
 	free(tn->tone);
+	free(tn->cls);
 	free(tn);
 }
 
@@ -700,7 +728,9 @@ fast_blocks(const struct textnorm *tn, const unsigned char *u, size_t n,
 			k = decode(u + i + j, n - i - j, &cp);
 			if (k < 0)
 				goto stop;
-			cl = cp < 0x10000 ? tn->cls[cp] : class_of(tn, cp);
+			/* A class not yet known stops here too (CLS_UNKNOWN
+			 * is no A_COPY): the byte-wise loop fills it in. */
+			cl = cp < 0x10000 ? tn->cls[cp] : CLS_UNKNOWN;
 			if ((cl & A_MASK) != A_COPY || ((cl & F_TONE) &&
 			    (tn->any_prev || j == 0 || tn->tone_prev[u[i + j - 1]])))
 				goto stop;
@@ -798,7 +828,7 @@ textnorm_count(const struct textnorm *tn, const char *s, size_t n,
 			i += (size_t)-k;
 			continue;
 		}
-		unsigned cl = cp < 0x10000 ? tn->cls[cp] : class_of(tn, cp);
+		unsigned cl = class_of(tn, cp);
 
 		/* Most letters are already normal and start no tone pair. */
 		if ((cl & (A_MASK | F_TONE)) == 0) {
