@@ -306,6 +306,8 @@ main(int argc, char **argv)
 		add(&st[n], "--stats");
 	if (!numbers) {
 		begin(&st[++n], "classify-metric", rules);
+		/* The table needs no sentence or number records. */
+		add(&st[n], "--rows-only");
 		if (stats)
 			add(&st[n], "--stats");
 		if (explain)

@@ -4,7 +4,8 @@
  *
  * A document is read whole (its records are held until its end record),
  * because a date line or a lead-in decides the figures that follow; the
- * records are then written through unchanged, the rows before the end.
+ * records are then written through unchanged, the rows before the end
+ * (with --rows-only, only the doc, row, why and end records).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -20,7 +21,7 @@
 #include "rules.h"
 
 static const char usage[] =
-"usage: classify-metric [-r DIR] [--explain] [--stats] [FILE...]\n"
+"usage: classify-metric [-r DIR] [--explain] [--rows-only] [--stats] [FILE...]\n"
 "       classify-metric --check-rules [-r DIR]\n"
 "\n"
 "Reads the chiso stream (sent and num records, from tag-numbers) and adds\n"
@@ -35,6 +36,9 @@ static const char usage[] =
 "                    beside bin/)\n"
 "      --explain     also write a why record for each number left without\n"
 "                    a row: why ID SNO START END MESSAGE\n"
+"      --rows-only   write only doc, row, why and end records, all that\n"
+"                    emit-tsv needs for its table (chiso passes it), not\n"
+"                    every sentence and number again\n"
 "      --check-rules check the rule files and run their examples\n"
 "      --stats       print counts to standard error at the end\n"
 "  -h, --help        show this help\n"
@@ -64,6 +68,7 @@ struct held {
 static struct held H;
 static struct cx_rules *cx;
 static bool explain;
+static bool rows_only;
 static struct crows rows;
 
 #define AT(off) ((const char *)(H.text.p + (size_t)(off)))
@@ -275,7 +280,8 @@ run(struct rec_reader *rd)
 			continue;
 		}
 		if (!H.open) {
-			rec_copy(&r);
+			if (!rows_only)
+				rec_copy(&r);
 			continue;
 		}
 		if (k == K_END) {
@@ -295,7 +301,8 @@ run(struct rec_reader *rd)
 			H.warned_big = true;
 			flush_doc();
 		}
-		rec_append(&r, &H.raw);
+		if (!rows_only)
+			rec_append(&r, &H.raw);
 		if (k == K_SENT)
 			hold_sent(&r);
 		else if (k == K_NUM)
@@ -322,6 +329,7 @@ main(int argc, char **argv)
 		{ "check-rules", no_argument, NULL, 'C' },
 		{ "explain", no_argument, NULL, 'e' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "rows-only", no_argument, NULL, 'R' },
 		{ "rules", required_argument, NULL, 'r' },
 		{ "stats", no_argument, NULL, 's' },
 		{ "version", no_argument, NULL, 'V' },
@@ -338,6 +346,7 @@ main(int argc, char **argv)
 		case 'e': explain = true; break;
 		case 'h': cli_help(usage);
 		case 'r': rules_set_dir(optarg); break;
+		case 'R': rows_only = true; break;
 		case 's': stats = true; break;
 		case 'V': cli_version();
 		default: cli_usage(usage);
