@@ -150,6 +150,20 @@ struct numbers {
 	 */
 	struct leadidx leads_near, leads_far;
 	struct leadidx trigger_at;	/* the triggers, as rule 0 */
+	/*
+	 * Where a trigger may be: each trigger has an anchor, the two bytes
+	 * that end its last character beyond ASCII (its last two bytes when
+	 * it has none), at offset trig_off[] from its start.  has_trigger()
+	 * skips bytes no anchor ends with by table (trig_tail: 1 an anchor's
+	 * last byte, 2 a one-byte trigger), asks the pair of the few that
+	 * are (trig_pair), and only there looks for a trigger at each
+	 * offset back.  Most continuation bytes of Vietnamese text end no
+	 * anchor, and ASCII letters none.
+	 */
+	uint8_t trig_tail[256];
+	uint8_t trig_pair[65536 / 8];
+	size_t trig_off[8], ntrig_off;
+	bool trig_any_off;		/* more offsets than trig_off holds */
 	size_t max_reach;
 	uint32_t *lead_rules;		/* scratch for leadidx_find() */
 	uint32_t *digit_rules;		/* rules a digit may begin */
@@ -936,6 +950,44 @@ index_leads(struct numbers *nr)
 	leadidx_build(&nr->leads_far);
 }
 
+/* The anchors of the triggers (see struct numbers). */
+static void
+index_triggers(struct numbers *nr)
+{
+	for (size_t i = 0; i < nr->triggers.n; i++) {
+		const unsigned char *u =
+		    (const unsigned char *)nr->triggers.v[i].s;
+		size_t len = nr->triggers.v[i].len, end = len - 1, k;
+		unsigned pair;
+
+		if (len == 1) {
+			nr->trig_tail[u[0]] = 2;
+			continue;
+		}
+		/* The last byte of the last character beyond ASCII. */
+		for (k = len; k-- > 0;)
+			if (u[k] >= 0x80) {
+				end = k;
+				break;
+			}
+		if (end == 0)
+			end = 1;	/* a trigger that is one character */
+		pair = (unsigned)u[end - 1] << 8 | u[end];
+		if (nr->trig_tail[u[end]] == 0)
+			nr->trig_tail[u[end]] = 1;
+		nr->trig_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+		for (k = 0; k < nr->ntrig_off && nr->trig_off[k] != end; k++)
+			;
+		if (k < nr->ntrig_off)
+			continue;
+		if (nr->ntrig_off == sizeof(nr->trig_off) /
+		    sizeof(*nr->trig_off))
+			nr->trig_any_off = true;
+		else
+			nr->trig_off[nr->ntrig_off++] = end;
+	}
+}
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -994,6 +1046,7 @@ numbers_load(void)
 		leadidx_add(&nr->trigger_at, 0, nr->triggers.v[i].s,
 		    nr->triggers.v[i].len);
 	leadidx_build(&nr->trigger_at);
+	index_triggers(nr);
 	nr->lead_rules = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
 	    sizeof(*nr->lead_rules));
 	nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
@@ -1115,17 +1168,47 @@ has_digit(const char *s, size_t n)
 	return false;
 }
 
-/* Whether a trigger occurs anywhere in s: one pass, where a byte or
- * three rule out most places (leadidx.h). */
+/* Whether a trigger occurs anywhere in s: a walk to the bytes that end
+ * an anchor (struct numbers), then the trigger index at each offset back
+ * (every offset when there are too many to list). */
 static bool
 has_trigger(struct numbers *nr, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	for (size_t i = 0; i < n; i++)
-		if (leadidx_find(&nr->trigger_at, u + i, n - i,
-		    nr->lead_rules) > 0)
+	const uint8_t *tail = nr->trig_tail;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned pair;
+
+		/* Four bytes a round while none ends an anchor. */
+		while (i + 4 <= n && (tail[u[i]] | tail[u[i + 1]] |
+		    tail[u[i + 2]] | tail[u[i + 3]]) == 0)
+			i += 4;
+		if (tail[u[i]] == 0)
+			continue;
+		if (tail[u[i]] == 2)
 			return true;
+		if (i == 0)
+			continue;
+		pair = (unsigned)u[i - 1] << 8 | u[i];
+		if (!(nr->trig_pair[pair >> 3] & (1u << (pair & 7))))
+			continue;
+		if (nr->trig_any_off) {
+			for (size_t j = 0; j <= i; j++)
+				if (leadidx_find(&nr->trigger_at, u + j,
+				    n - j, nr->lead_rules) > 0)
+					return true;
+			continue;
+		}
+		for (size_t k = 0; k < nr->ntrig_off; k++) {
+			size_t o = nr->trig_off[k];
+
+			if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
+			    n - (i - o), nr->lead_rules) > 0)
+				return true;
+		}
+	}
 	return false;
 }
 
