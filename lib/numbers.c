@@ -167,6 +167,11 @@ struct numbers {
 	size_t max_reach;
 	uint32_t *lead_rules;		/* scratch for leadidx_find() */
 	uint32_t *digit_rules;		/* rules a digit may begin */
+	/* The digit rules by the first byte after a run of digits and
+	 * spaces: those whose follow (rxstart_after_digits) may begin with
+	 * it, in rule order, digit_next[digit_next_at[c]..[c + 1]). */
+	uint32_t *digit_next;
+	size_t digit_next_at[257];
 	uint32_t *upper_rules;		/* rules an upper-case letter may */
 	size_t nupper_rules;
 	bool upper_digitless;		/* one of them needs no digit */
@@ -946,6 +951,20 @@ index_leads(struct numbers *nr)
 		rxstart_free(&st);
 	}
 	buf_free(&low);
+	nr->digit_next = xcalloc(256 * nr->ndigit_rules + 1,
+	    sizeof(*nr->digit_next));
+	for (size_t c = 0, n = 0; c < 256; c++) {
+		nr->digit_next_at[c] = n;
+		for (size_t j = 0; j < nr->ndigit_rules; j++) {
+			const struct span_rule *r =
+			    &nr->rules[nr->digit_rules[j]];
+
+			if (r->nfollow == 0 ||
+			    (r->follow_first[c >> 3] & (1u << (c & 7))))
+				nr->digit_next[n++] = nr->digit_rules[j];
+		}
+		nr->digit_next_at[c + 1] = n;
+	}
 	leadidx_build(&nr->leads_near);
 	leadidx_build(&nr->leads_far);
 }
@@ -1098,6 +1117,7 @@ numbers_free(struct numbers *nr)
 	leadidx_free(&nr->trigger_at);
 	free(nr->lead_rules);
 	free(nr->digit_rules);
+	free(nr->digit_next);
 	free(nr->upper_rules);
 	free(nr->starters.slot);
 	free(nr->cand);
@@ -1531,7 +1551,7 @@ space_len(const unsigned char *u)
 
 /* Whether the folded text at u (NUL-terminated) can go on as rule r
  * requires after a run of digits. */
-static bool
+static inline bool
 follows(const struct span_rule *r, const char *u, size_t n)
 {
 	unsigned char c = (unsigned char)u[0];
@@ -1585,25 +1605,29 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 
 	nr->ncand = 0;
 	for (size_t k = 0; k < nr->nstarts; k++) {
-		size_t p = nr->starts[k], nl;
+		size_t p = nr->starts[k], nl, q;
 		const unsigned char *u = (const unsigned char *)t + p;
+		unsigned char c;
 		bool near;
 
 		while (d < nr->ndigits && nr->digits_at[d] < p)
 			d++;
 		near = d < nr->ndigits && nr->digits_at[d] - p <= nr->max_reach;
+		q = p;
 		if (is_digit((char)u[0])) {
 			/* Past the digits and spaces: what must come next. */
-			size_t q = p, sl;
+			size_t sl;
 
 			while (is_digit(t[q]))
 				q++;
 			while ((sl = space_len((const unsigned char *)t + q)))
 				q += sl;
-			for (size_t j = 0; j < nr->ndigit_rules; j++)
-				if (follows(&nr->rules[nr->digit_rules[j]],
+			c = (unsigned char)t[q];
+			for (size_t j = nr->digit_next_at[c];
+			    j < nr->digit_next_at[c + 1]; j++)
+				if (follows(&nr->rules[nr->digit_next[j]],
 				    t + q, len - q))
-					add_cand(nr, nr->digit_rules[j], k);
+					add_cand(nr, nr->digit_next[j], k);
 		}
 		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
 		    is_upper_at(s, t, len, p))
@@ -1613,8 +1637,12 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 					add_cand(nr, nr->upper_rules[j], k);
 		nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
 		    len - p, nr->lead_rules);
+		/* A lead of digits ("19", "0") is a digit all the same: what
+		 * follows the run must fit too. */
 		for (size_t j = 0; j < nl; j++)
-			add_cand(nr, nr->lead_rules[j], k);
+			if (q == p || follows(&nr->rules[nr->lead_rules[j]],
+			    t + q, len - q))
+				add_cand(nr, nr->lead_rules[j], k);
 	}
 	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));
 	for (size_t i = 0; i < nr->ncand; i++)
