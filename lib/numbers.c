@@ -108,6 +108,20 @@ struct tok {
 	struct dec v, alt;	/* TK_NUM: the value; alt: LONE3 as decimal */
 };
 
+/*
+ * What tokenise() will see, found by scan() in its one pass over the
+ * sentence: the runs of letters, the runs of digits and the other
+ * characters one by one; the bytes between them are spaces.  Claims and
+ * number separators are applied by tokenise(), which so reads no
+ * character again.
+ */
+enum { TC_WORD, TC_DIGIT, TC_PUNCT, TC_SPACE };
+
+struct pre {
+	uint32_t s, e;
+	uint32_t t;		/* TC_WORD, TC_DIGIT or TC_PUNCT */
+};
+
 /* A span claimed by a span rule; mention is its index in out, or -1. */
 struct claim {
 	size_t s, e;
@@ -190,6 +204,8 @@ struct numbers {
 	struct pm *pm;
 	size_t npm, cappm;
 	size_t *starts, nstarts, capstarts;
+	struct pre *pre;
+	size_t npre;
 	size_t *digits_at, ndigits, capdigits;
 	struct cand *cand;
 	size_t ncand, capcand;
@@ -254,7 +270,12 @@ static unsigned char letter_lo[0x370], letter_hi[0x100];
  * letter (any byte of a character beyond ASCII), 2 digit, 3 other. */
 static unsigned char start_class[256];
 static unsigned char ascii_lower[128];
+/* The token class (TC_*) of a character of the folded text: an ASCII
+ * byte, and the table characters by the index of their original. */
+static unsigned char tok_ascii[128], tok_lo[0x370], tok_hi[0x100];
 static bool tables_done;
+
+static size_t letter_len(const char *s, size_t len, size_t i);
 
 /* The lower case of cp where its UTF-8 has the same length, else cp:
  * fold() keeps offsets. */
@@ -299,6 +320,28 @@ tables_init(void)
 	}
 	for (int c = 0; c < 128; c++)
 		ascii_lower[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	for (int c = 0; c < 128; c++)
+		tok_ascii[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ?
+		    TC_SPACE : c >= '0' && c <= '9' ? TC_DIGIT :
+		    (c | 32) >= 'a' && (c | 32) <= 'z' ? TC_WORD : TC_PUNCT;
+	/* As tokenise() would read the folded character (is_space(),
+	 * letter_len()). */
+	for (int32_t c = 0x80; c < 0x370; c++) {
+		char b[4];
+		size_t n = (size_t)utf8proc_encode_char(lower_lo[c],
+		    (utf8proc_uint8_t *)b);
+
+		tok_lo[c] = n == 2 && (unsigned char)b[0] == 0xC2 &&
+		    (unsigned char)b[1] == 0xA0 ? TC_SPACE :
+		    letter_len(b, n, 0) > 0 ? TC_WORD : TC_PUNCT;
+	}
+	for (int32_t c = 0; c < 0x100; c++) {
+		char b[4];
+		size_t n = (size_t)utf8proc_encode_char(lower_hi[c],
+		    (utf8proc_uint8_t *)b);
+
+		tok_hi[c] = letter_len(b, n, 0) > 0 ? TC_WORD : TC_PUNCT;
+	}
 	for (int c = 0; c < 256; c++)
 		start_class[c] = c == ' ' || c == '\t' ? 0 :
 		    c >= '0' && c <= '9' ? 2 :
@@ -1132,6 +1175,7 @@ numbers_free(struct numbers *nr)
 	free(nr->cl);
 	free(nr->pm);
 	free(nr->starts);
+	free(nr->pre);
 	free(nr->digits_at);
 	free(nr);
 }
@@ -1412,11 +1456,12 @@ overlaps(const struct numbers *nr, size_t s, size_t e)
 }
 
 /*
- * In one pass: lower-cases the sentence into nr->lower (see fold()) and
+ * In one pass: lower-cases the sentence into nr->lower (see fold()),
  * finds where a match may start: the first byte of a word, of a digit
  * run, or a punctuation character (span patterns start at \\b or a
- * lookbehind).  Characters beyond ASCII count as letters, which
- * Vietnamese ones are.
+ * lookbehind; characters beyond ASCII count as letters, which
+ * Vietnamese ones are), and splits it for tokenise() (struct pre), each
+ * character told by table.
  */
 static void
 scan(struct numbers *nr, const char *s, size_t len)
@@ -1428,11 +1473,17 @@ scan(struct numbers *nr, const char *s, size_t len)
 		{ false, true, false, true }, { false, true, true, true },
 	};
 	struct buf *out = &nr->lower;
+	unsigned char *o;
+	struct pre *pre;
+	size_t np = 0;
 	int prev = 0;
+	unsigned cur = TC_SPACE;
 
 	buf_reset(out);
 	buf_grow(out, len + 1);
-	/* At most a start per byte: room once, no test per start. */
+	o = (unsigned char *)out->p;
+	/* At most a start and a token per byte: room once, no test per
+	 * start. */
 	if (nr->capstarts < len + 1) {
 		nr->capstarts = len + 1;
 		nr->starts = xrealloc(nr->starts, nr->capstarts *
@@ -1440,24 +1491,60 @@ scan(struct numbers *nr, const char *s, size_t len)
 		nr->capdigits = len + 1;
 		nr->digits_at = xrealloc(nr->digits_at, nr->capdigits *
 		    sizeof(*nr->digits_at));
+		nr->pre = xrealloc(nr->pre, nr->capstarts * sizeof(*nr->pre));
 	}
+	pre = nr->pre;
 	nr->nstarts = 0;
 	nr->ndigits = 0;
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
+		const unsigned char *u = (const unsigned char *)s + i;
 		size_t at = i;
 		int cls;
+		unsigned tc;
+		int32_t x;
 
-		if (c < 0x80) {
-			out->p[i++] = (char)ascii_lower[c];
-			cls = start_class[c];
-		} else if (c < 0xC0) {
-			out->p[i++] = (char)c;	/* a stray continuation */
+		if (u[0] < 0x80) {
+			o[i++] = ascii_lower[u[0]];
+			cls = start_class[u[0]];
+			tc = tok_ascii[u[0]];
+		} else if (u[0] < 0xC0) {
+			o[i++] = u[0];	/* a stray continuation: no start */
+			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
+			    TC_PUNCT };
+			cur = TC_PUNCT;
 			continue;
 		} else {
-			i += fold_char(s, len, i, out->p);
+			switch (table_char(u, len - i, &x)) {
+			case 2:
+				tc = tok_lo[x];
+				x = lower_lo[x];
+				o[i] = (unsigned char)(0xC0 | x >> 6);
+				o[i + 1] = (unsigned char)(0x80 | (x & 0x3F));
+				i += 2;
+				break;
+			case 3:
+				tc = tok_hi[x];
+				x = lower_hi[x];
+				o[i] = 0xE1;
+				o[i + 1] = (unsigned char)(0x80 | (x >> 6 & 0x3F));
+				o[i + 2] = (unsigned char)(0x80 | (x & 0x3F));
+				i += 3;
+				break;
+			default:
+				/* Read the folded character alone: the bytes
+				 * after it are not written yet. */
+				i += fold_char(s, len, i, out->p);
+				tc = letter_len(out->p, i, at) > 0 ? TC_WORD :
+				    TC_PUNCT;
+			}
 			cls = 1;
 		}
+		if (tc == cur && tc <= TC_DIGIT)
+			pre[np - 1].e = (uint32_t)i;	/* the run goes on */
+		else if (tc != TC_SPACE)
+			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
+			    tc };
+		cur = tc;
 		if (starts_here[prev][cls]) {
 			nr->starts[nr->nstarts++] = at;
 			if (cls == 2)
@@ -1465,6 +1552,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 		}
 		prev = cls;
 	}
+	nr->npre = np;
 	out->len = len;
 	out->p[len] = '\0';
 }
@@ -1862,55 +1950,56 @@ letter_len(const char *s, size_t len, size_t i)
 /*
  * Splits the folded sentence into tokens: numbers (read_num), words (runs
  * of letters), single punctuation characters, and the spans the span
- * rules claimed, each marked with whether a space came before it.
+ * rules claimed, each marked with whether a space came before it.  The
+ * characters are scan()'s pieces (struct pre): a claim cuts them, a
+ * number may take several, and what lies between them is spaces.
  */
 static void
 tokenise(struct numbers *nr, const char *s, size_t len)
 {
-	size_t i = 0, ci = 0;
+	const struct pre *pv = nr->pre;
+	size_t np = nr->npre, x = 0, i = 0, ci = 0;
 	bool sp = true;
 
-	/* At most a token per byte, and one per claim. */
-	if (nr->captok < len + nr->ncl + 1) {
-		nr->captok = len + nr->ncl + 1;
+	/* At most a token per piece, and per claim two (the claim and the
+	 * rest of a piece it cuts). */
+	if (nr->captok < np + 2 * nr->ncl + 1) {
+		nr->captok = np + 2 * nr->ncl + 1;
 		nr->tok = xrealloc(nr->tok, nr->captok * sizeof(*nr->tok));
 	}
 	nr->ntok = 0;
 	while (i < len) {
-		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, n;
-		unsigned char c = (unsigned char)s[i];
+		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, at, e;
+		struct tok *k;
 
-		if (i >= lim) {
-			struct tok *k = push_tok(nr, TK_CLAIM, nr->cl[ci].s,
-			    nr->cl[ci].e, sp);
-
+		while (x < np && pv[x].e <= i)
+			x++;
+		/* The next character that is no space: i itself when inside
+		 * a piece (after a claim or a number that cut it). */
+		at = x == np ? len : pv[x].s > i ? pv[x].s : i;
+		if (ci < nr->ncl && lim <= at) {
+			k = push_tok(nr, TK_CLAIM, nr->cl[ci].s, nr->cl[ci].e,
+			    sp || lim > i);
 			k->claim = (int)ci;
 			i = nr->cl[ci++].e;
 			sp = false;
 			continue;
 		}
-		if (is_space(s, len, i, &n)) {
-			sp = true;
-			i += n;
-			continue;
-		}
-		if (is_digit((char)c)) {
-			struct tok *k = push_tok(nr, TK_NUM, i, i, sp);
-
-			i = read_num(s, lim, i, k);
-		} else if ((n = letter_len(s, len, i)) > 0) {
-			size_t j = i + n;
-
-			while (j < lim && (n = letter_len(s, len, j)) > 0)
-				j += n;
-			push_tok(nr, TK_WORD, i, j, sp);
-			i = j;
-		} else {
-			int32_t cp;
-			size_t j = i + cp_at(s, len, i, &cp);
-
-			push_tok(nr, TK_PUNCT, i, j, sp);
-			i = j;
+		if (x == np)
+			break;
+		switch (pv[x].t) {
+		case TC_DIGIT:
+			k = push_tok(nr, TK_NUM, at, at, sp || at > i);
+			i = read_num(s, lim, at, k);
+			break;
+		case TC_WORD:
+			e = pv[x].e < lim ? pv[x].e : lim;
+			push_tok(nr, TK_WORD, at, e, sp || at > i);
+			i = e;
+			break;
+		default:
+			push_tok(nr, TK_PUNCT, at, pv[x].e, sp || at > i);
+			i = pv[x].e;
 		}
 		sp = false;
 	}
