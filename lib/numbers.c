@@ -190,6 +190,10 @@ struct numbers {
 	size_t nupper_rules;
 	bool upper_digitless;		/* one of them needs no digit */
 	struct wordset starters;
+	/* The first bytes of a punctuation token a mention may begin with
+	 * (of a cue, sign, prefix unit or vague word, and '-'): at any
+	 * other, read_mention() finds nothing. */
+	uint8_t punct_starts[256 / 8];
 	size_t ndigit_rules;
 	long year_min, year_max;
 	unsigned between_kinds;		/* claim kinds allowed inside từ..lên */
@@ -1104,6 +1108,10 @@ numbers_load(void)
 		plist_sort(all[i]);
 	index_leads(nr);
 	index_starters(nr);
+	for (size_t i = 0; i < sizeof(nr->punct_starts); i++)
+		nr->punct_starts[i] = nr->cues.first[i] | nr->signs.first[i] |
+		    nr->prefix_units.first[i] | nr->vague.first[i];
+	nr->punct_starts['-' >> 3] |= 1u << ('-' & 7);
 	for (size_t i = 0; i < nr->triggers.n; i++)
 		leadidx_add(&nr->trigger_at, 0, nr->triggers.v[i].s,
 		    nr->triggers.v[i].len);
@@ -2588,6 +2596,14 @@ emit(struct numbers *nr, const struct pm *pm)
 		dec_format(pm->v, m->value, sizeof(m->value));
 }
 
+static inline bool
+byte_in(const uint8_t *set, char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return set[b >> 3] & (1u << (b & 7));
+}
+
 size_t
 numbers_read(struct numbers *nr, const char *s, size_t len,
     const struct num_mention **out)
@@ -2615,6 +2631,13 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 		}
 		if (nr->tok[k].t == TK_WORD && !wordset_has(&nr->starters,
 		    nr->lower.p + nr->tok[k].s, nr->tok[k].e - nr->tok[k].s)) {
+			k++;
+			continue;
+		}
+		/* A claim begins no mention (read_mention() would find no
+		 * list entry and no number there), nor most punctuation. */
+		if (nr->tok[k].t == TK_CLAIM || (nr->tok[k].t == TK_PUNCT &&
+		    !byte_in(nr->punct_starts, nr->lower.p[nr->tok[k].s]))) {
 			k++;
 			continue;
 		}
