@@ -867,7 +867,7 @@ hash_bytes(const char *s, size_t n)
 }
 
 /* A cheap summary of a word: its first two bytes and its length. */
-static unsigned
+static inline unsigned
 sketch(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -878,17 +878,24 @@ sketch(const char *s, size_t n)
 }
 
 static bool
-wordset_has(const struct wordset *ws, const char *s, size_t n)
+wordset_lookup(const struct wordset *ws, const char *s, size_t n)
 {
-	unsigned b = sketch(s, n);
-
-	if (!(ws->maybe[b >> 3] & (1u << (b & 7))))
-		return false;
 	for (size_t i = hash_bytes(s, n) & ws->mask; ws->slot[i].s != NULL;
 	    i = (i + 1) & ws->mask)
 		if (ws->slot[i].len == n && memcmp(ws->slot[i].s, s, n) == 0)
 			return true;
 	return false;
+}
+
+/* Asked of every word of a sentence read: the sketch, inline, rules out
+ * most. */
+static inline bool
+wordset_has(const struct wordset *ws, const char *s, size_t n)
+{
+	unsigned b = sketch(s, n);
+
+	return (ws->maybe[b >> 3] & (1u << (b & 7))) &&
+	    wordset_lookup(ws, s, n);
 }
 
 /* The leading run of letters of an entry: the word a text token must be
