@@ -247,15 +247,23 @@ numbers_flags(unsigned flags, char *buf, size_t cap)
 	    "spelled", "overflow" };
 	size_t n = 0;
 
+	/* By hand, not snprintf: called for every mention written. */
+	if (cap == 0)
+		return;
 	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+	for (size_t i = 0; flags >> i != 0 &&
+	    i < sizeof(names) / sizeof(*names); i++) {
+		size_t l;
+
 		if (!(flags & (1u << i)))
 			continue;
-		int w = snprintf(buf + n, cap - n, "%s%s", n ? "," : "",
-		    names[i]);
-		if (w < 0 || (size_t)w >= cap - n)
+		l = strlen(names[i]);
+		if (n + (n > 0) + l >= cap)
 			return;
-		n += (size_t)w;
+		if (n > 0)
+			buf[n++] = ',';
+		memcpy(buf + n, names[i], l + 1);
+		n += l;
 	}
 }
 
