@@ -108,6 +108,20 @@ struct tok {
 	struct dec v, alt;	/* TK_NUM: the value; alt: LONE3 as decimal */
 };
 
+/*
+ * What tokenise() will see, found by scan() in its one pass over the
+ * sentence: the runs of letters, the runs of digits and the other
+ * characters one by one; the bytes between them are spaces.  Claims and
+ * number separators are applied by tokenise(), which so reads no
+ * character again.
+ */
+enum { TC_WORD, TC_DIGIT, TC_PUNCT, TC_SPACE };
+
+struct pre {
+	uint32_t s, e;
+	uint32_t t;		/* TC_WORD, TC_DIGIT or TC_PUNCT */
+};
+
 /* A span claimed by a span rule; mention is its index in out, or -1. */
 struct claim {
 	size_t s, e;
@@ -150,13 +164,36 @@ struct numbers {
 	 */
 	struct leadidx leads_near, leads_far;
 	struct leadidx trigger_at;	/* the triggers, as rule 0 */
+	/*
+	 * Where a trigger may be: each trigger has an anchor, the two bytes
+	 * that end its last character beyond ASCII (its last two bytes when
+	 * it has none), at offset trig_off[] from its start.  has_trigger()
+	 * skips bytes no anchor ends with by table (trig_tail: 1 an anchor's
+	 * last byte, 2 a one-byte trigger), asks the pair of the few that
+	 * are (trig_pair), and only there looks for a trigger at each
+	 * offset back.  Most continuation bytes of Vietnamese text end no
+	 * anchor, and ASCII letters none.
+	 */
+	uint8_t trig_tail[256];
+	uint8_t trig_pair[65536 / 8];
+	size_t trig_off[8], ntrig_off;
+	bool trig_any_off;		/* more offsets than trig_off holds */
 	size_t max_reach;
 	uint32_t *lead_rules;		/* scratch for leadidx_find() */
 	uint32_t *digit_rules;		/* rules a digit may begin */
+	/* The digit rules by the first byte after a run of digits and
+	 * spaces: those whose follow (rxstart_after_digits) may begin with
+	 * it, in rule order, digit_next[digit_next_at[c]..[c + 1]). */
+	uint32_t *digit_next;
+	size_t digit_next_at[257];
 	uint32_t *upper_rules;		/* rules an upper-case letter may */
 	size_t nupper_rules;
 	bool upper_digitless;		/* one of them needs no digit */
 	struct wordset starters;
+	/* The first bytes of a punctuation token a mention may begin with
+	 * (of a cue, sign, prefix unit or vague word, and '-'): at any
+	 * other, read_mention() finds nothing. */
+	uint8_t punct_starts[256 / 8];
 	size_t ndigit_rules;
 	long year_min, year_max;
 	unsigned between_kinds;		/* claim kinds allowed inside từ..lên */
@@ -171,6 +208,8 @@ struct numbers {
 	struct pm *pm;
 	size_t npm, cappm;
 	size_t *starts, nstarts, capstarts;
+	struct pre *pre;
+	size_t npre;
 	size_t *digits_at, ndigits, capdigits;
 	struct cand *cand;
 	size_t ncand, capcand;
@@ -208,15 +247,23 @@ numbers_flags(unsigned flags, char *buf, size_t cap)
 	    "spelled", "overflow" };
 	size_t n = 0;
 
+	/* By hand, not snprintf: called for every mention written. */
+	if (cap == 0)
+		return;
 	buf[0] = '\0';
-	for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+	for (size_t i = 0; flags >> i != 0 &&
+	    i < sizeof(names) / sizeof(*names); i++) {
+		size_t l;
+
 		if (!(flags & (1u << i)))
 			continue;
-		int w = snprintf(buf + n, cap - n, "%s%s", n ? "," : "",
-		    names[i]);
-		if (w < 0 || (size_t)w >= cap - n)
+		l = strlen(names[i]);
+		if (n + (n > 0) + l >= cap)
 			return;
-		n += (size_t)w;
+		if (n > 0)
+			buf[n++] = ',';
+		memcpy(buf + n, names[i], l + 1);
+		n += l;
 	}
 }
 
@@ -235,7 +282,12 @@ static unsigned char letter_lo[0x370], letter_hi[0x100];
  * letter (any byte of a character beyond ASCII), 2 digit, 3 other. */
 static unsigned char start_class[256];
 static unsigned char ascii_lower[128];
+/* The token class (TC_*) of a character of the folded text: an ASCII
+ * byte, and the table characters by the index of their original. */
+static unsigned char tok_ascii[128], tok_lo[0x370], tok_hi[0x100];
 static bool tables_done;
+
+static size_t letter_len(const char *s, size_t len, size_t i);
 
 /* The lower case of cp where its UTF-8 has the same length, else cp:
  * fold() keeps offsets. */
@@ -280,6 +332,28 @@ tables_init(void)
 	}
 	for (int c = 0; c < 128; c++)
 		ascii_lower[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	for (int c = 0; c < 128; c++)
+		tok_ascii[c] = c == ' ' || c == '\t' || c == '\n' || c == '\r' ?
+		    TC_SPACE : c >= '0' && c <= '9' ? TC_DIGIT :
+		    (c | 32) >= 'a' && (c | 32) <= 'z' ? TC_WORD : TC_PUNCT;
+	/* As tokenise() would read the folded character (is_space(),
+	 * letter_len()). */
+	for (int32_t c = 0x80; c < 0x370; c++) {
+		char b[4];
+		size_t n = (size_t)utf8proc_encode_char(lower_lo[c],
+		    (utf8proc_uint8_t *)b);
+
+		tok_lo[c] = n == 2 && (unsigned char)b[0] == 0xC2 &&
+		    (unsigned char)b[1] == 0xA0 ? TC_SPACE :
+		    letter_len(b, n, 0) > 0 ? TC_WORD : TC_PUNCT;
+	}
+	for (int32_t c = 0; c < 0x100; c++) {
+		char b[4];
+		size_t n = (size_t)utf8proc_encode_char(lower_hi[c],
+		    (utf8proc_uint8_t *)b);
+
+		tok_hi[c] = letter_len(b, n, 0) > 0 ? TC_WORD : TC_PUNCT;
+	}
 	for (int c = 0; c < 256; c++)
 		start_class[c] = c == ' ' || c == '\t' ? 0 :
 		    c >= '0' && c <= '9' ? 2 :
@@ -801,7 +875,7 @@ hash_bytes(const char *s, size_t n)
 }
 
 /* A cheap summary of a word: its first two bytes and its length. */
-static unsigned
+static inline unsigned
 sketch(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
@@ -812,17 +886,24 @@ sketch(const char *s, size_t n)
 }
 
 static bool
-wordset_has(const struct wordset *ws, const char *s, size_t n)
+wordset_lookup(const struct wordset *ws, const char *s, size_t n)
 {
-	unsigned b = sketch(s, n);
-
-	if (!(ws->maybe[b >> 3] & (1u << (b & 7))))
-		return false;
 	for (size_t i = hash_bytes(s, n) & ws->mask; ws->slot[i].s != NULL;
 	    i = (i + 1) & ws->mask)
 		if (ws->slot[i].len == n && memcmp(ws->slot[i].s, s, n) == 0)
 			return true;
 	return false;
+}
+
+/* Asked of every word of a sentence read: the sketch, inline, rules out
+ * most. */
+static inline bool
+wordset_has(const struct wordset *ws, const char *s, size_t n)
+{
+	unsigned b = sketch(s, n);
+
+	return (ws->maybe[b >> 3] & (1u << (b & 7))) &&
+	    wordset_lookup(ws, s, n);
 }
 
 /* The leading run of letters of an entry: the word a text token must be
@@ -932,8 +1013,60 @@ index_leads(struct numbers *nr)
 		rxstart_free(&st);
 	}
 	buf_free(&low);
+	nr->digit_next = xcalloc(256 * nr->ndigit_rules + 1,
+	    sizeof(*nr->digit_next));
+	for (size_t c = 0, n = 0; c < 256; c++) {
+		nr->digit_next_at[c] = n;
+		for (size_t j = 0; j < nr->ndigit_rules; j++) {
+			const struct span_rule *r =
+			    &nr->rules[nr->digit_rules[j]];
+
+			if (r->nfollow == 0 ||
+			    (r->follow_first[c >> 3] & (1u << (c & 7))))
+				nr->digit_next[n++] = nr->digit_rules[j];
+		}
+		nr->digit_next_at[c + 1] = n;
+	}
 	leadidx_build(&nr->leads_near);
 	leadidx_build(&nr->leads_far);
+}
+
+/* The anchors of the triggers (see struct numbers). */
+static void
+index_triggers(struct numbers *nr)
+{
+	for (size_t i = 0; i < nr->triggers.n; i++) {
+		const unsigned char *u =
+		    (const unsigned char *)nr->triggers.v[i].s;
+		size_t len = nr->triggers.v[i].len, end = len - 1, k;
+		unsigned pair;
+
+		if (len == 1) {
+			nr->trig_tail[u[0]] = 2;
+			continue;
+		}
+		/* The last byte of the last character beyond ASCII. */
+		for (k = len; k-- > 0;)
+			if (u[k] >= 0x80) {
+				end = k;
+				break;
+			}
+		if (end == 0)
+			end = 1;	/* a trigger that is one character */
+		pair = (unsigned)u[end - 1] << 8 | u[end];
+		if (nr->trig_tail[u[end]] == 0)
+			nr->trig_tail[u[end]] = 1;
+		nr->trig_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+		for (k = 0; k < nr->ntrig_off && nr->trig_off[k] != end; k++)
+			;
+		if (k < nr->ntrig_off)
+			continue;
+		if (nr->ntrig_off == sizeof(nr->trig_off) /
+		    sizeof(*nr->trig_off))
+			nr->trig_any_off = true;
+		else
+			nr->trig_off[nr->ntrig_off++] = end;
+	}
 }
 
 static int
@@ -990,10 +1123,15 @@ numbers_load(void)
 		plist_sort(all[i]);
 	index_leads(nr);
 	index_starters(nr);
+	for (size_t i = 0; i < sizeof(nr->punct_starts); i++)
+		nr->punct_starts[i] = nr->cues.first[i] | nr->signs.first[i] |
+		    nr->prefix_units.first[i] | nr->vague.first[i];
+	nr->punct_starts['-' >> 3] |= 1u << ('-' & 7);
 	for (size_t i = 0; i < nr->triggers.n; i++)
 		leadidx_add(&nr->trigger_at, 0, nr->triggers.v[i].s,
 		    nr->triggers.v[i].len);
 	leadidx_build(&nr->trigger_at);
+	index_triggers(nr);
 	nr->lead_rules = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
 	    sizeof(*nr->lead_rules));
 	nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
@@ -1045,6 +1183,7 @@ numbers_free(struct numbers *nr)
 	leadidx_free(&nr->trigger_at);
 	free(nr->lead_rules);
 	free(nr->digit_rules);
+	free(nr->digit_next);
 	free(nr->upper_rules);
 	free(nr->starters.slot);
 	free(nr->cand);
@@ -1059,6 +1198,7 @@ numbers_free(struct numbers *nr)
 	free(nr->cl);
 	free(nr->pm);
 	free(nr->starts);
+	free(nr->pre);
 	free(nr->digits_at);
 	free(nr);
 }
@@ -1115,17 +1255,47 @@ has_digit(const char *s, size_t n)
 	return false;
 }
 
-/* Whether a trigger occurs anywhere in s: one pass, where a byte or
- * three rule out most places (leadidx.h). */
+/* Whether a trigger occurs anywhere in s: a walk to the bytes that end
+ * an anchor (struct numbers), then the trigger index at each offset back
+ * (every offset when there are too many to list). */
 static bool
 has_trigger(struct numbers *nr, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
 
-	for (size_t i = 0; i < n; i++)
-		if (leadidx_find(&nr->trigger_at, u + i, n - i,
-		    nr->lead_rules) > 0)
+	const uint8_t *tail = nr->trig_tail;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned pair;
+
+		/* Four bytes a round while none ends an anchor. */
+		while (i + 4 <= n && (tail[u[i]] | tail[u[i + 1]] |
+		    tail[u[i + 2]] | tail[u[i + 3]]) == 0)
+			i += 4;
+		if (tail[u[i]] == 0)
+			continue;
+		if (tail[u[i]] == 2)
 			return true;
+		if (i == 0)
+			continue;
+		pair = (unsigned)u[i - 1] << 8 | u[i];
+		if (!(nr->trig_pair[pair >> 3] & (1u << (pair & 7))))
+			continue;
+		if (nr->trig_any_off) {
+			for (size_t j = 0; j <= i; j++)
+				if (leadidx_find(&nr->trigger_at, u + j,
+				    n - j, nr->lead_rules) > 0)
+					return true;
+			continue;
+		}
+		for (size_t k = 0; k < nr->ntrig_off; k++) {
+			size_t o = nr->trig_off[k];
+
+			if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
+			    n - (i - o), nr->lead_rules) > 0)
+				return true;
+		}
+	}
 	return false;
 }
 
@@ -1309,11 +1479,12 @@ overlaps(const struct numbers *nr, size_t s, size_t e)
 }
 
 /*
- * In one pass: lower-cases the sentence into nr->lower (see fold()) and
+ * In one pass: lower-cases the sentence into nr->lower (see fold()),
  * finds where a match may start: the first byte of a word, of a digit
  * run, or a punctuation character (span patterns start at \\b or a
- * lookbehind).  Characters beyond ASCII count as letters, which
- * Vietnamese ones are.
+ * lookbehind; characters beyond ASCII count as letters, which
+ * Vietnamese ones are), and splits it for tokenise() (struct pre), each
+ * character told by table.
  */
 static void
 scan(struct numbers *nr, const char *s, size_t len)
@@ -1325,11 +1496,17 @@ scan(struct numbers *nr, const char *s, size_t len)
 		{ false, true, false, true }, { false, true, true, true },
 	};
 	struct buf *out = &nr->lower;
+	unsigned char *o;
+	struct pre *pre;
+	size_t np = 0;
 	int prev = 0;
+	unsigned cur = TC_SPACE;
 
 	buf_reset(out);
 	buf_grow(out, len + 1);
-	/* At most a start per byte: room once, no test per start. */
+	o = (unsigned char *)out->p;
+	/* At most a start and a token per byte: room once, no test per
+	 * start. */
 	if (nr->capstarts < len + 1) {
 		nr->capstarts = len + 1;
 		nr->starts = xrealloc(nr->starts, nr->capstarts *
@@ -1337,24 +1514,60 @@ scan(struct numbers *nr, const char *s, size_t len)
 		nr->capdigits = len + 1;
 		nr->digits_at = xrealloc(nr->digits_at, nr->capdigits *
 		    sizeof(*nr->digits_at));
+		nr->pre = xrealloc(nr->pre, nr->capstarts * sizeof(*nr->pre));
 	}
+	pre = nr->pre;
 	nr->nstarts = 0;
 	nr->ndigits = 0;
 	for (size_t i = 0; i < len;) {
-		unsigned char c = (unsigned char)s[i];
+		const unsigned char *u = (const unsigned char *)s + i;
 		size_t at = i;
 		int cls;
+		unsigned tc;
+		int32_t x;
 
-		if (c < 0x80) {
-			out->p[i++] = (char)ascii_lower[c];
-			cls = start_class[c];
-		} else if (c < 0xC0) {
-			out->p[i++] = (char)c;	/* a stray continuation */
+		if (u[0] < 0x80) {
+			o[i++] = ascii_lower[u[0]];
+			cls = start_class[u[0]];
+			tc = tok_ascii[u[0]];
+		} else if (u[0] < 0xC0) {
+			o[i++] = u[0];	/* a stray continuation: no start */
+			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
+			    TC_PUNCT };
+			cur = TC_PUNCT;
 			continue;
 		} else {
-			i += fold_char(s, len, i, out->p);
+			switch (table_char(u, len - i, &x)) {
+			case 2:
+				tc = tok_lo[x];
+				x = lower_lo[x];
+				o[i] = (unsigned char)(0xC0 | x >> 6);
+				o[i + 1] = (unsigned char)(0x80 | (x & 0x3F));
+				i += 2;
+				break;
+			case 3:
+				tc = tok_hi[x];
+				x = lower_hi[x];
+				o[i] = 0xE1;
+				o[i + 1] = (unsigned char)(0x80 | (x >> 6 & 0x3F));
+				o[i + 2] = (unsigned char)(0x80 | (x & 0x3F));
+				i += 3;
+				break;
+			default:
+				/* Read the folded character alone: the bytes
+				 * after it are not written yet. */
+				i += fold_char(s, len, i, out->p);
+				tc = letter_len(out->p, i, at) > 0 ? TC_WORD :
+				    TC_PUNCT;
+			}
 			cls = 1;
 		}
+		if (tc == cur && tc <= TC_DIGIT)
+			pre[np - 1].e = (uint32_t)i;	/* the run goes on */
+		else if (tc != TC_SPACE)
+			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
+			    tc };
+		cur = tc;
 		if (starts_here[prev][cls]) {
 			nr->starts[nr->nstarts++] = at;
 			if (cls == 2)
@@ -1362,6 +1575,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 		}
 		prev = cls;
 	}
+	nr->npre = np;
 	out->len = len;
 	out->p[len] = '\0';
 }
@@ -1448,7 +1662,7 @@ space_len(const unsigned char *u)
 
 /* Whether the folded text at u (NUL-terminated) can go on as rule r
  * requires after a run of digits. */
-static bool
+static inline bool
 follows(const struct span_rule *r, const char *u, size_t n)
 {
 	unsigned char c = (unsigned char)u[0];
@@ -1502,25 +1716,29 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 
 	nr->ncand = 0;
 	for (size_t k = 0; k < nr->nstarts; k++) {
-		size_t p = nr->starts[k], nl;
+		size_t p = nr->starts[k], nl, q;
 		const unsigned char *u = (const unsigned char *)t + p;
+		unsigned char c;
 		bool near;
 
 		while (d < nr->ndigits && nr->digits_at[d] < p)
 			d++;
 		near = d < nr->ndigits && nr->digits_at[d] - p <= nr->max_reach;
+		q = p;
 		if (is_digit((char)u[0])) {
 			/* Past the digits and spaces: what must come next. */
-			size_t q = p, sl;
+			size_t sl;
 
 			while (is_digit(t[q]))
 				q++;
 			while ((sl = space_len((const unsigned char *)t + q)))
 				q += sl;
-			for (size_t j = 0; j < nr->ndigit_rules; j++)
-				if (follows(&nr->rules[nr->digit_rules[j]],
+			c = (unsigned char)t[q];
+			for (size_t j = nr->digit_next_at[c];
+			    j < nr->digit_next_at[c + 1]; j++)
+				if (follows(&nr->rules[nr->digit_next[j]],
 				    t + q, len - q))
-					add_cand(nr, nr->digit_rules[j], k);
+					add_cand(nr, nr->digit_next[j], k);
 		}
 		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
 		    is_upper_at(s, t, len, p))
@@ -1530,8 +1748,12 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 					add_cand(nr, nr->upper_rules[j], k);
 		nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
 		    len - p, nr->lead_rules);
+		/* A lead of digits ("19", "0") is a digit all the same: what
+		 * follows the run must fit too. */
 		for (size_t j = 0; j < nl; j++)
-			add_cand(nr, nr->lead_rules[j], k);
+			if (q == p || follows(&nr->rules[nr->lead_rules[j]],
+			    t + q, len - q))
+				add_cand(nr, nr->lead_rules[j], k);
 	}
 	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));
 	for (size_t i = 0; i < nr->ncand; i++)
@@ -1751,55 +1973,56 @@ letter_len(const char *s, size_t len, size_t i)
 /*
  * Splits the folded sentence into tokens: numbers (read_num), words (runs
  * of letters), single punctuation characters, and the spans the span
- * rules claimed, each marked with whether a space came before it.
+ * rules claimed, each marked with whether a space came before it.  The
+ * characters are scan()'s pieces (struct pre): a claim cuts them, a
+ * number may take several, and what lies between them is spaces.
  */
 static void
 tokenise(struct numbers *nr, const char *s, size_t len)
 {
-	size_t i = 0, ci = 0;
+	const struct pre *pv = nr->pre;
+	size_t np = nr->npre, x = 0, i = 0, ci = 0;
 	bool sp = true;
 
-	/* At most a token per byte, and one per claim. */
-	if (nr->captok < len + nr->ncl + 1) {
-		nr->captok = len + nr->ncl + 1;
+	/* At most a token per piece, and per claim two (the claim and the
+	 * rest of a piece it cuts). */
+	if (nr->captok < np + 2 * nr->ncl + 1) {
+		nr->captok = np + 2 * nr->ncl + 1;
 		nr->tok = xrealloc(nr->tok, nr->captok * sizeof(*nr->tok));
 	}
 	nr->ntok = 0;
 	while (i < len) {
-		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, n;
-		unsigned char c = (unsigned char)s[i];
+		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, at, e;
+		struct tok *k;
 
-		if (i >= lim) {
-			struct tok *k = push_tok(nr, TK_CLAIM, nr->cl[ci].s,
-			    nr->cl[ci].e, sp);
-
+		while (x < np && pv[x].e <= i)
+			x++;
+		/* The next character that is no space: i itself when inside
+		 * a piece (after a claim or a number that cut it). */
+		at = x == np ? len : pv[x].s > i ? pv[x].s : i;
+		if (ci < nr->ncl && lim <= at) {
+			k = push_tok(nr, TK_CLAIM, nr->cl[ci].s, nr->cl[ci].e,
+			    sp || lim > i);
 			k->claim = (int)ci;
 			i = nr->cl[ci++].e;
 			sp = false;
 			continue;
 		}
-		if (is_space(s, len, i, &n)) {
-			sp = true;
-			i += n;
-			continue;
-		}
-		if (is_digit((char)c)) {
-			struct tok *k = push_tok(nr, TK_NUM, i, i, sp);
-
-			i = read_num(s, lim, i, k);
-		} else if ((n = letter_len(s, len, i)) > 0) {
-			size_t j = i + n;
-
-			while (j < lim && (n = letter_len(s, len, j)) > 0)
-				j += n;
-			push_tok(nr, TK_WORD, i, j, sp);
-			i = j;
-		} else {
-			int32_t cp;
-			size_t j = i + cp_at(s, len, i, &cp);
-
-			push_tok(nr, TK_PUNCT, i, j, sp);
-			i = j;
+		if (x == np)
+			break;
+		switch (pv[x].t) {
+		case TC_DIGIT:
+			k = push_tok(nr, TK_NUM, at, at, sp || at > i);
+			i = read_num(s, lim, at, k);
+			break;
+		case TC_WORD:
+			e = pv[x].e < lim ? pv[x].e : lim;
+			push_tok(nr, TK_WORD, at, e, sp || at > i);
+			i = e;
+			break;
+		default:
+			push_tok(nr, TK_PUNCT, at, pv[x].e, sp || at > i);
+			i = pv[x].e;
 		}
 		sp = false;
 	}
@@ -2388,6 +2611,14 @@ emit(struct numbers *nr, const struct pm *pm)
 		dec_format(pm->v, m->value, sizeof(m->value));
 }
 
+static inline bool
+byte_in(const uint8_t *set, char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return set[b >> 3] & (1u << (b & 7));
+}
+
 size_t
 numbers_read(struct numbers *nr, const char *s, size_t len,
     const struct num_mention **out)
@@ -2415,6 +2646,13 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 		}
 		if (nr->tok[k].t == TK_WORD && !wordset_has(&nr->starters,
 		    nr->lower.p + nr->tok[k].s, nr->tok[k].e - nr->tok[k].s)) {
+			k++;
+			continue;
+		}
+		/* A claim begins no mention (read_mention() would find no
+		 * list entry and no number there), nor most punctuation. */
+		if (nr->tok[k].t == TK_CLAIM || (nr->tok[k].t == TK_PUNCT &&
+		    !byte_in(nr->punct_starts, nr->lower.p[nr->tok[k].s]))) {
 			k++;
 			continue;
 		}
