@@ -972,7 +972,9 @@ index_leads(struct numbers *nr)
 		struct rxstart st;
 
 		rxstart_after_digits(r->rx->src, &st);
-		st.any |= off;
+		/* The follow list holds literals only: a pattern that may go
+		 * on with a digit or an upper-case letter is not filtered. */
+		st.any |= off || st.digit || st.upper;
 		for (size_t j = 0; !st.any && j < st.nlit; j++) {
 			fold(st.lit[j], strlen(st.lit[j]), &low);
 			r->follow = xrealloc(r->follow, (r->nfollow + 1) *
