@@ -40,13 +40,29 @@ struct gunzip {
 	const char *error;
 };
 
+/*
+ * The last handle closed, kept with its buffers for the next open: a
+ * folder of small files would otherwise have malloc map, fault in and
+ * give back two windows per file, which cost more than inflating them.
+ */
+static struct gunzip *spare;
+
 struct gunzip *
 gunzip_open(int fd)
 {
-	struct gunzip *z = xcalloc(1, sizeof(*z));
+	struct gunzip *z = spare;
 
+	spare = NULL;
+	if (z == NULL) {
+		z = xcalloc(1, sizeof(*z));
+		z->in = xmalloc(GUNZIP_WINDOW);
+	}
 	z->fd = fd;
-	z->in = xmalloc(GUNZIP_WINDOW);
+	z->mode = SNIFF;
+	z->eof = false;
+	z->ipos = z->iend = z->opos = z->oend = 0;
+	z->raw = 0;
+	z->error = NULL;
 	return z;
 }
 
@@ -188,8 +204,10 @@ sniff(struct gunzip *z)
 		return;
 	}
 	z->mode = MEMBERS;
-	z->out = xmalloc(GUNZIP_WINDOW);
-	z->ld = libdeflate_alloc_decompressor();
+	if (z->out == NULL)
+		z->out = xmalloc(GUNZIP_WINDOW);
+	if (z->ld == NULL)
+		z->ld = libdeflate_alloc_decompressor();
 	if (z->ld == NULL)
 		die(EXIT_DATA, "out of memory (libdeflate)");
 }
@@ -254,13 +272,16 @@ gunzip_raw_offset(const struct gunzip *z)
 int
 gunzip_close(struct gunzip *z)
 {
-	int rc;
+	int rc = close(z->fd);
 
+	if (spare == NULL) {
+		spare = z;
+		return rc;
+	}
 	if (z->zs_ready)
 		inflateEnd(&z->zs);
 	if (z->ld != NULL)
 		libdeflate_free_decompressor(z->ld);
-	rc = close(z->fd);
 	free(z->in);
 	free(z->out);
 	free(z);

@@ -39,6 +39,10 @@ restore_held(struct input *in)
 	}
 }
 
+/* The buffer of the last input closed, for the next (see gunzip.c's
+ * spare): small files each cost a map and page faults otherwise. */
+static char *spare_buf;
+
 struct input *
 input_open(const char *path)
 {
@@ -58,7 +62,8 @@ input_open(const char *path)
 	in->name = xstrdup(path ? path : "(standard input)");
 	in->gz = gunzip_open(fd);
 	in->cap = INPUT_LINE_MAX + READ_CHUNK;
-	in->buf = xmalloc(in->cap + 1);
+	in->buf = spare_buf ? spare_buf : xmalloc(in->cap + 1);
+	spare_buf = NULL;
 	in->held = -1;
 	return in;
 }
@@ -221,7 +226,10 @@ input_close(struct input *in)
 		warn("%s: close failed", in->name);
 		rc = -1;
 	}
-	free(in->buf);
+	if (spare_buf == NULL)
+		spare_buf = in->buf;
+	else
+		free(in->buf);
 	free(in->name);
 	free(in);
 	return rc;
