@@ -8,6 +8,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "docsrc.h"
 #include "err.h"
@@ -120,18 +123,43 @@ format_by_bytes(const char *p, size_t n)
 	return i < n && p[i] == '{' ? DOC_JSONL : DOC_TXT;
 }
 
-/* Bytes that text has no business holding: NUL and most controls. */
+static bool
+is_binary_byte(unsigned char c)
+{
+	return (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+	    c != '\f' && c != '\v' && c != 0x1b) || c == 0x7f;
+}
+
+/*
+ * Bytes that text has no business holding: NUL and most controls.  Asked
+ * of the first 4 KiB of every file, which for a folder of articles is
+ * most of their text: 16 bytes at a time where SSE2 is.
+ */
 static size_t
 binary_bytes(const char *p, size_t n)
 {
-	size_t bad = 0;
+	size_t bad = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)p[i];
+#ifdef __SSE2__
+	const __m128i c1f = _mm_set1_epi8(0x1f), c09 = _mm_set1_epi8(9);
+	const __m128i c04 = _mm_set1_epi8(4), esc = _mm_set1_epi8(0x1b);
+	const __m128i del = _mm_set1_epi8(0x7f);
 
-		bad += (c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
-		    c != '\f' && c != '\v' && c != 0x1b) || c == 0x7f;
+	for (; n - i >= 16; i += 16) {
+		__m128i x = _mm_loadu_si128((const __m128i *)(p + i));
+		__m128i t = _mm_sub_epi8(x, c09);
+		/* Below 0x20, less TAB..CR (x - 9 <= 4) and ESC; or DEL. */
+		__m128i ctl = _mm_cmpeq_epi8(_mm_min_epu8(x, c1f), x);
+		__m128i ok = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(t, c04),
+		    t), _mm_cmpeq_epi8(x, esc));
+
+		bad += (size_t)__builtin_popcount((unsigned)_mm_movemask_epi8(
+		    _mm_or_si128(_mm_andnot_si128(ok, ctl),
+		    _mm_cmpeq_epi8(x, del))));
 	}
+#endif
+	for (; i < n; i++)
+		bad += is_binary_byte((unsigned char)p[i]);
 	return bad;
 }
 
