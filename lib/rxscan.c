@@ -1,6 +1,7 @@
 /* rxscan.c - see rxscan.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "err.h"
@@ -25,8 +26,68 @@ struct rxscan {
 	size_t nlit;
 	size_t *anchor;		/* the byte of each rxscan_skip() seeks */
 	bool digit;		/* a digit may begin a match */
+	/* What the beginnings above begin is not the match but what
+	 * follows its optional words and spaces (rxstart_core()): a match
+	 * begins at most back bytes and a run of spaces before them. */
+	bool core;
+	size_t back;
 	uint16_t from[256];	/* the first of them with that first byte */
 };
+
+/*
+ * Can the optional words (their letters in words) and the spaces before
+ * what a match goes on with begin none of it?  Then no place where the
+ * scan stops lies inside a match's words and spaces, which is what lets
+ * rxscan_find() search each stop only from the stop before.  Spaces are
+ * ASCII or Unicode ones (lead bytes C2, E1, E2, E3).
+ */
+static bool
+core_apart(const struct rxscan *sc, const char *words)
+{
+	struct buf f = { 0 };
+	bool apart = true;
+	static const unsigned char space[] = { ' ', '\t', '\n', '\v', '\f',
+	    '\r', 0xC2, 0xE1, 0xE2, 0xE3 };
+
+	litfold(words, strlen(words), &f, NULL);
+	for (size_t i = 0; i < f.len && apart; i++)
+		apart = sc->by[(unsigned char)f.p[i]] == B_NO;
+	for (size_t i = 0; i < sizeof(space) && apart; i++)
+		apart = sc->by[space[i]] == B_NO;
+	buf_free(&f);
+	return apart;
+}
+
+/* Where the run of spaces (as PCRE2's \s with UCP knows them) that ends
+ * at p begins, not before floor. */
+static size_t
+spaces_before(const unsigned char *u, size_t floor, size_t p)
+{
+	while (p > floor) {
+		unsigned char c = u[p - 1];
+		size_t q = p - 1;
+		utf8proc_int32_t cp;
+		utf8proc_propval_t cat;
+
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			p--;
+			continue;
+		}
+		if (c < 0x80)
+			break;
+		while (q > floor && (u[q] & 0xC0) == 0x80)
+			q--;
+		if (utf8proc_iterate(u + q, (utf8proc_ssize_t)(p - q), &cp) !=
+		    (utf8proc_ssize_t)(p - q))
+			break;
+		cat = utf8proc_category(cp);
+		if (cat != UTF8PROC_CATEGORY_ZS && cat != UTF8PROC_CATEGORY_ZL &&
+		    cat != UTF8PROC_CATEGORY_ZP && cp != 0x85 && cp != 0x180E)
+			break;
+		p = q;
+	}
+	return p;
+}
 
 struct rxscan *
 rxscan_of(const struct rx *rx)
@@ -35,12 +96,16 @@ rxscan_of(const struct rx *rx)
 	struct rxscan *sc;
 	struct buf f = { 0 };
 
+	char *words = NULL;
+	size_t chars = 0;
+
 	if (rx == NULL || rx->src == NULL)
 		return NULL;
 	rxstart_of(rx->src, &st);
 	if (st.any || st.upper || (!st.digit && st.nlit == 0)) {
 		rxstart_free(&st);
-		return NULL;
+		if (!rxstart_core(rx->src, &st, &chars, &words))
+			return NULL;
 	}
 	sc = xcalloc(1, sizeof(*sc));
 	if (st.digit)
@@ -98,7 +163,30 @@ rxscan_of(const struct rx *rx)
 	}
 	for (int b = 0; b < 0x80; b++)
 		sc->src[b] = sc->by[b >= 'A' && b <= 'Z' ? b + 32 : b] != B_NO;
-	memset(sc->src + 0xC0, 1, 0x40);
+	/* Case folding turns letters into letters: a character beyond
+	 * ASCII may fold to an ASCII letter ("K" Kelvin, "ﬁ"), never to a
+	 * digit, a space or a mark.  With no beginning a letter or beyond
+	 * ASCII, such characters begin nothing, and the walk passes over
+	 * the whole of a Vietnamese word on that one lookup. */
+	bool letters = false;
+
+	for (int b = 'a'; b <= 'z'; b++)
+		letters |= sc->by[b] != B_NO;
+	for (int b = 0x80; b < 0x100; b++)
+		letters |= sc->by[b] != B_NO;
+	if (letters)
+		memset(sc->src + 0xC0, 1, 0x40);
+	if (words != NULL && !core_apart(sc, words)) {
+		free(words);
+		rxscan_free(sc);
+		return NULL;
+	}
+	if (words != NULL) {
+		sc->core = true;
+		/* A character matched caselessly is four bytes at most. */
+		sc->back = 4 * chars;
+		free(words);
+	}
 	return sc;
 }
 
@@ -140,6 +228,8 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 	/* A match within s[0..end) that begins at p folds to something
 	 * that begins at fmap[p] and ends by fmap[end]. */
 	qend = fmap[end];
+	size_t floor = at;	/* no match begins before it (core) */
+
 	for (size_t p = at; p < end; p++) {
 		size_t q;
 
@@ -155,8 +245,24 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 				continue;
 			break;
 		}
-		if (rx_match_at(rx, s, end, p, ov))
+		if (!sc->core) {
+			if (rx_match_at(rx, s, end, p, ov))
+				return true;
+			continue;
+		}
+		/* The words and spaces of a match whose rest begins here
+		 * lie after the stop before (core_apart()): search from
+		 * where they can begin, for a match that begins by p. */
+		size_t lo = spaces_before(u, floor, p);
+
+		lo = lo - floor > sc->back ? lo - sc->back : floor;
+		while (lo > floor && (u[lo] & 0xC0) == 0x80)
+			lo--;
+		if (rx_match_upto(rx, s, end, lo, p, ov))
 			return true;
+		floor = p + 1;
+		while (floor < end && (u[floor] & 0xC0) == 0x80)
+			floor++;
 	}
 	return false;
 }
@@ -168,8 +274,8 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 	const unsigned char *u = (const unsigned char *)s;
 	size_t q0, qend, best;
 
-	if (sc == NULL || sc->digit || fold == NULL || fmap == NULL ||
-	    at >= end)
+	if (sc == NULL || sc->digit || sc->core || fold == NULL ||
+	    fmap == NULL || at >= end)
 		return at;
 	q0 = fmap[at];
 	qend = fmap[end];
