@@ -13,6 +13,10 @@
  * one of the literals with that first byte is there. */
 enum { B_NO, B_YES, B_LIT };
 
+/* How rxscan_find() finds the next place (struct walk). */
+enum { SEEK_WALK, SEEK_DIGITS, SEEK_LITS };
+#define RXSCAN_SEEK_LITS 5
+
 struct rxscan {
 	unsigned char by[256];
 	/* By the sentence's own byte: may a character that begins with it
@@ -31,6 +35,7 @@ struct rxscan {
 	 * begins at most back bytes and a run of spaces before them. */
 	bool core;
 	size_t back;
+	int seek;		/* SEEK_* */
 	uint16_t from[256];	/* the first of them with that first byte */
 };
 
@@ -176,6 +181,17 @@ rxscan_of(const struct rx *rx)
 		letters |= sc->by[b] != B_NO;
 	if (letters)
 		memset(sc->src + 0xC0, 1, 0x40);
+	/* Digits only (or literals that begin with one), or a few literals
+	 * and no digit: found without a walk a byte at a time. */
+	bool digits_only = true;
+
+	for (int b = 0; b < 0x100; b++)
+		if (sc->by[b] != B_NO && (b < '0' || b > '9'))
+			digits_only = false;
+	if (digits_only)
+		sc->seek = SEEK_DIGITS;
+	else if (!sc->digit && sc->nlit <= RXSCAN_SEEK_LITS)
+		sc->seek = SEEK_LITS;
 	if (words != NULL && !core_apart(sc, words)) {
 		free(words);
 		rxscan_free(sc);
@@ -215,36 +231,181 @@ lit_at(const struct rxscan *sc, const char *fold, size_t q, size_t qend)
 	return false;
 }
 
+/* The first ASCII digit of u[p..end), or end. */
+static size_t
+next_digit(const unsigned char *u, size_t p, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* Eight bytes a round: in each ASCII byte, bit 7 of b + 0x50 says
+	 * b >= '0', of b + 0x46 that b > '9' (no carry leaves a byte). */
+	for (; p + 8 <= end; p += 8) {
+		uint64_t w, x, m;
+
+		memcpy(&w, u + p, 8);
+		x = w & 0x7F7F7F7F7F7F7F7Full;
+		m = (x + 0x5050505050505050ull) & ~(x + 0x4646464646464646ull) &
+		    ~w & 0x8080808080808080ull;
+		if (m)
+			return p + (size_t)__builtin_ctzll(m) / 8;
+	}
+#endif
+	for (; p < end; p++)
+		if ((unsigned)(u[p] - '0') < 10u)
+			return p;
+	return end;
+}
+
+/* Where literal i next stands in fold[q..qend), or qend. */
+static size_t
+lit_next(const struct rxscan *sc, size_t i, const char *fold, size_t q,
+    size_t qend)
+{
+	const char *lit = sc->lit[i], *p, *last;
+	size_t m = sc->len[i], a = sc->anchor[i];
+
+	if (q >= qend || m > qend - q)
+		return qend;
+	p = fold + q + a;
+	last = fold + (qend - m) + a;
+	while (p <= last &&
+	    (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
+		if (memcmp(p - a, lit, m) == 0)
+			return (size_t)(p - a - fold);
+		p++;
+	}
+	return qend;
+}
+
+/* The character of s[at..end) whose fold holds fold byte q (a fold may
+ * be longer than its character, "ß" -> "ss"): its first byte. */
+static size_t
+char_of_fold(const unsigned char *u, size_t at, size_t end,
+    const uint32_t *fmap, size_t q)
+{
+	size_t lo = at, hi = end;
+
+	while (hi - lo > 1) {		/* last p in [at, end) with fmap[p] <= q */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (fmap[mid] <= q)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	while (lo > at && (u[lo] & 0xC0) == 0x80)
+		lo--;
+	return lo;
+}
+
+/* The character of s[at..end) whose fold begins at q, or end when q
+ * is inside a character's fold (or before at). */
+static size_t
+char_at_fold(const unsigned char *u, size_t at, size_t end,
+    const uint32_t *fmap, size_t q)
+{
+	size_t p = char_of_fold(u, at, end, fmap, q);
+
+	return fmap[p] == q && (u[p] & 0xC0) != 0x80 ? p : end;
+}
+
+/*
+ * A walk over the places where a match may begin, in order.  Most
+ * patterns begin with digits only, or with a few literals: the next
+ * digit is found eight bytes at a time in the sentence itself (no other
+ * character folds to one), the next literal by memchr in the fold; any
+ * other pattern is walked a byte at a time.
+ */
+struct walk {
+	const struct rxscan *sc;
+	const unsigned char *u;
+	const char *fold;
+	const uint32_t *fmap;
+	size_t at, end, qend;
+	size_t next[RXSCAN_SEEK_LITS];	/* SEEK_LITS: each literal's next */
+};
+
+static void
+walk_start(struct walk *w)
+{
+	if (w->sc->seek == SEEK_LITS)
+		for (size_t i = 0; i < w->sc->nlit; i++)
+			w->next[i] = lit_next(w->sc, i, w->fold,
+			    w->fmap[w->at], w->qend);
+}
+
+/* The first place at or after p (and after the last one given) where a
+ * match may begin; end when there is none. */
+static size_t
+walk_next(struct walk *w, size_t p)
+{
+	const struct rxscan *sc = w->sc;
+	size_t best, q;
+
+	switch (sc->seek) {
+	case SEEK_DIGITS:
+		for (; (p = next_digit(w->u, p, w->end)) < w->end; p++)
+			if (sc->by[w->u[p]] == B_YES || lit_at(sc, w->fold,
+			    w->fmap[p], w->qend))
+				return p;
+		return w->end;
+	case SEEK_LITS:
+		q = p < w->end ? w->fmap[p] : w->qend;
+		for (;;) {
+			best = w->qend;
+			for (size_t i = 0; i < sc->nlit; i++) {
+				if (w->next[i] < q)
+					w->next[i] = lit_next(sc, i, w->fold, q,
+					    w->qend);
+				if (w->next[i] < best)
+					best = w->next[i];
+			}
+			if (best >= w->qend)
+				return w->end;
+			p = char_at_fold(w->u, w->at, w->end, w->fmap, best);
+			if (p < w->end)
+				return p;
+			q = best + 1;
+		}
+	default:
+		for (; p < w->end; p++) {
+			/* Only where a character begins, as a match does. */
+			if (!sc->src[w->u[p]])
+				continue;
+			q = w->fmap[p];
+			switch (sc->by[(unsigned char)w->fold[q]]) {
+			case B_NO:
+				continue;
+			case B_LIT:
+				if (!lit_at(sc, w->fold, q, w->qend))
+					continue;
+				break;
+			}
+			return p;
+		}
+		return w->end;
+	}
+}
+
 bool
 rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     size_t at, size_t end, const char *fold, const uint32_t *fmap,
     PCRE2_SIZE **ov)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t qend;
+	struct walk w;
 
 	if (sc == NULL || fold == NULL || fmap == NULL)
 		return at < end && rx_match(rx, s, end, at, ov);
+	if (at >= end)
+		return false;
 	/* A match within s[0..end) that begins at p folds to something
 	 * that begins at fmap[p] and ends by fmap[end]. */
-	qend = fmap[end];
+	w = (struct walk){ sc, u, fold, fmap, at, end, fmap[end], { 0 } };
+	walk_start(&w);
 	size_t floor = at;	/* no match begins before it (core) */
 
-	for (size_t p = at; p < end; p++) {
-		size_t q;
-
-		/* Only where a character begins, as a match does. */
-		if (!sc->src[u[p]])
-			continue;
-		q = fmap[p];
-		switch (sc->by[(unsigned char)fold[q]]) {
-		case B_NO:
-			continue;
-		case B_LIT:
-			if (!lit_at(sc, fold, q, qend))
-				continue;
-			break;
-		}
+	for (size_t p = at; (p = walk_next(&w, p)) < end; p++) {
 		if (!sc->core) {
 			if (rx_match_at(rx, s, end, p, ov))
 				return true;
@@ -302,19 +463,6 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 	}
 	if (best == qend)
 		return end;
-	/* Back to the sentence: the character whose fold holds best
-	 * (a fold may be longer than its character, "ß" -> "ss"). */
-	size_t lo = at, hi = end;
-
-	while (hi - lo > 1) {		/* last p in [at, end) with fmap[p] <= best */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (fmap[mid] <= best)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	while (lo > at && (u[lo] & 0xC0) == 0x80)
-		lo--;
-	return lo;
+	/* Back to the sentence: the character whose fold holds best. */
+	return char_of_fold(u, at, end, fmap, best);
 }
