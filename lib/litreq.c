@@ -28,6 +28,14 @@ struct litreq {
 	size_t n;
 	struct lit **c;		/* c[i][0..nc[i]): v[i]'s literals that */
 	size_t *nc;		/* hold none of the others */
+	/* Which literals the last indexed text holds every pair of, bit k
+	 * of the k-th literal counted across the sets (the first 64), and
+	 * whether every set has one: a pattern is asked of several parts
+	 * of one sentence (a window per figure, per cue), and most of the
+	 * time the sentence cannot hold it at all. */
+	uint64_t seen;		/* the litidx serial they are of; 0 none */
+	uint64_t indexed;
+	bool may;
 };
 
 /* What a branch of a pattern needs: every set. */
@@ -450,7 +458,7 @@ litreq_of(const char *pattern)
 	if (parse_alt(&p, &br, &nbr) && *p == '\0') {
 		group_req(br, nbr, &all);
 		if (all.n > 0) {
-			q = xmalloc(sizeof(*q));
+			q = xcalloc(1, sizeof(*q));
 			q->v = all.v;
 			q->n = all.n;
 			q->c = xmalloc(q->n * sizeof(*q->c));
@@ -523,6 +531,11 @@ litidx_build(struct litidx *ix, const char *t, size_t n)
 		ix->gen = 1;
 	}
 	g = ix->gen;
+	/* One count for every index: a litreq's memory of one index is
+	 * never taken for another's. */
+	static uint64_t serials;
+
+	ix->serial = ++serials;
 	if (n < 2)
 		return;
 	/* Each byte read once: the slot's high half carried over. */
@@ -558,22 +571,61 @@ lit_indexed(const struct litidx *ix, const struct lit *l)
 	return true;
 }
 
-bool
-litreq_may_in(const struct litreq *q, const struct litidx *ix, const char *t,
-    size_t n)
+/* Fills in q's memory of the indexed text (struct litreq). */
+static void
+litreq_index(struct litreq *q, const struct litidx *ix)
 {
-	if (q == NULL)
-		return true;
-	for (size_t i = 0; i < q->n; i++) {
-		const struct lit *c = q->c[i];
-		size_t k, nk = q->nc[i];
+	size_t bit = 0;
 
-		for (k = 0; k < nk; k++)
-			if ((ix == NULL || lit_indexed(ix, &c[k])) &&
-			    contains(t, n, &c[k]))
+	q->seen = ix->serial;
+	q->indexed = 0;
+	q->may = true;
+	for (size_t i = 0; i < q->n; i++) {
+		bool any = false;
+
+		for (size_t k = 0; k < q->nc[i]; k++, bit++)
+			if (lit_indexed(ix, &q->c[i][k])) {
+				any = true;
+				if (bit < 64)
+					q->indexed |= 1ull << bit;
+			}
+		if (!any) {
+			q->may = false;
+			return;
+		}
+	}
+}
+
+bool
+litreq_may_in(const struct litreq *cq, const struct litidx *ix,
+    const char *t, size_t n)
+{
+	size_t bit = 0;
+
+	if (cq == NULL)
+		return true;
+	if (ix != NULL && ix->serial != 0) {
+		/* The memory is no part of what q says: the cast writes to
+		 * an object allocated as modifiable (litreq_of()). */
+		struct litreq *q = (struct litreq *)cq;
+
+		if (q->seen != ix->serial)
+			litreq_index(q, ix);
+		if (!q->may)
+			return false;
+	}
+	for (size_t i = 0; i < cq->n; i++) {
+		const struct lit *c = cq->c[i];
+		size_t k, nk = cq->nc[i];
+
+		for (k = 0; k < nk; k++, bit++)
+			if ((ix == NULL || (bit < 64 && ix->serial != 0 ?
+			    (cq->indexed >> bit & 1) != 0 :
+			    lit_indexed(ix, &c[k]))) && contains(t, n, &c[k]))
 				break;
 		if (k == nk)
 			return false;
+		bit += nk - k;
 	}
 	return true;
 }

@@ -51,12 +51,16 @@ bool litreq_may(const struct litreq *q, const char *t, size_t n);
 struct litidx {
 	uint16_t bg[1u << 14];
 	uint16_t gen;
+	uint64_t serial;	/* of the text built: never repeats, in
+				 * any index */
 };
 
 void litidx_build(struct litidx *ix, const char *t, size_t n);
 
 /* litreq_may() for t[0..n), a part of the text ix was built from (ix may
- * be NULL): a literal missing from the whole text is not searched for. */
+ * be NULL): a literal missing from the whole text is not searched for.
+ * q remembers which of its literals the text holds (asked again of
+ * another part, it is not looked up again). */
 bool litreq_may_in(const struct litreq *q, const struct litidx *ix,
     const char *t, size_t n);
 
