@@ -21,6 +21,7 @@ struct lit {
 	size_t nbg;
 	uint16_t *bg;
 	size_t anchor;		/* the byte contains() looks for first */
+	uint32_t head;		/* its first four bytes, if it has them */
 };
 
 struct litreq {
@@ -413,6 +414,9 @@ lit_make(struct lit *l, const char *s)
 {
 	l->s = s;
 	l->len = strlen(s);
+	l->head = 0;
+	if (l->len >= 4)
+		memcpy(&l->head, s, 4);
 	l->nbg = l->len > 1 ? l->len - 1 : 0;
 	l->bg = xmalloc((l->nbg + 1) * sizeof(*l->bg));
 	/* Test the telling pairs first: the last two bytes of a
@@ -511,7 +515,17 @@ contains(const char *t, size_t n, const struct lit *l)
 	p = t + a;
 	last = t + (n - m) + a;
 	while (p <= last && (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
-		if (memcmp(p - a, lit, m) == 0)
+		/* Most places of the anchor byte are not the literal: its
+		 * first four bytes, compared as a word, tell without a
+		 * call to memcmp. */
+		if (m >= 4) {
+			uint32_t w;
+
+			memcpy(&w, p - a, 4);
+			if (w == l->head && (m == 4 ||
+			    memcmp(p - a + 4, lit + 4, m - 4) == 0))
+				return true;
+		} else if (memcmp(p - a, lit, m) == 0)
 			return true;
 		p++;
 	}
