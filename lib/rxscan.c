@@ -29,6 +29,7 @@ struct rxscan {
 	size_t *len;
 	size_t nlit;
 	size_t *anchor;		/* the byte of each rxscan_skip() seeks */
+	uint32_t *head;		/* the first four bytes of each (lit_is()) */
 	bool digit;		/* a digit may begin a match */
 	/* What the beginnings above begin is not the match but what
 	 * follows its optional words and spaces (rxstart_core()): a match
@@ -153,6 +154,10 @@ rxscan_of(const struct rx *rx)
 		}
 	for (size_t i = sc->nlit; i-- > 0;)
 		sc->from[(unsigned char)sc->lit[i][0]] = (uint16_t)i;
+	sc->head = xcalloc(sc->nlit ? sc->nlit : 1, sizeof(*sc->head));
+	for (size_t i = 0; i < sc->nlit; i++)
+		if (sc->len[i] >= 4)
+			memcpy(&sc->head[i], sc->lit[i], 4);
 	/* The last byte of a beginning's first non-ASCII letter tells
 	 * it from others far better than its first ('t', 'k'). */
 	sc->anchor = xcalloc(sc->nlit ? sc->nlit : 1, sizeof(*sc->anchor));
@@ -216,7 +221,26 @@ rxscan_free(struct rxscan *sc)
 	free(sc->lit);
 	free(sc->len);
 	free(sc->anchor);
+	free(sc->head);
 	free(sc);
+}
+
+/* Is literal i at t (with room for it)?  Its first four bytes are
+ * compared as a word first: most places that begin like it are not it,
+ * and need no call to memcmp. */
+static inline bool
+lit_is(const struct rxscan *sc, size_t i, const char *t)
+{
+	size_t m = sc->len[i];
+
+	if (m >= 4) {
+		uint32_t w;
+
+		memcpy(&w, t, 4);
+		return w == sc->head[i] && (m == 4 ||
+		    memcmp(t + 4, sc->lit[i] + 4, m - 4) == 0);
+	}
+	return memcmp(t, sc->lit[i], m) == 0;
 }
 
 /* Does one of the beginnings stand at fold[q..qend)? */
@@ -226,7 +250,7 @@ lit_at(const struct rxscan *sc, const char *fold, size_t q, size_t qend)
 	for (size_t i = sc->from[(unsigned char)fold[q]];
 	    i < sc->nlit && sc->lit[i][0] == fold[q]; i++)
 		if (sc->len[i] <= qend - q &&
-		    memcmp(sc->lit[i], fold + q, sc->len[i]) == 0)
+		    lit_is(sc, i, fold + q))
 			return true;
 	return false;
 }
@@ -270,7 +294,7 @@ lit_next(const struct rxscan *sc, size_t i, const char *fold, size_t q,
 	last = fold + (qend - m) + a;
 	while (p <= last &&
 	    (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
-		if (memcmp(p - a, lit, m) == 0)
+		if (lit_is(sc, i, p - a))
 			return (size_t)(p - a - fold);
 		p++;
 	}
@@ -454,7 +478,7 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 		last = fold + (best - 1 < qend - m ? best - 1 : qend - m) + a;
 		while (p <= last &&
 		    (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
-			if (memcmp(p - a, lit, m) == 0) {
+			if (lit_is(sc, i, p - a)) {
 				best = (size_t)(p - a - fold);
 				break;
 			}
