@@ -33,7 +33,7 @@ struct rxscan {
 	bool digit;		/* a digit may begin a match */
 	/* What the beginnings above begin is not the match but what
 	 * follows its optional words and spaces (rxstart_core()): a match
-	 * begins at most back bytes and a run of spaces before them. */
+	 * begins at most back characters and a run of spaces before them. */
 	bool core;
 	size_t back;
 	int seek;		/* SEEK_* */
@@ -204,8 +204,7 @@ rxscan_of(const struct rx *rx)
 	}
 	if (words != NULL) {
 		sc->core = true;
-		/* A character matched caselessly is four bytes at most. */
-		sc->back = 4 * chars;
+		sc->back = chars;
 		free(words);
 	}
 	return sc;
@@ -440,9 +439,11 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 		 * where they can begin, for a match that begins by p. */
 		size_t lo = spaces_before(u, floor, p);
 
-		lo = lo - floor > sc->back ? lo - sc->back : floor;
-		while (lo > floor && (u[lo] & 0xC0) == 0x80)
-			lo--;
+		/* PCRE2 matches a character of the words, caseless or not,
+		 * with one character: back that many at most. */
+		for (size_t k = 0; k < sc->back && lo > floor; k++)
+			while (--lo > floor && (u[lo] & 0xC0) == 0x80)
+				;
 		if (rx_match_upto(rx, s, end, lo, p, ov))
 			return true;
 		floor = p + 1;
