@@ -72,9 +72,26 @@ may_match_req(const struct litreq *q, const char *s, size_t from, size_t to)
 static bool
 may_match(const struct rx *rx, const char *s, size_t from, size_t to)
 {
+	const struct cx_pat *pat = rx->user;
+
 	/* The prefilter is on the pattern (cx_req()): asked some sixty
 	 * thousand times on 2 MB, this is kept to a load. */
-	return cur_s == NULL || may_match_req(rx->user, s, from, to);
+	return cur_s == NULL || pat == NULL ||
+	    may_match_req(pat->req, s, from, to);
+}
+
+/* rx_match(rx, s, to, from, ov): the leftmost match in s[from..to).  In
+ * the sentence being classified, once folded, PCRE2 is asked only where
+ * a match may begin (rxscan_find()), not to search the whole span. */
+static bool
+search(struct rx *rx, const char *s, size_t from, size_t to,
+    PCRE2_SIZE **ov)
+{
+	if (cur_s != NULL && s == cur_s->text && folded == cur_s &&
+	    to <= cur_s->len)
+		return rxscan_find(cx_scan(rx), rx, s, from, to, fold.p, fmap,
+		    ov);
+	return rx_match(rx, s, to, from, ov);
 }
 
 #define MAXHITS 256
@@ -157,7 +174,7 @@ find(struct rx *rx, const char *s, size_t from, size_t to, size_t *at)
 
 	if (rx == NULL || from >= to || !may_match(rx, s, from, to))
 		return false;
-	if (!rx_match(rx, s, to, from, &ov))
+	if (!search(rx, s, from, to, &ov))
 		return false;
 	if (at)
 		*at = ov[0];
@@ -185,7 +202,7 @@ find_last(struct rx *rx, const char *s, size_t from, size_t to, size_t *at,
 
 	if (!may_match(rx, s, from, to))
 		return false;
-	while (from < to && rx_match(rx, s, to, from, &ov)) {
+	while (from < to && search(rx, s, from, to, &ov)) {
 		found = true;
 		*at = ov[0];
 		if (end)
@@ -216,7 +233,7 @@ inside_component(struct cx_rules *cx, const char *s, size_t len,
 			continue;
 		if (!may_match(cx->components[c], s, from, len))
 			continue;
-		while (at < h->end && rx_match(cx->components[c], s, len, at, &ov)) {
+		while (at < h->end && search(cx->components[c], s, at, len, &ov)) {
 			if (ov[0] <= h->start && ov[1] >= h->end && ov[1] > ov[0])
 				return true;
 			if (ov[0] >= h->end)
@@ -252,7 +269,7 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		/* Each search starts where the fold first has what a match
 		 * begins with (rxscan_skip()): PCRE2 need not walk there. */
 		while (n < MAXHITS && at < len &&
-		    (!gated || (at = rxscan_skip(cx->labels[i].scan, s, at,
+		    (!gated || (at = rxscan_skip(cx_scan(cx->labels[i].rx), s, at,
 		    len, fold.p, fmap)) < len) &&
 		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {
 			if (ov[1] > ov[0])

@@ -373,6 +373,10 @@ walk_next(struct walk *w, size_t p)
 				return p;
 		return w->end;
 	case SEEK_LITS:
+		/* From the next character: a continuation byte maps to its
+		 * character's start, the place just given. */
+		while (p < w->end && (w->u[p] & 0xC0) == 0x80)
+			p++;
 		q = p < w->end ? w->fmap[p] : w->qend;
 		for (;;) {
 			best = w->qend;
