@@ -64,8 +64,8 @@ may_match_req(const struct litreq *q, const char *s, size_t from, size_t to)
 	    to > cur_s->len)
 		return true;
 	fold_sentence();
-	return litreq_may_in(q, &fidx, fold.p + fmap[from],
-	    fmap[to] - fmap[from]);
+	return !litreq_ruled_out(q, &fidx) && litreq_may_in(q, &fidx,
+	    fold.p + fmap[from], fmap[to] - fmap[from]);
 }
 
 /* The same for rx. */

@@ -25,18 +25,16 @@ struct lit {
 };
 
 struct litreq {
+	struct litreq_memo memo;	/* first: litreq_ruled_out() reads it */
 	struct litset *v;
 	size_t n;
 	struct lit **c;		/* c[i][0..nc[i]): v[i]'s literals that */
 	size_t *nc;		/* hold none of the others */
-	/* Which literals the last indexed text holds every pair of, bit k
-	 * of the k-th literal counted across the sets (the first 64), and
-	 * whether every set has one: a pattern is asked of several parts
-	 * of one sentence (a window per figure, per cue), and most of the
-	 * time the sentence cannot hold it at all. */
-	uint64_t seen;		/* the litidx serial they are of; 0 none */
+	/* Which literals the last indexed text (memo.seen) holds every
+	 * pair of, bit k of the k-th literal counted across the sets (the
+	 * first 64): a pattern is asked of several parts of one sentence
+	 * (a window per figure, per cue). */
 	uint64_t indexed;
-	bool may;
 };
 
 /* What a branch of a pattern needs: every set. */
@@ -591,9 +589,9 @@ litreq_index(struct litreq *q, const struct litidx *ix)
 {
 	size_t bit = 0;
 
-	q->seen = ix->serial;
+	q->memo.seen = ix->serial;
 	q->indexed = 0;
-	q->may = true;
+	q->memo.may = true;
 	for (size_t i = 0; i < q->n; i++) {
 		bool any = false;
 
@@ -604,7 +602,7 @@ litreq_index(struct litreq *q, const struct litidx *ix)
 					q->indexed |= 1ull << bit;
 			}
 		if (!any) {
-			q->may = false;
+			q->memo.may = false;
 			return;
 		}
 	}
@@ -623,9 +621,9 @@ litreq_may_in(const struct litreq *cq, const struct litidx *ix,
 		 * an object allocated as modifiable (litreq_of()). */
 		struct litreq *q = (struct litreq *)cq;
 
-		if (q->seen != ix->serial)
+		if (q->memo.seen != ix->serial)
 			litreq_index(q, ix);
-		if (!q->may)
+		if (!q->memo.may)
 			return false;
 	}
 	for (size_t i = 0; i < cq->n; i++) {
