@@ -69,7 +69,7 @@ may_match_req(const struct litreq *q, const char *s, size_t from, size_t to)
 }
 
 /* The same for rx. */
-static bool
+static inline bool
 may_match(const struct rx *rx, const char *s, size_t from, size_t to)
 {
 	const struct cx_pat *pat = rx->user;
