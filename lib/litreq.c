@@ -708,6 +708,82 @@ fold_cp(utf8proc_int32_t cp, char *out)
 	return n;
 }
 
+#ifdef LIT_SWAR
+/*
+ * litfold() of a text whose every character folds to as many bytes as
+ * it has, as Vietnamese letters and ASCII do (fold_cache says which,
+ * once it has met them): the fold is the text with its letters replaced
+ * in place, and the map the identity but for continuation bytes.  Eight
+ * bytes are copied, ASCII lowered, and their map written at a time; the
+ * characters beyond ASCII are then mended one by one.  false, leaving
+ * p and map half written, at the first character that does not fold so
+ * (or fold_cache does not know yet): the caller folds the general way.
+ */
+static bool
+litfold_inplace(const unsigned char *u, size_t len, char *p, uint32_t *map)
+{
+	size_t i = 0;
+
+	for (;;) {
+		uint64_t w, hi, lo7, up;
+		unsigned char c;
+		unsigned fc;
+
+		if (i + 8 <= len) {
+			memcpy(&w, u + i, 8);
+			hi = w & 0x8080808080808080ull;
+			lo7 = w & 0x7F7F7F7F7F7F7F7Full;
+			/* Bit 7 of each ASCII byte in 'A'..'Z'. */
+			up = (lo7 + 0x3F3F3F3F3F3F3F3Full) &
+			    ~(lo7 + 0x2525252525252525ull) & ~w &
+			    0x8080808080808080ull;
+			w |= up >> 2;
+			memcpy(p + i, &w, 8);
+			for (unsigned k = 0; k < 8; k++)
+				map[i + k] = (uint32_t)(i + k);
+			if (hi == 0) {
+				i += 8;
+				continue;
+			}
+			i += (unsigned)__builtin_ctzll(hi) / 8;
+		} else {
+			if (i >= len)
+				break;
+			if ((c = u[i]) < 0x80) {
+				p[i] = (char)(c + ((unsigned)(c - 'A') < 26u) * 32);
+				map[i] = (uint32_t)i;
+				i++;
+				continue;
+			}
+		}
+		/* u[i] is beyond ASCII: a character of two or three bytes
+		 * whose fold has as many, or the general way. */
+		c = u[i];
+		if (c == 0xE1 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			fc = 0x1000 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+			if (fold_cache[fc].n != 3)
+				return false;
+			memcpy(p + i, fold_cache[fc].b, 3);
+			map[i] = map[i + 1] = map[i + 2] = (uint32_t)i;
+			i += 3;
+		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < len &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			fc = (c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
+			if (fold_cache[fc].n != 2)
+				return false;
+			memcpy(p + i, fold_cache[fc].b, 2);
+			map[i] = map[i + 1] = (uint32_t)i;
+			i += 2;
+		} else
+			return false;
+	}
+	map[len] = (uint32_t)len;
+	p[len] = '\0';
+	return true;
+}
+#endif
+
 void
 litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 {
@@ -721,6 +797,12 @@ litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 	out->len = 0;
 	buf_grow(out, 6 * len + 16);
 	p = out->p;
+#ifdef LIT_SWAR
+	if (map && litfold_inplace(u, len, p, map)) {
+		out->len = len;
+		return;
+	}
+#endif
 	while (i < len) {
 		unsigned char c = u[i];
 
