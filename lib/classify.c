@@ -64,17 +64,34 @@ may_match_req(const struct litreq *q, const char *s, size_t from, size_t to)
 	    to > cur_s->len)
 		return true;
 	fold_sentence();
-	return litreq_may_in(q, &fidx, fold.p + fmap[from],
-	    fmap[to] - fmap[from]);
+	return !litreq_ruled_out(q, &fidx) && litreq_may_in(q, &fidx,
+	    fold.p + fmap[from], fmap[to] - fmap[from]);
 }
 
 /* The same for rx. */
-static bool
+static inline bool
 may_match(const struct rx *rx, const char *s, size_t from, size_t to)
 {
+	const struct cx_pat *pat = rx->user;
+
 	/* The prefilter is on the pattern (cx_req()): asked some sixty
 	 * thousand times on 2 MB, this is kept to a load. */
-	return cur_s == NULL || may_match_req(rx->user, s, from, to);
+	return cur_s == NULL || pat == NULL ||
+	    may_match_req(pat->req, s, from, to);
+}
+
+/* rx_match(rx, s, to, from, ov): the leftmost match in s[from..to).  In
+ * the sentence being classified, once folded, PCRE2 is asked only where
+ * a match may begin (rxscan_find()), not to search the whole span. */
+static bool
+search(struct rx *rx, const char *s, size_t from, size_t to,
+    PCRE2_SIZE **ov)
+{
+	if (cur_s != NULL && s == cur_s->text && folded == cur_s &&
+	    to <= cur_s->len)
+		return rxscan_find(cx_scan(rx), rx, s, from, to, fold.p, fmap,
+		    ov);
+	return rx_match(rx, s, to, from, ov);
 }
 
 #define MAXHITS 256
@@ -116,18 +133,25 @@ struct sentence {
 	size_t target_at;		/* first strong target cue, or SIZE_MAX */
 };
 
+/* Is a num record's KIND name?  The first letter rules out most
+ * kinds without a call: these are asked of every number, often. */
+static inline bool
+is_kind(const char *kind, const char *name)
+{
+	return kind[0] == name[0] && strcmp(kind, name) == 0;
+}
+
 static bool
 is_figure(const struct cnum *n)
 {
-	return (strcmp(n->kind, "quantity") == 0 ||
-	    strcmp(n->kind, "percent") == 0 || strcmp(n->kind, "count") == 0) &&
-	    *n->value != '\0';
+	return (is_kind(n->kind, "quantity") || is_kind(n->kind, "percent") ||
+	    is_kind(n->kind, "count")) && *n->value != '\0';
 }
 
 static bool
 is_percent(const struct cnum *n)
 {
-	return strcmp(n->kind, "percent") == 0;
+	return is_kind(n->kind, "percent");
 }
 
 static bool
@@ -150,7 +174,7 @@ find(struct rx *rx, const char *s, size_t from, size_t to, size_t *at)
 
 	if (rx == NULL || from >= to || !may_match(rx, s, from, to))
 		return false;
-	if (!rx_match(rx, s, to, from, &ov))
+	if (!search(rx, s, from, to, &ov))
 		return false;
 	if (at)
 		*at = ov[0];
@@ -178,7 +202,7 @@ find_last(struct rx *rx, const char *s, size_t from, size_t to, size_t *at,
 
 	if (!may_match(rx, s, from, to))
 		return false;
-	while (from < to && rx_match(rx, s, to, from, &ov)) {
+	while (from < to && search(rx, s, from, to, &ov)) {
 		found = true;
 		*at = ov[0];
 		if (end)
@@ -209,7 +233,7 @@ inside_component(struct cx_rules *cx, const char *s, size_t len,
 			continue;
 		if (!may_match(cx->components[c], s, from, len))
 			continue;
-		while (at < h->end && rx_match(cx->components[c], s, len, at, &ov)) {
+		while (at < h->end && search(cx->components[c], s, at, len, &ov)) {
 			if (ov[0] <= h->start && ov[1] >= h->end && ov[1] > ov[0])
 				return true;
 			if (ov[0] >= h->end)
@@ -245,7 +269,7 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		/* Each search starts where the fold first has what a match
 		 * begins with (rxscan_skip()): PCRE2 need not walk there. */
 		while (n < MAXHITS && at < len &&
-		    (!gated || (at = rxscan_skip(cx->labels[i].scan, s, at,
+		    (!gated || (at = rxscan_skip(cx_scan(cx->labels[i].rx), s, at,
 		    len, fold.p, fmap)) < len) &&
 		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {
 			if (ov[1] > ov[0])
@@ -294,6 +318,12 @@ clause_of(const struct csent *s, size_t pos, size_t *cs, size_t *ce)
 		return;
 	}
 
+	/* Most sentences have no ';' at all: one memchr says so, and the
+	 * clause is the sentence, without a walk a byte each way. */
+	if (pos <= s->len && memchr(s->text, ';', s->len) == NULL) {
+		a = 0;
+		b = s->len;
+	}
 	while (a > 0 && s->text[a - 1] != ';')
 		a--;
 	while (b < s->len && s->text[b] != ';')
@@ -434,7 +464,7 @@ static bool unit_allowed(const struct metric *m, const char *unit);
 static bool
 gives_unit(const struct cnum *n, const struct metric *m)
 {
-	return strcmp(n->kind, "quantity") == 0 && *n->unit &&
+	return is_kind(n->kind, "quantity") && *n->unit &&
 	    unit_allowed(m, n->unit);
 }
 
@@ -868,7 +898,7 @@ find_doc_date(struct cx_rules *cx, const struct cdoc *doc,
 
 			/* A day is what makes it a publication date, not
 			 * "tháng 6/2024" in the text. */
-			if (strcmp(n->kind, "date") == 0 &&
+			if (is_kind(n->kind, "date") &&
 			    parse_date(n->value, &ctx->doc_y, &ctx->doc_m, true))
 				return;
 		}

@@ -30,7 +30,7 @@ opt_rx(const struct ynode *map, const char *key, bool required)
 			ydie(map, "missing key '%s'", key);
 		return NULL;
 	}
-	return rx_compile(n, true);
+	return rx_compile_anchorable(n, true);
 }
 
 /* A list of patterns under key. */
@@ -46,7 +46,7 @@ rx_list(const struct ynode *map, const char *key, size_t *n)
 	yexpect(list, Y_SEQ, key);
 	v = xcalloc(list->n + 1, sizeof(*v));
 	for (size_t i = 0; i < list->n; i++)
-		v[(*n)++] = rx_compile(list->kids[i], true);
+		v[(*n)++] = rx_compile_anchorable(list->kids[i], true);
 	return v;
 }
 
@@ -125,8 +125,7 @@ load_metrics(struct cx_rules *cx)
 		for (size_t k = 0; k < labels->n; k++) {
 			struct label *l = &cx->labels[cx->nlabels++];
 
-			l->rx = rx_compile(labels->kids[k], true);
-			l->scan = rxscan_of(l->rx);
+			l->rx = rx_compile_anchorable(labels->kids[k], true);
 			l->metric = (int)i;
 			snprintf(l->where, sizeof(l->where), "%s:%u",
 			    base_name(labels->kids[k]->file), labels->kids[k]->line);
@@ -265,16 +264,38 @@ load_provinces(struct cx_rules *cx)
 const struct litreq *
 cx_req(const struct cx_rules *cx, const struct rx *rx)
 {
+	const struct cx_pat *pat = rx ? rx->user : NULL;
+
 	(void)cx;	/* req_add() leaves the answer on the pattern */
-	return rx ? rx->user : NULL;
+	return pat ? pat->req : NULL;
+}
+
+const struct rxscan *
+cx_scan(const struct rx *rx)
+{
+	/* The cx_pat was allocated modifiable (req_add()); it is kept
+	 * behind a const pointer only as struct rx holds the caller's. */
+	struct cx_pat *pat = (struct cx_pat *)rx->user;
+
+	if (pat == NULL)
+		return NULL;
+	if (!pat->scanned) {
+		pat->scan = rxscan_of(rx);
+		pat->scanned = true;
+	}
+	return pat->scan;
 }
 
 static void
 req_add(struct cx_rules *cx, struct rx *rx)
 {
+	struct cx_pat *pat;
+
 	if (rx == NULL || rx->src == NULL || rx->user != NULL)
 		return;
-	rx->user = cx->reqs[cx->nreqs++] = litreq_of(rx->src);
+	pat = xcalloc(1, sizeof(*pat));
+	pat->req = litreq_of(rx->src);
+	rx->user = cx->pats[cx->npats++] = pat;
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
@@ -299,8 +320,8 @@ load_reqs(struct cx_rules *cx)
 	struct rx *singles[NSINGLES];
 
 	singles_of(cx, singles);
-	cx->reqs = xcalloc(NSINGLES + cx->nlabels + cx->ncomponents +
-	    cx->nblockers + cx->nbases + 1, sizeof(*cx->reqs));
+	cx->pats = xcalloc(NSINGLES + cx->nlabels + cx->ncomponents +
+	    cx->nblockers + cx->nbases + 1, sizeof(*cx->pats));
 	for (size_t i = 0; i < NSINGLES; i++)
 		req_add(cx, singles[i]);
 	for (size_t i = 0; i < cx->nlabels; i++) {
@@ -354,9 +375,12 @@ cx_free(struct cx_rules *cx)
 	if (cx == NULL)
 		return;
 	singles_of(cx, singles);
-	for (size_t i = 0; i < cx->nreqs; i++)
-		litreq_free(cx->reqs[i]);
-	free(cx->reqs);
+	for (size_t i = 0; i < cx->npats; i++) {
+		litreq_free(cx->pats[i]->req);
+		rxscan_free(cx->pats[i]->scan);
+		free(cx->pats[i]);
+	}
+	free(cx->pats);
 	for (size_t i = 0; i < NSINGLES; i++)
 		rx_free(singles[i]);
 	for (size_t i = 0; i < cx->nm; i++) {
@@ -364,10 +388,8 @@ cx_free(struct cx_rules *cx)
 		free(cx->m[i].level_units);
 	}
 	free(cx->m);
-	for (size_t i = 0; i < cx->nlabels; i++) {
+	for (size_t i = 0; i < cx->nlabels; i++)
 		rx_free(cx->labels[i].rx);
-		rxscan_free(cx->labels[i].scan);
-	}
 	free(cx->labels);
 	free_rx_list(cx->components, cx->ncomponents);
 	free(cx->component_gates);

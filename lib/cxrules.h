@@ -5,7 +5,8 @@
  * the components and the blockers; rules/context.yaml the cue words for
  * status, measure and basis; rules/periods.yaml the period expressions;
  * rules/provinces.yaml the gazetteer.  See README.md for the schema.
- * Loaded once; every pattern compiled once, with JIT.
+ * Loaded once; every pattern compiled once, with JIT (and for
+ * rx_match_at(), as rxscan_find() asks it: rx_compile_anchorable()).
  */
 #ifndef CHISO_CXRULES_H
 #define CHISO_CXRULES_H
@@ -24,7 +25,6 @@ struct label {
 	struct rx *rx;
 	const struct litreq *req;	/* cx_req(rx), kept: asked per sentence */
 	struct litgate gate;		/* litgate_of(req) */
-	struct rxscan *scan;		/* where its matches may begin */
 	int metric;
 	char where[64];		/* "metrics.yaml:12", for the rule column */
 };
@@ -83,12 +83,25 @@ struct cx_rules {
 	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
 	size_t date_lines;		/* sentences searched for a date */
 
-	/* What each pattern's matches must contain (litreq.h), made once
-	 * per pattern and kept on the pattern itself (rx->user), so the
-	 * classifier asks for it in one load; listed here to be freed. */
-	struct litreq **reqs;
-	size_t nreqs;
+	/* What each pattern's matches must contain (litreq.h) and where
+	 * they may begin (rxscan.h), made once per pattern and kept on the
+	 * pattern itself (rx->user), so the classifier asks for them in
+	 * one load; listed here to be freed. */
+	struct cx_pat **pats;
+	size_t npats;
 };
+
+/* What the classifier knows of a pattern, at rx->user. */
+struct cx_pat {
+	struct litreq *req;	/* NULL: nothing known, always match */
+	struct rxscan *scan;	/* NULL: search as PCRE2 does */
+	bool scanned;		/* scan is made (at the first search) */
+};
+
+/* Where rx's matches may begin (rxscan_of()), worked out at the first
+ * question, as a pattern never searched in a run costs nothing then;
+ * NULL when not known. */
+const struct rxscan *cx_scan(const struct rx *rx);
 
 /* The prefilter of rx; NULL when none is known (always match). */
 const struct litreq *cx_req(const struct cx_rules *cx, const struct rx *rx);

@@ -21,13 +21,20 @@ struct lit {
 	size_t nbg;
 	uint16_t *bg;
 	size_t anchor;		/* the byte contains() looks for first */
+	uint32_t head;		/* its first four bytes, if it has them */
 };
 
 struct litreq {
+	struct litreq_memo memo;	/* first: litreq_ruled_out() reads it */
 	struct litset *v;
 	size_t n;
 	struct lit **c;		/* c[i][0..nc[i]): v[i]'s literals that */
 	size_t *nc;		/* hold none of the others */
+	/* Which literals the last indexed text (memo.seen) holds every
+	 * pair of, bit k of the k-th literal counted across the sets (the
+	 * first 64): a pattern is asked of several parts of one sentence
+	 * (a window per figure, per cue). */
+	uint64_t indexed;
 };
 
 /* What a branch of a pattern needs: every set. */
@@ -405,6 +412,9 @@ lit_make(struct lit *l, const char *s)
 {
 	l->s = s;
 	l->len = strlen(s);
+	l->head = 0;
+	if (l->len >= 4)
+		memcpy(&l->head, s, 4);
 	l->nbg = l->len > 1 ? l->len - 1 : 0;
 	l->bg = xmalloc((l->nbg + 1) * sizeof(*l->bg));
 	/* Test the telling pairs first: the last two bytes of a
@@ -450,7 +460,7 @@ litreq_of(const char *pattern)
 	if (parse_alt(&p, &br, &nbr) && *p == '\0') {
 		group_req(br, nbr, &all);
 		if (all.n > 0) {
-			q = xmalloc(sizeof(*q));
+			q = xcalloc(1, sizeof(*q));
 			q->v = all.v;
 			q->n = all.n;
 			q->c = xmalloc(q->n * sizeof(*q->c));
@@ -503,7 +513,17 @@ contains(const char *t, size_t n, const struct lit *l)
 	p = t + a;
 	last = t + (n - m) + a;
 	while (p <= last && (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
-		if (memcmp(p - a, lit, m) == 0)
+		/* Most places of the anchor byte are not the literal: its
+		 * first four bytes, compared as a word, tell without a
+		 * call to memcmp. */
+		if (m >= 4) {
+			uint32_t w;
+
+			memcpy(&w, p - a, 4);
+			if (w == l->head && (m == 4 ||
+			    memcmp(p - a + 4, lit + 4, m - 4) == 0))
+				return true;
+		} else if (memcmp(p - a, lit, m) == 0)
 			return true;
 		p++;
 	}
@@ -523,6 +543,11 @@ litidx_build(struct litidx *ix, const char *t, size_t n)
 		ix->gen = 1;
 	}
 	g = ix->gen;
+	/* One count for every index: a litreq's memory of one index is
+	 * never taken for another's. */
+	static uint64_t serials;
+
+	ix->serial = ++serials;
 	if (n < 2)
 		return;
 	/* Each byte read once: the slot's high half carried over. */
@@ -558,22 +583,61 @@ lit_indexed(const struct litidx *ix, const struct lit *l)
 	return true;
 }
 
-bool
-litreq_may_in(const struct litreq *q, const struct litidx *ix, const char *t,
-    size_t n)
+/* Fills in q's memory of the indexed text (struct litreq). */
+static void
+litreq_index(struct litreq *q, const struct litidx *ix)
 {
-	if (q == NULL)
-		return true;
-	for (size_t i = 0; i < q->n; i++) {
-		const struct lit *c = q->c[i];
-		size_t k, nk = q->nc[i];
+	size_t bit = 0;
 
-		for (k = 0; k < nk; k++)
-			if ((ix == NULL || lit_indexed(ix, &c[k])) &&
-			    contains(t, n, &c[k]))
+	q->memo.seen = ix->serial;
+	q->indexed = 0;
+	q->memo.may = true;
+	for (size_t i = 0; i < q->n; i++) {
+		bool any = false;
+
+		for (size_t k = 0; k < q->nc[i]; k++, bit++)
+			if (lit_indexed(ix, &q->c[i][k])) {
+				any = true;
+				if (bit < 64)
+					q->indexed |= 1ull << bit;
+			}
+		if (!any) {
+			q->memo.may = false;
+			return;
+		}
+	}
+}
+
+bool
+litreq_may_in(const struct litreq *cq, const struct litidx *ix,
+    const char *t, size_t n)
+{
+	size_t bit = 0;
+
+	if (cq == NULL)
+		return true;
+	if (ix != NULL && ix->serial != 0) {
+		/* The memory is no part of what q says: the cast writes to
+		 * an object allocated as modifiable (litreq_of()). */
+		struct litreq *q = (struct litreq *)cq;
+
+		if (q->memo.seen != ix->serial)
+			litreq_index(q, ix);
+		if (!q->memo.may)
+			return false;
+	}
+	for (size_t i = 0; i < cq->n; i++) {
+		const struct lit *c = cq->c[i];
+		size_t k, nk = cq->nc[i];
+
+		for (k = 0; k < nk; k++, bit++)
+			if ((ix == NULL || (bit < 64 && ix->serial != 0 ?
+			    (cq->indexed >> bit & 1) != 0 :
+			    lit_indexed(ix, &c[k]))) && contains(t, n, &c[k]))
 				break;
 		if (k == nk)
 			return false;
+		bit += nk - k;
 	}
 	return true;
 }
@@ -644,6 +708,82 @@ fold_cp(utf8proc_int32_t cp, char *out)
 	return n;
 }
 
+#ifdef LIT_SWAR
+/*
+ * litfold() of a text whose every character folds to as many bytes as
+ * it has, as Vietnamese letters and ASCII do (fold_cache says which,
+ * once it has met them): the fold is the text with its letters replaced
+ * in place, and the map the identity but for continuation bytes.  Eight
+ * bytes are copied, ASCII lowered, and their map written at a time; the
+ * characters beyond ASCII are then mended one by one.  false, leaving
+ * p and map half written, at the first character that does not fold so
+ * (or fold_cache does not know yet): the caller folds the general way.
+ */
+static bool
+litfold_inplace(const unsigned char *u, size_t len, char *p, uint32_t *map)
+{
+	size_t i = 0;
+
+	for (;;) {
+		uint64_t w, hi, lo7, up;
+		unsigned char c;
+		unsigned fc;
+
+		if (i + 8 <= len) {
+			memcpy(&w, u + i, 8);
+			hi = w & 0x8080808080808080ull;
+			lo7 = w & 0x7F7F7F7F7F7F7F7Full;
+			/* Bit 7 of each ASCII byte in 'A'..'Z'. */
+			up = (lo7 + 0x3F3F3F3F3F3F3F3Full) &
+			    ~(lo7 + 0x2525252525252525ull) & ~w &
+			    0x8080808080808080ull;
+			w |= up >> 2;
+			memcpy(p + i, &w, 8);
+			for (unsigned k = 0; k < 8; k++)
+				map[i + k] = (uint32_t)(i + k);
+			if (hi == 0) {
+				i += 8;
+				continue;
+			}
+			i += (unsigned)__builtin_ctzll(hi) / 8;
+		} else {
+			if (i >= len)
+				break;
+			if ((c = u[i]) < 0x80) {
+				p[i] = (char)(c + ((unsigned)(c - 'A') < 26u) * 32);
+				map[i] = (uint32_t)i;
+				i++;
+				continue;
+			}
+		}
+		/* u[i] is beyond ASCII: a character of two or three bytes
+		 * whose fold has as many, or the general way. */
+		c = u[i];
+		if (c == 0xE1 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+		    (u[i + 2] & 0xC0) == 0x80) {
+			fc = 0x1000 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+			if (fold_cache[fc].n != 3)
+				return false;
+			memcpy(p + i, fold_cache[fc].b, 3);
+			map[i] = map[i + 1] = map[i + 2] = (uint32_t)i;
+			i += 3;
+		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < len &&
+		    (u[i + 1] & 0xC0) == 0x80) {
+			fc = (c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
+			if (fold_cache[fc].n != 2)
+				return false;
+			memcpy(p + i, fold_cache[fc].b, 2);
+			map[i] = map[i + 1] = (uint32_t)i;
+			i += 2;
+		} else
+			return false;
+	}
+	map[len] = (uint32_t)len;
+	p[len] = '\0';
+	return true;
+}
+#endif
+
 void
 litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 {
@@ -657,6 +797,12 @@ litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 	out->len = 0;
 	buf_grow(out, 6 * len + 16);
 	p = out->p;
+#ifdef LIT_SWAR
+	if (map && litfold_inplace(u, len, p, map)) {
+		out->len = len;
+		return;
+	}
+#endif
 	while (i < len) {
 		unsigned char c = u[i];
 

@@ -51,12 +51,33 @@ bool litreq_may(const struct litreq *q, const char *t, size_t n);
 struct litidx {
 	uint16_t bg[1u << 14];
 	uint16_t gen;
+	uint64_t serial;	/* of the text built: never repeats, in
+				 * any index */
 };
 
 void litidx_build(struct litidx *ix, const char *t, size_t n);
 
+/* What a requirement remembers of the last indexed text it was asked
+ * about (litreq_may_in()); the first member of every struct litreq. */
+struct litreq_memo {
+	uint64_t seen;		/* that text's litidx serial; 0 none */
+	bool may;		/* false: a set has no literal in it at all */
+};
+
+/* Is q known to be ruled out of every part of ix's text?  Inline, as
+ * most questions about a sentence end here once the first was asked. */
+static inline bool
+litreq_ruled_out(const struct litreq *q, const struct litidx *ix)
+{
+	const struct litreq_memo *m = (const void *)q;
+
+	return q != NULL && m->seen == ix->serial && !m->may;
+}
+
 /* litreq_may() for t[0..n), a part of the text ix was built from (ix may
- * be NULL): a literal missing from the whole text is not searched for. */
+ * be NULL): a literal missing from the whole text is not searched for.
+ * q remembers which of its literals the text holds (asked again of
+ * another part, it is not looked up again). */
 bool litreq_may_in(const struct litreq *q, const struct litidx *ix,
     const char *t, size_t n);
 

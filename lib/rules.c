@@ -209,12 +209,19 @@ bool
 rx_match_at(struct rx *rx, const char *s, size_t len, size_t start,
     PCRE2_SIZE **ovector)
 {
+	return rx_match_upto(rx, s, len, start, start, ovector);
+}
+
+bool
+rx_match_upto(struct rx *rx, const char *s, size_t len, size_t start,
+    size_t limit, PCRE2_SIZE **ovector)
+{
 	/* One context for every pattern: only its limit changes. */
 	static pcre2_match_context *mc;
 
 	if (mc == NULL && (mc = pcre2_match_context_create(NULL)) == NULL)
 		die(EXIT_DATA, "out of memory matching a pattern");
-	pcre2_set_offset_limit(mc, start);
+	pcre2_set_offset_limit(mc, limit);
 	return match(rx, s, len, start, mc, ovector);
 }
 

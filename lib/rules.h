@@ -84,6 +84,11 @@ struct rx *rx_compile_anchorable(const struct ynode *n, bool caseless);
 bool rx_match_at(struct rx *rx, const char *s, size_t len, size_t start,
     PCRE2_SIZE **ovector);
 
+/* The leftmost match that begins in s[start..limit] (limit >= start):
+ * rx_match_at() is this with limit == start.  Same rx requirement. */
+bool rx_match_upto(struct rx *rx, const char *s, size_t len, size_t start,
+    size_t limit, PCRE2_SIZE **ovector);
+
 void rx_free(struct rx *rx);
 
 #endif

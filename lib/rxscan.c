@@ -1,6 +1,7 @@
 /* rxscan.c - see rxscan.h. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "buf.h"
 #include "err.h"
@@ -11,6 +12,10 @@
 /* How a folded byte may begin a match: not, surely (a digit), or when
  * one of the literals with that first byte is there. */
 enum { B_NO, B_YES, B_LIT };
+
+/* How rxscan_find() finds the next place (struct walk). */
+enum { SEEK_WALK, SEEK_DIGITS, SEEK_LITS };
+#define RXSCAN_SEEK_LITS 5
 
 struct rxscan {
 	unsigned char by[256];
@@ -24,9 +29,71 @@ struct rxscan {
 	size_t *len;
 	size_t nlit;
 	size_t *anchor;		/* the byte of each rxscan_skip() seeks */
+	uint32_t *head;		/* the first four bytes of each (lit_is()) */
 	bool digit;		/* a digit may begin a match */
+	/* What the beginnings above begin is not the match but what
+	 * follows its optional words and spaces (rxstart_core()): a match
+	 * begins at most back characters and a run of spaces before them. */
+	bool core;
+	size_t back;
+	int seek;		/* SEEK_* */
 	uint16_t from[256];	/* the first of them with that first byte */
 };
+
+/*
+ * Can the optional words (their letters in words) and the spaces before
+ * what a match goes on with begin none of it?  Then no place where the
+ * scan stops lies inside a match's words and spaces, which is what lets
+ * rxscan_find() search each stop only from the stop before.  Spaces are
+ * ASCII or Unicode ones (lead bytes C2, E1, E2, E3).
+ */
+static bool
+core_apart(const struct rxscan *sc, const char *words)
+{
+	struct buf f = { 0 };
+	bool apart = true;
+	static const unsigned char space[] = { ' ', '\t', '\n', '\v', '\f',
+	    '\r', 0xC2, 0xE1, 0xE2, 0xE3 };
+
+	litfold(words, strlen(words), &f, NULL);
+	for (size_t i = 0; i < f.len && apart; i++)
+		apart = sc->by[(unsigned char)f.p[i]] == B_NO;
+	for (size_t i = 0; i < sizeof(space) && apart; i++)
+		apart = sc->by[space[i]] == B_NO;
+	buf_free(&f);
+	return apart;
+}
+
+/* Where the run of spaces (as PCRE2's \s with UCP knows them) that ends
+ * at p begins, not before floor. */
+static size_t
+spaces_before(const unsigned char *u, size_t floor, size_t p)
+{
+	while (p > floor) {
+		unsigned char c = u[p - 1];
+		size_t q = p - 1;
+		utf8proc_int32_t cp;
+		utf8proc_propval_t cat;
+
+		if (c == ' ' || (c >= '\t' && c <= '\r')) {
+			p--;
+			continue;
+		}
+		if (c < 0x80)
+			break;
+		while (q > floor && (u[q] & 0xC0) == 0x80)
+			q--;
+		if (utf8proc_iterate(u + q, (utf8proc_ssize_t)(p - q), &cp) !=
+		    (utf8proc_ssize_t)(p - q))
+			break;
+		cat = utf8proc_category(cp);
+		if (cat != UTF8PROC_CATEGORY_ZS && cat != UTF8PROC_CATEGORY_ZL &&
+		    cat != UTF8PROC_CATEGORY_ZP && cp != 0x85 && cp != 0x180E)
+			break;
+		p = q;
+	}
+	return p;
+}
 
 struct rxscan *
 rxscan_of(const struct rx *rx)
@@ -35,12 +102,16 @@ rxscan_of(const struct rx *rx)
 	struct rxscan *sc;
 	struct buf f = { 0 };
 
+	char *words = NULL;
+	size_t chars = 0;
+
 	if (rx == NULL || rx->src == NULL)
 		return NULL;
 	rxstart_of(rx->src, &st);
 	if (st.any || st.upper || (!st.digit && st.nlit == 0)) {
 		rxstart_free(&st);
-		return NULL;
+		if (!rxstart_core(rx->src, &st, &chars, &words))
+			return NULL;
 	}
 	sc = xcalloc(1, sizeof(*sc));
 	if (st.digit)
@@ -83,6 +154,10 @@ rxscan_of(const struct rx *rx)
 		}
 	for (size_t i = sc->nlit; i-- > 0;)
 		sc->from[(unsigned char)sc->lit[i][0]] = (uint16_t)i;
+	sc->head = xcalloc(sc->nlit ? sc->nlit : 1, sizeof(*sc->head));
+	for (size_t i = 0; i < sc->nlit; i++)
+		if (sc->len[i] >= 4)
+			memcpy(&sc->head[i], sc->lit[i], 4);
 	/* The last byte of a beginning's first non-ASCII letter tells
 	 * it from others far better than its first ('t', 'k'). */
 	sc->anchor = xcalloc(sc->nlit ? sc->nlit : 1, sizeof(*sc->anchor));
@@ -98,7 +173,40 @@ rxscan_of(const struct rx *rx)
 	}
 	for (int b = 0; b < 0x80; b++)
 		sc->src[b] = sc->by[b >= 'A' && b <= 'Z' ? b + 32 : b] != B_NO;
-	memset(sc->src + 0xC0, 1, 0x40);
+	/* Case folding turns letters into letters: a character beyond
+	 * ASCII may fold to an ASCII letter ("K" Kelvin, "ﬁ"), never to a
+	 * digit, a space or a mark.  With no beginning a letter or beyond
+	 * ASCII, such characters begin nothing, and the walk passes over
+	 * the whole of a Vietnamese word on that one lookup. */
+	bool letters = false;
+
+	for (int b = 'a'; b <= 'z'; b++)
+		letters |= sc->by[b] != B_NO;
+	for (int b = 0x80; b < 0x100; b++)
+		letters |= sc->by[b] != B_NO;
+	if (letters)
+		memset(sc->src + 0xC0, 1, 0x40);
+	/* Digits only (or literals that begin with one), or a few literals
+	 * and no digit: found without a walk a byte at a time. */
+	bool digits_only = true;
+
+	for (int b = 0; b < 0x100; b++)
+		if (sc->by[b] != B_NO && (b < '0' || b > '9'))
+			digits_only = false;
+	if (digits_only)
+		sc->seek = SEEK_DIGITS;
+	else if (!sc->digit && sc->nlit <= RXSCAN_SEEK_LITS)
+		sc->seek = SEEK_LITS;
+	if (words != NULL && !core_apart(sc, words)) {
+		free(words);
+		rxscan_free(sc);
+		return NULL;
+	}
+	if (words != NULL) {
+		sc->core = true;
+		sc->back = chars;
+		free(words);
+	}
 	return sc;
 }
 
@@ -112,7 +220,26 @@ rxscan_free(struct rxscan *sc)
 	free(sc->lit);
 	free(sc->len);
 	free(sc->anchor);
+	free(sc->head);
 	free(sc);
+}
+
+/* Is literal i at t (with room for it)?  Its first four bytes are
+ * compared as a word first: most places that begin like it are not it,
+ * and need no call to memcmp. */
+static inline bool
+lit_is(const struct rxscan *sc, size_t i, const char *t)
+{
+	size_t m = sc->len[i];
+
+	if (m >= 4) {
+		uint32_t w;
+
+		memcpy(&w, t, 4);
+		return w == sc->head[i] && (m == 4 ||
+		    memcmp(t + 4, sc->lit[i] + 4, m - 4) == 0);
+	}
+	return memcmp(t, sc->lit[i], m) == 0;
 }
 
 /* Does one of the beginnings stand at fold[q..qend)? */
@@ -122,9 +249,169 @@ lit_at(const struct rxscan *sc, const char *fold, size_t q, size_t qend)
 	for (size_t i = sc->from[(unsigned char)fold[q]];
 	    i < sc->nlit && sc->lit[i][0] == fold[q]; i++)
 		if (sc->len[i] <= qend - q &&
-		    memcmp(sc->lit[i], fold + q, sc->len[i]) == 0)
+		    lit_is(sc, i, fold + q))
 			return true;
 	return false;
+}
+
+/* The first ASCII digit of u[p..end), or end. */
+static size_t
+next_digit(const unsigned char *u, size_t p, size_t end)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	/* Eight bytes a round: in each ASCII byte, bit 7 of b + 0x50 says
+	 * b >= '0', of b + 0x46 that b > '9' (no carry leaves a byte). */
+	for (; p + 8 <= end; p += 8) {
+		uint64_t w, x, m;
+
+		memcpy(&w, u + p, 8);
+		x = w & 0x7F7F7F7F7F7F7F7Full;
+		m = (x + 0x5050505050505050ull) & ~(x + 0x4646464646464646ull) &
+		    ~w & 0x8080808080808080ull;
+		if (m)
+			return p + (size_t)__builtin_ctzll(m) / 8;
+	}
+#endif
+	for (; p < end; p++)
+		if ((unsigned)(u[p] - '0') < 10u)
+			return p;
+	return end;
+}
+
+/* Where literal i next stands in fold[q..qend), or qend. */
+static size_t
+lit_next(const struct rxscan *sc, size_t i, const char *fold, size_t q,
+    size_t qend)
+{
+	const char *lit = sc->lit[i], *p, *last;
+	size_t m = sc->len[i], a = sc->anchor[i];
+
+	if (q >= qend || m > qend - q)
+		return qend;
+	p = fold + q + a;
+	last = fold + (qend - m) + a;
+	while (p <= last &&
+	    (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
+		if (lit_is(sc, i, p - a))
+			return (size_t)(p - a - fold);
+		p++;
+	}
+	return qend;
+}
+
+/* The character of s[at..end) whose fold holds fold byte q (a fold may
+ * be longer than its character, "ß" -> "ss"): its first byte. */
+static size_t
+char_of_fold(const unsigned char *u, size_t at, size_t end,
+    const uint32_t *fmap, size_t q)
+{
+	size_t lo = at, hi = end;
+
+	while (hi - lo > 1) {		/* last p in [at, end) with fmap[p] <= q */
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (fmap[mid] <= q)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	while (lo > at && (u[lo] & 0xC0) == 0x80)
+		lo--;
+	return lo;
+}
+
+/* The character of s[at..end) whose fold begins at q, or end when q
+ * is inside a character's fold (or before at). */
+static size_t
+char_at_fold(const unsigned char *u, size_t at, size_t end,
+    const uint32_t *fmap, size_t q)
+{
+	size_t p = char_of_fold(u, at, end, fmap, q);
+
+	return fmap[p] == q && (u[p] & 0xC0) != 0x80 ? p : end;
+}
+
+/*
+ * A walk over the places where a match may begin, in order.  Most
+ * patterns begin with digits only, or with a few literals: the next
+ * digit is found eight bytes at a time in the sentence itself (no other
+ * character folds to one), the next literal by memchr in the fold; any
+ * other pattern is walked a byte at a time.
+ */
+struct walk {
+	const struct rxscan *sc;
+	const unsigned char *u;
+	const char *fold;
+	const uint32_t *fmap;
+	size_t at, end, qend;
+	size_t next[RXSCAN_SEEK_LITS];	/* SEEK_LITS: each literal's next */
+};
+
+static void
+walk_start(struct walk *w)
+{
+	if (w->sc->seek == SEEK_LITS)
+		for (size_t i = 0; i < w->sc->nlit; i++)
+			w->next[i] = lit_next(w->sc, i, w->fold,
+			    w->fmap[w->at], w->qend);
+}
+
+/* The first place at or after p (and after the last one given) where a
+ * match may begin; end when there is none. */
+static size_t
+walk_next(struct walk *w, size_t p)
+{
+	const struct rxscan *sc = w->sc;
+	size_t best, q;
+
+	switch (sc->seek) {
+	case SEEK_DIGITS:
+		for (; (p = next_digit(w->u, p, w->end)) < w->end; p++)
+			if (sc->by[w->u[p]] == B_YES || lit_at(sc, w->fold,
+			    w->fmap[p], w->qend))
+				return p;
+		return w->end;
+	case SEEK_LITS:
+		/* From the next character: a continuation byte maps to its
+		 * character's start, the place just given. */
+		while (p < w->end && (w->u[p] & 0xC0) == 0x80)
+			p++;
+		q = p < w->end ? w->fmap[p] : w->qend;
+		for (;;) {
+			best = w->qend;
+			for (size_t i = 0; i < sc->nlit; i++) {
+				if (w->next[i] < q)
+					w->next[i] = lit_next(sc, i, w->fold, q,
+					    w->qend);
+				if (w->next[i] < best)
+					best = w->next[i];
+			}
+			if (best >= w->qend)
+				return w->end;
+			p = char_at_fold(w->u, w->at, w->end, w->fmap, best);
+			if (p < w->end)
+				return p;
+			q = best + 1;
+		}
+	default:
+		for (; p < w->end; p++) {
+			/* Only where a character begins, as a match does. */
+			if (!sc->src[w->u[p]])
+				continue;
+			q = w->fmap[p];
+			switch (sc->by[(unsigned char)w->fold[q]]) {
+			case B_NO:
+				continue;
+			case B_LIT:
+				if (!lit_at(sc, w->fold, q, w->qend))
+					continue;
+				break;
+			}
+			return p;
+		}
+		return w->end;
+	}
 }
 
 bool
@@ -133,30 +420,39 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     PCRE2_SIZE **ov)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	size_t qend;
+	struct walk w;
 
 	if (sc == NULL || fold == NULL || fmap == NULL)
 		return at < end && rx_match(rx, s, end, at, ov);
+	if (at >= end)
+		return false;
 	/* A match within s[0..end) that begins at p folds to something
 	 * that begins at fmap[p] and ends by fmap[end]. */
-	qend = fmap[end];
-	for (size_t p = at; p < end; p++) {
-		size_t q;
+	w = (struct walk){ sc, u, fold, fmap, at, end, fmap[end], { 0 } };
+	walk_start(&w);
+	size_t floor = at;	/* no match begins before it (core) */
 
-		/* Only where a character begins, as a match does. */
-		if (!sc->src[u[p]])
+	for (size_t p = at; (p = walk_next(&w, p)) < end; p++) {
+		if (!sc->core) {
+			if (rx_match_at(rx, s, end, p, ov))
+				return true;
 			continue;
-		q = fmap[p];
-		switch (sc->by[(unsigned char)fold[q]]) {
-		case B_NO:
-			continue;
-		case B_LIT:
-			if (!lit_at(sc, fold, q, qend))
-				continue;
-			break;
 		}
-		if (rx_match_at(rx, s, end, p, ov))
+		/* The words and spaces of a match whose rest begins here
+		 * lie after the stop before (core_apart()): search from
+		 * where they can begin, for a match that begins by p. */
+		size_t lo = spaces_before(u, floor, p);
+
+		/* PCRE2 matches a character of the words, caseless or not,
+		 * with one character: back that many at most. */
+		for (size_t k = 0; k < sc->back && lo > floor; k++)
+			while (--lo > floor && (u[lo] & 0xC0) == 0x80)
+				;
+		if (rx_match_upto(rx, s, end, lo, p, ov))
 			return true;
+		floor = p + 1;
+		while (floor < end && (u[floor] & 0xC0) == 0x80)
+			floor++;
 	}
 	return false;
 }
@@ -168,8 +464,8 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 	const unsigned char *u = (const unsigned char *)s;
 	size_t q0, qend, best;
 
-	if (sc == NULL || sc->digit || fold == NULL || fmap == NULL ||
-	    at >= end)
+	if (sc == NULL || sc->digit || sc->core || fold == NULL ||
+	    fmap == NULL || at >= end)
 		return at;
 	q0 = fmap[at];
 	qend = fmap[end];
@@ -187,7 +483,7 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 		last = fold + (best - 1 < qend - m ? best - 1 : qend - m) + a;
 		while (p <= last &&
 		    (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
-			if (memcmp(p - a, lit, m) == 0) {
+			if (lit_is(sc, i, p - a)) {
 				best = (size_t)(p - a - fold);
 				break;
 			}
@@ -196,19 +492,6 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 	}
 	if (best == qend)
 		return end;
-	/* Back to the sentence: the character whose fold holds best
-	 * (a fold may be longer than its character, "ß" -> "ss"). */
-	size_t lo = at, hi = end;
-
-	while (hi - lo > 1) {		/* last p in [at, end) with fmap[p] <= best */
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (fmap[mid] <= best)
-			lo = mid;
-		else
-			hi = mid;
-	}
-	while (lo > at && (u[lo] & 0xC0) == 0x80)
-		lo--;
-	return lo;
+	/* Back to the sentence: the character whose fold holds best. */
+	return char_of_fold(u, at, end, fmap, best);
 }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "err.h"
 #include "rxstart.h"
 #include "rxsyntax.h"
@@ -591,6 +592,140 @@ rxstart_after_digits(const char *pattern, struct rxstart *follow)
 	for (size_t i = 0; !follow->any && i < follow->nlit; i++)
 		if (follow->lit[i][0] >= '0' && follow->lit[i][0] <= '9')
 			follow->any = true;
+}
+
+static long words_alt(const char **pp, const char *to, struct buf *chars);
+
+/* The most characters a sequence of literal characters and groups of
+ * them, each maybe optional, can match; -1 for anything else.  Its
+ * characters are added to chars. */
+static long
+words_seq(const char **pp, const char *to, struct buf *chars)
+{
+	const char *p = *pp;
+	long n = 0;
+
+	while (p < to && *p != '|' && *p != ')') {
+		long item = 1;
+
+		if (*p == '(') {
+			p++;
+			if (p + 1 < to && p[0] == '?' && p[1] == ':')
+				p += 2;
+			else if (p < to && *p == '?')
+				return -1;	/* lookaround, names, options */
+			item = words_alt(&p, to, chars);
+			if (item < 0 || p >= to || *p != ')')
+				return -1;
+			p++;
+		} else if (*p == '\\') {
+			/* Only a quoted punctuation mark is one character. */
+			if (p + 1 >= to || (unsigned char)p[1] >= 0x80 ||
+			    strchr("0123456789abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ", p[1]) != NULL)
+				return -1;
+			buf_add(chars, p + 1, 1);
+			p += 2;
+		} else if (strchr(".[]*+?{}^$", *p) != NULL)
+			return -1;
+		else {
+			size_t k = utf8_len((unsigned char)*p);
+
+			if (k > (size_t)(to - p))
+				return -1;
+			buf_add(chars, p, k);
+			p += k;
+		}
+		if (p < to && *p == '?') {	/* optional: still at most */
+			p++;
+			if (p < to && (*p == '?' || *p == '+'))
+				p++;
+		}
+		n += item;
+	}
+	*pp = p;
+	return n;
+}
+
+static long
+words_alt(const char **pp, const char *to, struct buf *chars)
+{
+	long most = 0;
+
+	for (;;) {
+		long n = words_seq(pp, to, chars);
+
+		if (n < 0)
+			return -1;
+		if (n > most)
+			most = n;
+		if (*pp >= to || **pp != '|')
+			return most;
+		(*pp)++;
+	}
+}
+
+bool
+rxstart_core(const char *pattern, struct rxstart *core, size_t *chars,
+    char **prefix)
+{
+	struct cur c = { pattern, false, false };
+	struct buf words = { 0 };
+	size_t most = 0;
+	bool spaces = false, nullable, found = false;
+
+	memset(core, 0, sizeof(*core));
+	/* Optional words first, then spaces: the order the caller walks
+	 * back over them from where the rest begins. */
+	while (!c.bad && *c.p != '\0' && *c.p != '|' && *c.p != ')') {
+		const char *from = c.p, *to;
+		bool space = *c.p == ' ' || (c.p[0] == '\\' && c.p[1] == 's');
+		struct rxstart st = { 0 };
+		char lit[8];
+		size_t litn = 0;
+		bool nul, more;
+		unsigned long min;
+		enum atom k = atom(&c, &st, &nul, lit, &litn);
+
+		to = c.p;
+		rxstart_free(&st);
+		quantifier(&c, &min, &more);
+		if (c.bad)
+			break;
+		if (k == A_ZW)
+			continue;
+		if (space) {
+			spaces = true;
+			continue;
+		}
+		if (min == 0 && !spaces) {
+			const char *q = from;
+			long n = words_alt(&q, to, &words);
+
+			if (n < 0 || q != to) {
+				c.bad = true;
+				break;
+			}
+			most += (size_t)n;
+			continue;
+		}
+		c.p = from;
+		found = true;
+		break;
+	}
+	if (found && !c.bad) {
+		seq(&c, core, &nullable);
+		if (!c.bad && *c.p == '\0' && !nullable && !core->any &&
+		    !core->upper && (core->digit || core->nlit > 0)) {
+			buf_add(&words, "", 1);		/* a string */
+			*prefix = words.p;
+			*chars = most;
+			return true;
+		}
+	}
+	rxstart_free(core);
+	buf_free(&words);
+	return false;
 }
 
 void

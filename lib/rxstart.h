@@ -43,6 +43,19 @@ void rxstart_of(const char *pattern, struct rxstart *out);
  */
 void rxstart_after_digits(const char *pattern, struct rxstart *follow);
 
+/*
+ * For a pattern whose beginnings rxstart_of() cannot tell because it
+ * opens with optional words and spaces ("(?:giai đoạn|từ năm)?\s*"
+ * before a year): what the rest, which a match must have, begins with
+ * (into core, any and upper never set), the most characters the optional
+ * words can take (*chars; spaces not counted) and those words' letters
+ * (*prefix, to free), so that a caller can check that none of them begins
+ * the rest.  A match is then the words, then spaces, then the rest.
+ * false (nothing to free) for any other pattern.
+ */
+bool rxstart_core(const char *pattern, struct rxstart *core, size_t *chars,
+    char **prefix);
+
 void rxstart_free(struct rxstart *st);
 
 #endif
