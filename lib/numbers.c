@@ -44,6 +44,14 @@ struct plist {
 /* Values of a spelled-digit entry's ival beyond the digit itself. */
 enum { SP_INNER = 1 << 8, SP_NOTALONE = 1 << 9 };
 
+/* What must come after a run of digits and spaces: one of the literals
+ * v[0..n), folded; n 0: anything. */
+struct follow {
+	struct phrase *v;
+	size_t n;
+	uint8_t first[256 / 8];	/* their first bytes */
+};
+
 struct span_rule {
 	enum num_kind kind;
 	enum { B_NONE, B_DATE, B_TIME, B_YTD, B_TAIL, B_QUARTER, B_SPAN,
@@ -53,9 +61,13 @@ struct span_rule {
 	struct rx *anch;	/* the pattern anchored with \G */
 	unsigned char first[32];	/* bytes a match can start with */
 	bool any_start;		/* rxstart could not tell: try every start */
-	struct phrase *follow;	/* at a digit: what must follow its digits */
-	size_t nfollow;		/* (rxstart_after_digits); 0: anything */
-	uint8_t follow_first[256 / 8];	/* their first bytes */
+	struct follow follow;	/* at a digit: what must follow its digits
+				 * (rxstart_after_digits) */
+	/* At any other start: what must follow the first run of digits
+	 * after it, which must begin within pre_max bytes of it
+	 * (rxstart_after_first_digits); pre_max SIZE_MAX: not known. */
+	struct follow lfollow;
+	size_t pre_max;
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
@@ -954,6 +966,24 @@ index_starters(struct numbers *nr)
 		}
 }
 
+/* Reads follow st (freed) into f, folded like the text. */
+static void
+follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low)
+{
+	/* The follow list holds literals only: a pattern that may go on
+	 * with a digit or an upper-case letter is not filtered. */
+	st->any |= off || st->digit || st->upper;
+	for (size_t j = 0; !st->any && j < st->nlit; j++) {
+		fold(st->lit[j], strlen(st->lit[j]), low);
+		f->v = xrealloc(f->v, (f->n + 1) * sizeof(*f->v));
+		f->v[f->n++] = (struct phrase){ xstrndup(low->p, low->len),
+		    low->len, 0, NULL };
+		f->first[(unsigned char)low->p[0] >> 3] |=
+		    (uint8_t)(1u << ((unsigned char)low->p[0] & 7));
+	}
+	rxstart_free(st);
+}
+
 /*
  * Reads what each span rule's matches begin with (rxstart.h) into the
  * lead index by first byte and the list of rules a digit may begin, so
@@ -972,19 +1002,11 @@ index_leads(struct numbers *nr)
 		struct rxstart st;
 
 		rxstart_after_digits(r->rx->src, &st);
-		/* The follow list holds literals only: a pattern that may go
-		 * on with a digit or an upper-case letter is not filtered. */
-		st.any |= off || st.digit || st.upper;
-		for (size_t j = 0; !st.any && j < st.nlit; j++) {
-			fold(st.lit[j], strlen(st.lit[j]), &low);
-			r->follow = xrealloc(r->follow, (r->nfollow + 1) *
-			    sizeof(*r->follow));
-			r->follow[r->nfollow++] = (struct phrase){
-			    xstrndup(low.p, low.len), low.len, 0, NULL };
-			r->follow_first[(unsigned char)low.p[0] >> 3] |=
-			    (uint8_t)(1u << ((unsigned char)low.p[0] & 7));
-		}
-		rxstart_free(&st);
+		follow_of(&r->follow, &st, off, &low);
+		rxstart_after_first_digits(r->rx->src, &st, &r->pre_max);
+		if (off)
+			r->pre_max = SIZE_MAX;
+		follow_of(&r->lfollow, &st, off, &low);
 		rxstart_of(r->rx->src, &st);
 		st.any |= off;
 		r->any_start = st.any;
@@ -1023,8 +1045,8 @@ index_leads(struct numbers *nr)
 			const struct span_rule *r =
 			    &nr->rules[nr->digit_rules[j]];
 
-			if (r->nfollow == 0 ||
-			    (r->follow_first[c >> 3] & (1u << (c & 7))))
+			if (r->follow.n == 0 ||
+			    (r->follow.first[c >> 3] & (1u << (c & 7))))
 				nr->digit_next[n++] = nr->digit_rules[j];
 		}
 		nr->digit_next_at[c + 1] = n;
@@ -1151,6 +1173,7 @@ plist_free(struct plist *l)
 void
 numbers_free(struct numbers *nr)
 {
+
 	struct plist *all[] = { &nr->triggers, &nr->scales, &nr->digits,
 	    &nr->ten, &nr->tens, &nr->hundred, &nr->zero_tens, &nr->half,
 	    &nr->point, &nr->signs, &nr->vague, &nr->units, &nr->prefix_units,
@@ -1175,9 +1198,12 @@ numbers_free(struct numbers *nr)
 		rx_free(r->after);
 		rx_free(r->unless_before);
 		rx_free(r->unless_after);
-		for (size_t j = 0; j < r->nfollow; j++)
-			free(r->follow[j].s);
-		free(r->follow);
+		for (size_t j = 0; j < r->follow.n; j++)
+			free(r->follow.v[j].s);
+		free(r->follow.v);
+		for (size_t j = 0; j < r->lfollow.n; j++)
+			free(r->lfollow.v[j].s);
+		free(r->lfollow.v);
 	}
 	free(nr->rules);
 	leadidx_free(&nr->leads_near);
@@ -1665,19 +1691,54 @@ space_len(const unsigned char *u)
 /* Whether the folded text at u (NUL-terminated) can go on as rule r
  * requires after a run of digits. */
 static inline bool
-follows(const struct span_rule *r, const char *u, size_t n)
+follows(const struct follow *f, const char *u, size_t n)
 {
 	unsigned char c = (unsigned char)u[0];
 
-	if (r->nfollow == 0)
+	if (f->n == 0)
 		return true;
-	if (!(r->follow_first[c >> 3] & (1u << (c & 7))))
+	if (!(f->first[c >> 3] & (1u << (c & 7))))
 		return false;
-	for (size_t i = 0; i < r->nfollow; i++)
-		if (r->follow[i].len <= n &&
-		    memcmp(u, r->follow[i].s, r->follow[i].len) == 0)
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].len <= n &&
+		    memcmp(u, f->v[i].s, f->v[i].len) == 0)
 			return true;
 	return false;
+}
+
+/* The end of the run of digits at t[q] and the spaces after it (t is
+ * NUL-terminated). */
+static inline size_t
+past_digits(const char *t, size_t q)
+{
+	size_t sl;
+
+	while (is_digit(t[q]))
+		q++;
+	while ((sl = space_len((const unsigned char *)t + q)))
+		q += sl;
+	return q;
+}
+
+/*
+ * Whether rule r, tried at start p where no digit is, can reach the first
+ * run of digits after it (digits_at[d], or none) and go on after that run
+ * as its pattern requires (pre_max, lfollow).
+ */
+static inline bool
+digits_fit(const struct numbers *nr, const struct span_rule *r, size_t p,
+    size_t d, size_t len)
+{
+	size_t q;
+
+	if (r->pre_max == SIZE_MAX && r->lfollow.n == 0)
+		return true;		/* nothing known */
+	if (d == nr->ndigits || nr->digits_at[d] - p > r->pre_max)
+		return false;
+	if (r->lfollow.n == 0)
+		return true;
+	q = past_digits(nr->lower.p, nr->digits_at[d]);
+	return follows(&r->lfollow, nr->lower.p + q, len - q);
 }
 
 /* Whether the character at s[p] is an upper-case letter; the folded copy
@@ -1729,33 +1790,33 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 		q = p;
 		if (is_digit((char)u[0])) {
 			/* Past the digits and spaces: what must come next. */
-			size_t sl;
-
-			while (is_digit(t[q]))
-				q++;
-			while ((sl = space_len((const unsigned char *)t + q)))
-				q += sl;
+			q = past_digits(t, p);
 			c = (unsigned char)t[q];
 			for (size_t j = nr->digit_next_at[c];
 			    j < nr->digit_next_at[c + 1]; j++)
-				if (follows(&nr->rules[nr->digit_next[j]],
+				if (follows(&nr->rules[nr->digit_next[j]].follow,
 				    t + q, len - q))
 					add_cand(nr, nr->digit_next[j], k);
 		}
 		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
 		    is_upper_at(s, t, len, p))
 			for (size_t j = 0; j < nr->nupper_rules; j++)
-				if (near ||
-				    nr->rules[nr->upper_rules[j]].digitless)
+				if ((near ||
+				    nr->rules[nr->upper_rules[j]].digitless) &&
+				    digits_fit(nr, &nr->rules[nr->upper_rules[j]],
+				    p, d, len))
 					add_cand(nr, nr->upper_rules[j], k);
 		nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
 		    len - p, nr->lead_rules);
 		/* A lead of digits ("19", "0") is a digit all the same: what
 		 * follows the run must fit too. */
-		for (size_t j = 0; j < nl; j++)
-			if (q == p || follows(&nr->rules[nr->lead_rules[j]],
-			    t + q, len - q))
+		for (size_t j = 0; j < nl; j++) {
+			const struct span_rule *r = &nr->rules[nr->lead_rules[j]];
+
+			if (q == p ? digits_fit(nr, r, p, d, len) :
+			    follows(&r->follow, t + q, len - q))
 				add_cand(nr, nr->lead_rules[j], k);
+		}
 	}
 	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));
 	for (size_t i = 0; i < nr->ncand; i++)

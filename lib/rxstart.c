@@ -541,11 +541,31 @@ pure_digits(const char *from, const char *to)
 	return true;
 }
 
+/* What follows a run of digits, the pattern read up to its end from c:
+ * its beginnings, spaces skipped, or any. */
+static void
+after_run(struct cur *c, struct rxstart *follow)
+{
+	bool nullable;
+
+	follow->any = false;
+	c->skip_space = true;
+	seq(c, follow, &nullable);
+	/* A digit after the run, or a branch left over: nothing to tell. */
+	if (c->bad || nullable || follow->digit || *c->p != '\0') {
+		rxstart_free(follow);
+		follow->any = true;
+	}
+	for (size_t i = 0; !follow->any && i < follow->nlit; i++)
+		if (follow->lit[i][0] >= '0' && follow->lit[i][0] <= '9')
+			follow->any = true;
+}
+
 void
 rxstart_after_digits(const char *pattern, struct rxstart *follow)
 {
 	struct cur c = { pattern, false, false };
-	bool found = false, nullable;
+	bool found = false;
 
 	memset(follow, 0, sizeof(*follow));
 	follow->any = true;
@@ -580,17 +600,181 @@ rxstart_after_digits(const char *pattern, struct rxstart *follow)
 	}
 	if (!found || c.bad)
 		return;
-	follow->any = false;
-	c.skip_space = true;
-	seq(&c, follow, &nullable);
-	/* A digit after the run, or a branch left over: nothing to tell. */
-	if (c.bad || nullable || follow->digit || *c.p != '\0') {
-		rxstart_free(follow);
-		follow->any = true;
+	after_run(&c, follow);
+}
+
+/*
+ * Whether the pattern text [p, to) can match no ASCII digit, read by its
+ * text alone and conservatively: literal characters other than digits,
+ * \s, \b, \p{L}, \p{Lu}, \p{Ll}, escaped punctuation, \x of a non-digit,
+ * classes of such characters without ranges or negation, groups and
+ * quantifiers of those.  Anything else (\d, \w, ., \S, a backreference)
+ * may match a digit.
+ */
+static bool
+digit_free(const char *p, const char *to)
+{
+	while (p < to) {
+		if (*p >= '0' && *p <= '9')
+			return false;
+		if (*p == '.')
+			return false;
+		if (*p == '{') {
+			/* A quantifier's counts are no literal digits. */
+			const char *q = p + 1;
+
+			while (q < to && ((*q >= '0' && *q <= '9') || *q == ','))
+				q++;
+			if (q == p + 1 || q >= to || *q != '}')
+				return false;
+			p = q + 1;
+			continue;
+		}
+		if (p[0] == '(' && p[1] == '?') {
+			/* A group's name may hold digits: skip it. */
+			if (p[2] == '<' && p[3] != '=' && p[3] != '!') {
+				const char *e = memchr(p, '>', (size_t)(to - p));
+
+				if (e == NULL)
+					return false;
+				p = e + 1;
+			} else if (p[2] == 'P' || p[2] == '\'')
+				return false;
+			else
+				p += 2;
+			continue;
+		}
+		if (*p == '[') {
+			p++;
+			if (p < to && *p == '^')
+				return false;
+			for (bool first = true; p < to && (*p != ']' || first);
+			    p++) {
+				first = false;
+				if ((*p >= '0' && *p <= '9') || *p == '[')
+					return false;
+				if (*p == '\\') {
+					/* Escaped punctuation only. */
+					if (p + 1 >= to || (p[1] | 32) >= 'a' ||
+					    (p[1] >= '0' && p[1] <= '9'))
+						return false;
+					p++;
+				} else if (*p == '-' && p[1] != ']')
+					return false;	/* a range */
+			}
+			if (p >= to)
+				return false;
+			p++;
+			continue;
+		}
+		if (*p == '\\') {
+			char e = p[1];
+
+			if (e == 's' || e == 'b' || e == 'B') {
+				p += 2;
+				continue;
+			}
+			if (e == 'p' && (strncmp(p + 2, "{L}", 3) == 0 ||
+			    strncmp(p + 2, "{Lu}", 4) == 0 ||
+			    strncmp(p + 2, "{Ll}", 4) == 0)) {
+				p = strchr(p, '}') + 1;
+				continue;
+			}
+			if (e == 'x') {
+				struct cur c = { p + 2, false, false };
+				char lit[8];
+				size_t n = hex_char(&c, lit);
+
+				if (c.bad || n == 0 || (lit[0] >= '0' &&
+				    lit[0] <= '9'))
+					return false;
+				p = c.p;
+				continue;
+			}
+			if (e == '\0' || (e >= '0' && e <= '9') ||
+			    ((e | 32) >= 'a' && (e | 32) <= 'z'))
+				return false;
+			p += 2;
+			continue;
+		}
+		p++;
 	}
-	for (size_t i = 0; !follow->any && i < follow->nlit; i++)
-		if (follow->lit[i][0] >= '0' && follow->lit[i][0] <= '9')
-			follow->any = true;
+	return true;
+}
+
+/* The most times the quantifier text [q, to) repeats its item (1 when
+ * there is none); SIZE_MAX when unbounded. */
+static size_t
+quant_max(const char *q, const char *to)
+{
+	size_t hi = 0;
+
+	if (q == to)
+		return 1;
+	if (*q == '?')
+		return 1;
+	if (*q != '{')
+		return SIZE_MAX;
+	for (q++; *q >= '0' && *q <= '9'; q++)
+		hi = hi * 10 + (size_t)(*q - '0');
+	if (*q == '}')
+		return hi;
+	for (q++, hi = 0; *q >= '0' && *q <= '9'; q++)
+		hi = hi * 10 + (size_t)(*q - '0');
+	return *q == '}' && q[-1] != ',' ? hi : SIZE_MAX;
+}
+
+void
+rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
+    size_t *prefix_max)
+{
+	struct cur c = { pattern, false, false };
+	bool found = false;
+	size_t max = 0;
+
+	memset(follow, 0, sizeof(*follow));
+	follow->any = true;
+	*prefix_max = SIZE_MAX;
+	/* Up to the first item a match must have that is digits; no item
+	 * before it may match a digit, so that run is the text's first
+	 * after the match's start. */
+	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
+		struct rxstart st = { 0 };
+		char lit[8];
+		size_t litn = 0, n, each;
+		bool nul, more;
+		unsigned long min;
+		const char *from = c.p, *q;
+		enum atom k = atom(&c, &st, &nul, lit, &litn);
+
+		rxstart_free(&st);
+		q = c.p;
+		quantifier(&c, &min, &more);
+		if (k == A_ZW)
+			continue;
+		if (min >= 1 && !nul && pure_digits(from, q)) {
+			found = true;
+			break;
+		}
+		if (!digit_free(from, q))
+			return;
+		/* The most bytes it can take: a character is at most four
+		 * (a caseless 'k' matches the three of U+212A). */
+		each = *from == '(' ? SIZE_MAX : 4;
+		n = quant_max(q, c.p);
+		if (max != SIZE_MAX)
+			max = each == SIZE_MAX || n == SIZE_MAX ||
+			    each * n > SIZE_MAX / 2 - max ? SIZE_MAX :
+			    max + each * n;
+	}
+	if (!found || c.bad)
+		return;
+	*prefix_max = max;
+	after_run(&c, follow);
+	/* A branch at the top, or text not read: other matches may begin
+	 * otherwise. */
+	if (c.bad || *c.p != '\0')
+		*prefix_max = SIZE_MAX;
 }
 
 void

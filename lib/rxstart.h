@@ -43,6 +43,18 @@ void rxstart_of(const char *pattern, struct rxstart *out);
  */
 void rxstart_after_digits(const char *pattern, struct rxstart *follow);
 
+/*
+ * For a match that begins anywhere: what follows the first run of digits
+ * in it (as rxstart_after_digits()), when the pattern is one branch whose
+ * first required item that is not zero-width and matches digits only is
+ * preceded by items that can match no ASCII digit, so that run is the
+ * first the text has after the match's start.  *prefix_max gets the most
+ * bytes those items can take (SIZE_MAX: unbounded, or the pattern is not
+ * so); SIZE_MAX with follow->any says nothing is known.
+ */
+void rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
+    size_t *prefix_max);
+
 void rxstart_free(struct rxstart *st);
 
 #endif
