@@ -1,4 +1,5 @@
 /* leadidx.c - see leadidx.h. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,25 +13,31 @@ leadidx_add(struct leadidx *li, uint32_t rule, const char *s, size_t len)
 		if (li->v[k].rule == rule && li->v[k].len == len &&
 		    memcmp(li->v[k].s, s, len) == 0)
 			return;
+	const char *sp = memchr(s, ' ', len);
+
 	li->v = xrealloc(li->v, (li->n + 1) * sizeof(*li->v));
-	li->v[li->n++] = (struct lead){ rule, xstrndup(s, len), len };
+	li->v[li->n++] = (struct lead){ rule, xstrndup(s, len), len,
+	    sp != NULL && sp > s ? (size_t)(sp - s) : len };
+}
+
+/* The group of a lead: the first two bytes of its key, or its one byte
+ * and a NUL. */
+static uint32_t
+pair_of(const struct lead *l)
+{
+	return (uint32_t)(unsigned char)l->s[0] << 8 |
+	    (l->key > 1 ? (unsigned char)l->s[1] : 0);
 }
 
 static int
 lead_cmp(const void *a, const void *b)
 {
 	const struct lead *x = a, *y = b;
-	int c = memcmp(x->s, y->s, 2);	/* the NUL of a one-byte lead too */
+	uint32_t px = pair_of(x), py = pair_of(y);
 
-	if (c != 0)
-		return c;
+	if (px != py)
+		return (px > py) - (px < py);
 	return (x->rule > y->rule) - (x->rule < y->rule);
-}
-
-static uint32_t
-pair_of(const char *s)
-{
-	return (uint32_t)(unsigned char)s[0] << 8 | (unsigned char)s[1];
 }
 
 static size_t
@@ -61,7 +68,7 @@ leadidx_build(struct leadidx *li)
 	memset(li->three, 0, sizeof(li->three));
 	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
-		uint32_t pair = pair_of(li->v[k].s);
+		uint32_t pair = pair_of(&li->v[k]);
 		struct leadgroup *g = &li->group[slot_of(li, pair)];
 		unsigned b;
 
@@ -69,15 +76,41 @@ leadidx_build(struct leadidx *li)
 			*g = (struct leadgroup){ pair, (uint32_t)k, 0 };
 		g->end = (uint32_t)k + 1;
 		li->first[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
-		if (li->v[k].len == 1)
+		if (li->v[k].key == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
-		else if (li->v[k].len == 2)
+		else if (li->v[k].key == 2)
 			li->two[pair >> 3] |= (uint8_t)(1u << (pair & 7));
 		else {
 			b = leadidx_hash3(u);
 			li->three[b >> 3] |= (uint8_t)(1u << (b & 7));
 		}
 	}
+}
+
+/* Whether u[0..n) begins with lead l past its key's first two bytes,
+ * known to match: a ' ' of l takes a run of white space. */
+static bool
+spaced_at(const struct lead *l, const unsigned char *u, size_t n)
+{
+	size_t i = l->key > 1 ? 2 : 1, j = i, w;
+
+	while (i < l->len) {
+		if (l->s[i] != ' ') {
+			if (j >= n || (unsigned char)l->s[i] != u[j])
+				return false;
+			i++;
+			j++;
+			continue;
+		}
+		if ((w = ws_len(u + j, n - j)) == 0)
+			return false;
+		while (w > 0) {
+			j += w;
+			w = ws_len(u + j, n - j);
+		}
+		i++;
+	}
+	return true;
 }
 
 /* Adds the rules of the leads of group pair that u begins with. */
@@ -94,6 +127,11 @@ find_in(const struct leadidx *li, uint32_t pair, const unsigned char *u,
 
 		if (l->len > n)
 			continue;
+		if (l->key < l->len) {
+			if (spaced_at(l, u, n))
+				rules[found++] = l->rule;
+			continue;
+		}
 		while (++i < l->len && (unsigned char)l->s[i] == u[i])
 			;
 		if (i >= l->len)
@@ -108,7 +146,7 @@ leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
 {
 	size_t found = 0;
 
-	/* A one-byte lead's group is its byte and a NUL. */
+	/* A one-byte key's group is its byte and a NUL. */
 	if (li->one[u[0] >> 3] & (1u << (u[0] & 7)))
 		found = find_in(li, (uint32_t)u[0] << 8, u, n, rules);
 	if (n >= 2 && u[1] != 0)

@@ -1007,7 +1007,7 @@ index_leads(struct numbers *nr)
 		if (off)
 			r->pre_max = SIZE_MAX;
 		follow_of(&r->lfollow, &st, off, &low);
-		rxstart_of(r->rx->src, &st);
+		rxstart_of_joined(r->rx->src, &st);
 		st.any |= off;
 		r->any_start = st.any;
 		if (!st.any && st.upper) {
@@ -1668,26 +1668,6 @@ run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len,
 	}
 }
 
-/* The length of a character \s matches at u (PCRE2 with UCP: Unicode
- * white space), or 0. */
-static size_t
-space_len(const unsigned char *u)
-{
-	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
-		return 1;
-	if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0x85))
-		return 2;
-	if (u[0] == 0xE1 && u[1] == 0x9A && u[2] == 0x80)
-		return 3;
-	if (u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8A) ||
-	    u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF))
-		return 3;
-	if ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
-	    (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))
-		return 3;
-	return 0;
-}
-
 /* Whether the folded text at u (NUL-terminated) can go on as rule r
  * requires after a run of digits. */
 static inline bool
@@ -1707,15 +1687,15 @@ follows(const struct follow *f, const char *u, size_t n)
 }
 
 /* The end of the run of digits at t[q] and the spaces after it (t is
- * NUL-terminated). */
+ * NUL-terminated at len). */
 static inline size_t
-past_digits(const char *t, size_t q)
+past_digits(const char *t, size_t len, size_t q)
 {
 	size_t sl;
 
 	while (is_digit(t[q]))
 		q++;
-	while ((sl = space_len((const unsigned char *)t + q)))
+	while ((sl = ws_len((const unsigned char *)t + q, len - q)))
 		q += sl;
 	return q;
 }
@@ -1737,7 +1717,7 @@ digits_fit(const struct numbers *nr, const struct span_rule *r, size_t p,
 		return false;
 	if (r->lfollow.n == 0)
 		return true;
-	q = past_digits(nr->lower.p, nr->digits_at[d]);
+	q = past_digits(nr->lower.p, len, nr->digits_at[d]);
 	return follows(&r->lfollow, nr->lower.p + q, len - q);
 }
 
@@ -1790,7 +1770,7 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 		q = p;
 		if (is_digit((char)u[0])) {
 			/* Past the digits and spaces: what must come next. */
-			q = past_digits(t, p);
+			q = past_digits(t, len, p);
 			c = (unsigned char)t[q];
 			for (size_t j = nr->digit_next_at[c];
 			    j < nr->digit_next_at[c + 1]; j++)

@@ -24,6 +24,7 @@ struct cur {
 	const char *p;
 	bool bad;
 	bool skip_space;	/* read \s and ' ' as zero-width */
+	bool join_space;	/* within a literal, read \s+ and ' ' as ' ' */
 };
 
 /* Longest literal kept; a longer one is cut, which stays a superset. */
@@ -429,16 +430,23 @@ seq(struct cur *c, struct rxstart *out, bool *nullable)
 		bool nul;
 		unsigned long min;
 		bool more;
-		bool space = c->skip_space && (*c->p == ' ' ||
-		    (c->p[0] == '\\' && c->p[1] == 's'));
+		bool space = (c->skip_space || c->join_space) &&
+		    (*c->p == ' ' || (c->p[0] == '\\' && c->p[1] == 's'));
 		enum atom k = atom(c, &st, &nul, lit, &litn);
 
 		quantifier(c, &min, &more);
-		if (space) {
+		if (space && c->skip_space) {
 			rxstart_free(&st);
 			k = A_ZW;
 		}
 		if (done) {
+			rxstart_free(&st);
+			continue;
+		}
+		if (accum && space && min >= 1 && nacc < LIT_MAX) {
+			/* join_space: one ' ' for any run of spaces. */
+			if (acc[nacc - 1] != ' ')
+				acc[nacc++] = ' ';
 			rxstart_free(&st);
 			continue;
 		}
@@ -564,7 +572,7 @@ after_run(struct cur *c, struct rxstart *follow)
 void
 rxstart_after_digits(const char *pattern, struct rxstart *follow)
 {
-	struct cur c = { pattern, false, false };
+	struct cur c = { pattern, false, false, false };
 	bool found = false;
 
 	memset(follow, 0, sizeof(*follow));
@@ -681,7 +689,7 @@ digit_free(const char *p, const char *to)
 				continue;
 			}
 			if (e == 'x') {
-				struct cur c = { p + 2, false, false };
+				struct cur c = { p + 2, false, false, false };
 				char lit[8];
 				size_t n = hex_char(&c, lit);
 
@@ -728,7 +736,7 @@ void
 rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
     size_t *prefix_max)
 {
-	struct cur c = { pattern, false, false };
+	struct cur c = { pattern, false, false, false };
 	bool found = false;
 	size_t max = 0;
 
@@ -777,16 +785,28 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 		*prefix_max = SIZE_MAX;
 }
 
-void
-rxstart_of(const char *pattern, struct rxstart *out)
+static void
+start_of(const char *pattern, struct rxstart *out, bool join_space)
 {
-	struct cur c = { pattern, false, false };
+	struct cur c = { pattern, false, false, join_space };
 	bool nullable;
 
 	memset(out, 0, sizeof(*out));
 	alt(&c, out, &nullable);
 	if (c.bad || *c.p != '\0' || nullable)
 		out->any = true;
+}
+
+void
+rxstart_of(const char *pattern, struct rxstart *out)
+{
+	start_of(pattern, out, false);
+}
+
+void
+rxstart_of_joined(const char *pattern, struct rxstart *out)
+{
+	start_of(pattern, out, true);
 }
 
 void

@@ -35,6 +35,15 @@ struct rxstart {
 void rxstart_of(const char *pattern, struct rxstart *out);
 
 /*
+ * rxstart_of(), with literals read on across white space: a ' ' in one
+ * stands for a run of one or more white-space characters (\s with
+ * Unicode properties) in the text, where the pattern has \s+, \s or ' '
+ * ("năm\s+học" gives "năm học", not "năm").  Compare with a reader that
+ * knows so (leadidx.h).
+ */
+void rxstart_of_joined(const char *pattern, struct rxstart *out);
+
+/*
  * For a match that begins with a digit: what follows its first run of
  * digits, spaces skipped.  follow->any when the pattern does not say
  * (its first required item is more than digits, a digit may follow, an
