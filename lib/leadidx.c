@@ -20,20 +20,38 @@ leadidx_add(struct leadidx *li, uint32_t rule, const char *s, size_t len)
 	    sp != NULL && sp > s ? (size_t)(sp - s) : len };
 }
 
-/* The group of a lead: the first two bytes of its key, or its one byte
- * and a NUL. */
-static uint32_t
-pair_of(const struct lead *l)
+/* The bytes of a lead its group tells: those of its key, up to three. */
+static size_t
+known_of(const struct lead *l)
 {
-	return (uint32_t)(unsigned char)l->s[0] << 8 |
-	    (l->key > 1 ? (unsigned char)l->s[1] : 0);
+	return l->key < 3 ? l->key : 3;
+}
+
+/*
+ * The group of a lead (struct leadgroup): by its key's first three bytes,
+ * or all of a shorter key; with Vietnamese words, two bytes are often a
+ * letter and the lead byte of the next character, which many words
+ * share.
+ */
+static uint32_t
+group_of(const unsigned char *u, size_t known)
+{
+	return known == 1 ? (uint32_t)u[0] << 8 :
+	    known == 2 ? (uint32_t)u[0] << 8 | u[1] :
+	    1u << 24 | (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+static uint32_t
+lead_group(const struct lead *l)
+{
+	return group_of((const unsigned char *)l->s, known_of(l));
 }
 
 static int
 lead_cmp(const void *a, const void *b)
 {
 	const struct lead *x = a, *y = b;
-	uint32_t px = pair_of(x), py = pair_of(y);
+	uint32_t px = lead_group(x), py = lead_group(y);
 
 	if (px != py)
 		return (px > py) - (px < py);
@@ -41,11 +59,11 @@ lead_cmp(const void *a, const void *b)
 }
 
 static size_t
-slot_of(const struct leadidx *li, uint32_t pair)
+slot_of(const struct leadidx *li, uint32_t id)
 {
-	size_t h = (pair * 2654435761u) >> 16 & li->mask;
+	size_t h = (id * 2654435761u) >> 16 & li->mask;
 
-	while (li->group[h].end != 0 && li->group[h].pair != pair)
+	while (li->group[h].end != 0 && li->group[h].id != id)
 		h = (h + 1) & li->mask;
 	return h;
 }
@@ -68,18 +86,18 @@ leadidx_build(struct leadidx *li)
 	memset(li->three, 0, sizeof(li->three));
 	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
-		uint32_t pair = pair_of(&li->v[k]);
-		struct leadgroup *g = &li->group[slot_of(li, pair)];
+		uint32_t id = lead_group(&li->v[k]);
+		struct leadgroup *g = &li->group[slot_of(li, id)];
 		unsigned b;
 
 		if (g->end == 0)
-			*g = (struct leadgroup){ pair, (uint32_t)k, 0 };
+			*g = (struct leadgroup){ id, (uint32_t)k, 0 };
 		g->end = (uint32_t)k + 1;
 		li->first[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		if (li->v[k].key == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		else if (li->v[k].key == 2)
-			li->two[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+			li->two[id >> 3] |= (uint8_t)(1u << (id & 7));
 		else {
 			b = leadidx_hash3(u);
 			li->three[b >> 3] |= (uint8_t)(1u << (b & 7));
@@ -87,12 +105,13 @@ leadidx_build(struct leadidx *li)
 	}
 }
 
-/* Whether u[0..n) begins with lead l past its key's first two bytes,
- * known to match: a ' ' of l takes a run of white space. */
+/* Whether u[0..n) begins with lead l past its first known bytes, known
+ * to match: a ' ' of l takes a run of white space. */
 static bool
-spaced_at(const struct lead *l, const unsigned char *u, size_t n)
+spaced_at(const struct lead *l, const unsigned char *u, size_t n,
+    size_t known)
 {
-	size_t i = l->key > 1 ? 2 : 1, j = i, w;
+	size_t i = known, j = i, w;
 
 	while (i < l->len) {
 		if (l->s[i] != ' ') {
@@ -113,27 +132,29 @@ spaced_at(const struct lead *l, const unsigned char *u, size_t n)
 	return true;
 }
 
-/* Adds the rules of the leads of group pair that u begins with. */
+/* Adds the rules of the leads of the group of u's first known bytes that
+ * u begins with. */
 static size_t
-find_in(const struct leadidx *li, uint32_t pair, const unsigned char *u,
+find_in(const struct leadidx *li, size_t known, const unsigned char *u,
     size_t n, uint32_t *rules)
 {
-	const struct leadgroup *g = &li->group[slot_of(li, pair)];
+	const struct leadgroup *g = &li->group[slot_of(li,
+	    group_of(u, known))];
 	size_t found = 0;
 
 	for (size_t j = g->start; j < g->end; j++) {
 		const struct lead *l = &li->v[j];
-		size_t i = 1;	/* the pair is known to match */
+		size_t i = known;
 
 		if (l->len > n)
 			continue;
 		if (l->key < l->len) {
-			if (spaced_at(l, u, n))
+			if (spaced_at(l, u, n, known))
 				rules[found++] = l->rule;
 			continue;
 		}
-		while (++i < l->len && (unsigned char)l->s[i] == u[i])
-			;
+		while (i < l->len && (unsigned char)l->s[i] == u[i])
+			i++;
 		if (i >= l->len)
 			rules[found++] = l->rule;
 	}
@@ -145,13 +166,21 @@ leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
     size_t n, uint32_t *rules)
 {
 	size_t found = 0;
+	unsigned b;
 
-	/* A one-byte key's group is its byte and a NUL. */
+	/* A group by each length of key the filters say may be here. */
 	if (li->one[u[0] >> 3] & (1u << (u[0] & 7)))
-		found = find_in(li, (uint32_t)u[0] << 8, u, n, rules);
-	if (n >= 2 && u[1] != 0)
-		found += find_in(li, (uint32_t)u[0] << 8 | u[1], u, n,
-		    rules + found);
+		found = find_in(li, 1, u, n, rules);
+	if (n < 2)
+		return found;
+	b = (unsigned)u[0] << 8 | u[1];
+	if (li->two[b >> 3] & (1u << (b & 7)))
+		found += find_in(li, 2, u, n, rules + found);
+	if (n < 3)
+		return found;
+	b = leadidx_hash3(u);
+	if (li->three[b >> 3] & (1u << (b & 7)))
+		found += find_in(li, 3, u, n, rules + found);
 	return found;
 }
 

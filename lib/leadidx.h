@@ -26,16 +26,16 @@ struct lead {
 	size_t key;		/* the bytes before its first ' ' (len: none) */
 };
 
-/* The leads that begin with one pair of bytes (a one-byte lead, or a
- * lead whose key is one byte: the byte and a NUL), v[start..end). */
+/* The leads whose keys begin with the same three bytes, or are the same
+ * key of one or two bytes, v[start..end); id: those bytes (leadidx.c). */
 struct leadgroup {
-	uint32_t pair, start, end;
+	uint32_t id, start, end;
 };
 
 struct leadidx {
-	struct lead *v;		/* sorted by their first two bytes */
+	struct lead *v;		/* sorted by group */
 	size_t n;
-	struct leadgroup *group;	/* open addressing by pair */
+	struct leadgroup *group;	/* open addressing by id */
 	size_t mask;
 	/* Filters, each a bit per possible beginning: */
 	uint8_t first[256 / 8];		/* the first byte of any lead */
