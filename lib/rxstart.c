@@ -443,7 +443,8 @@ seq(struct cur *c, struct rxstart *out, bool *nullable)
 			rxstart_free(&st);
 			continue;
 		}
-		if (accum && space && min >= 1 && nacc < LIT_MAX) {
+		if (accum && space && c->join_space && min >= 1 &&
+		    nacc < LIT_MAX) {
 			/* join_space: one ' ' for any run of spaces. */
 			if (acc[nacc - 1] != ' ')
 				acc[nacc++] = ' ';
