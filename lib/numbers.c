@@ -452,6 +452,34 @@ table_char(const unsigned char *u, size_t n, int32_t *idx)
 }
 
 /*
+ * Lower-cases the character at u (n bytes left) into o when the tables
+ * cover it, with *tc its token class; returns its length, or 0 (then
+ * nothing is written).
+ */
+static inline size_t
+fold_table(const unsigned char *u, size_t n, unsigned char *o, unsigned *tc)
+{
+	int32_t x;
+
+	switch (table_char(u, n, &x)) {
+	case 2:
+		*tc = tok_lo[x];
+		x = lower_lo[x];
+		o[0] = (unsigned char)(0xC0 | x >> 6);
+		o[1] = (unsigned char)(0x80 | (x & 0x3F));
+		return 2;
+	case 3:
+		*tc = tok_hi[x];
+		x = lower_hi[x];
+		o[0] = 0xE1;
+		o[1] = (unsigned char)(0x80 | (x >> 6 & 0x3F));
+		o[2] = (unsigned char)(0x80 | (x & 0x3F));
+		return 3;
+	}
+	return 0;
+}
+
+/*
  * Lower-cases the character at s[i] (not ASCII) into out[i..]; returns
  * its length.  A character whose lower case has another UTF-8 length is
  * kept as it is, so offsets in the copy are offsets in the sentence
@@ -464,20 +492,10 @@ fold_char(const char *s, size_t len, size_t i, char *out)
 	unsigned char *o = (unsigned char *)out + i;
 	int32_t cp;
 	size_t n;
+	unsigned tc;
 
-	switch (n = table_char(u, len - i, &cp)) {
-	case 2:
-		cp = lower_lo[cp];
-		o[0] = (unsigned char)(0xC0 | cp >> 6);
-		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 2;
-	case 3:
-		cp = lower_hi[cp];
-		o[0] = 0xE1;
-		o[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
+	if ((n = fold_table(u, len - i, o, &tc)) > 0)
+		return n;
 	n = cp_at(s, len, i, &cp);
 	/* to_lower() keeps the length, so the encoding fits in place. */
 	if (cp >= 0 && to_lower(cp) != cp)
@@ -1507,6 +1525,42 @@ overlaps(const struct numbers *nr, size_t s, size_t e)
 }
 
 /*
+ * The end of the run of characters of token class tc (TC_WORD or
+ * TC_DIGIT) going on at s[i], lower-cased into o as scan() would: in
+ * one, nothing but the lower case changes from character to character.
+ * Stops before a character the tables do not cover (scan() reads it).
+ */
+static size_t
+run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (tc == TC_DIGIT) {
+		while (i < len && is_digit(s[i])) {
+			o[i] = u[i];
+			i++;
+		}
+		return i;
+	}
+	while (i < len) {
+		unsigned t, n;
+
+		if (u[i] < 0x80) {
+			if ((unsigned)((u[i] | 32) - 'a') >= 26)
+				break;
+			o[i] = u[i] | 32;
+			i++;
+			continue;
+		}
+		if (u[i] < 0xC0 || (n = fold_table(u + i, len - i, o + i,
+		    &t)) == 0 || t != TC_WORD)
+			break;	/* scan() writes it again, or reads it */
+		i += n;
+	}
+	return i;
+}
+
+/*
  * In one pass: lower-cases the sentence into nr->lower (see fold()),
  * finds where a match may start: the first byte of a word, of a digit
  * run, or a punctuation character (span patterns start at \\b or a
@@ -1526,7 +1580,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 	struct buf *out = &nr->lower;
 	unsigned char *o;
 	struct pre *pre;
-	size_t np = 0;
+	size_t np = 0, nst = 0, nd = 0, *starts, *digits;
 	int prev = 0;
 	unsigned cur = TC_SPACE;
 
@@ -1544,15 +1598,16 @@ scan(struct numbers *nr, const char *s, size_t len)
 		    sizeof(*nr->digits_at));
 		nr->pre = xrealloc(nr->pre, nr->capstarts * sizeof(*nr->pre));
 	}
+	/* In locals: a store through o may alias nr's fields, which the
+	 * compiler would load again after each. */
 	pre = nr->pre;
-	nr->nstarts = 0;
-	nr->ndigits = 0;
+	starts = nr->starts;
+	digits = nr->digits_at;
 	for (size_t i = 0; i < len;) {
 		const unsigned char *u = (const unsigned char *)s + i;
 		size_t at = i;
 		int cls;
 		unsigned tc;
-		int32_t x;
 
 		if (u[0] < 0x80) {
 			o[i++] = ascii_lower[u[0]];
@@ -1565,23 +1620,11 @@ scan(struct numbers *nr, const char *s, size_t len)
 			cur = TC_PUNCT;
 			continue;
 		} else {
-			switch (table_char(u, len - i, &x)) {
-			case 2:
-				tc = tok_lo[x];
-				x = lower_lo[x];
-				o[i] = (unsigned char)(0xC0 | x >> 6);
-				o[i + 1] = (unsigned char)(0x80 | (x & 0x3F));
-				i += 2;
-				break;
-			case 3:
-				tc = tok_hi[x];
-				x = lower_hi[x];
-				o[i] = 0xE1;
-				o[i + 1] = (unsigned char)(0x80 | (x >> 6 & 0x3F));
-				o[i + 2] = (unsigned char)(0x80 | (x & 0x3F));
-				i += 3;
-				break;
-			default:
+			size_t n = fold_table(u, len - i, o + i, &tc);
+
+			if (n > 0)
+				i += n;
+			else {
 				/* Read the folded character alone: the bytes
 				 * after it are not written yet. */
 				i += fold_char(s, len, i, out->p);
@@ -1597,13 +1640,28 @@ scan(struct numbers *nr, const char *s, size_t len)
 			    tc };
 		cur = tc;
 		if (starts_here[prev][cls]) {
-			nr->starts[nr->nstarts++] = at;
+			starts[nst++] = at;
 			if (cls == 2)
-				nr->digits_at[nr->ndigits++] = at;
+				digits[nd++] = at;
 		}
 		prev = cls;
+		/* The rest of a run of letters or digits changes neither
+		 * class: only its lower case is to be written. */
+		if (tc <= TC_DIGIT && i < len) {
+			i = run_on(s, len, i, o, tc);
+			pre[np - 1].e = (uint32_t)i;
+		}
+		/* A space after it tells nothing but that: no start, no
+		 * piece. */
+		if (i < len && s[i] == ' ') {
+			o[i++] = ' ';
+			prev = 0;
+			cur = TC_SPACE;
+		}
 	}
 	nr->npre = np;
+	nr->nstarts = nst;
+	nr->ndigits = nd;
 	out->len = len;
 	out->p[len] = '\0';
 }
