@@ -68,6 +68,7 @@ struct span_rule {
 	 * (rxstart_after_first_digits); pre_max SIZE_MAX: not known. */
 	struct follow lfollow;
 	size_t pre_max;
+	bool pre_space;		/* and whether they may take white space */
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
@@ -223,6 +224,10 @@ struct numbers {
 	struct pre *pre;
 	size_t npre;
 	size_t *digits_at, ndigits, capdigits;
+	/* A character the tables do not cover was seen (scan()): it may be
+	 * a digit PCRE2's \d takes (Unicode's), which digits_at leaves
+	 * out. */
+	bool untabled;
 	struct cand *cand;
 	size_t ncand, capcand;
 	uint32_t *cand_k;		/* cand's k, grouped by rule */
@@ -1021,9 +1026,12 @@ index_leads(struct numbers *nr)
 
 		rxstart_after_digits(r->rx->src, &st);
 		follow_of(&r->follow, &st, off, &low);
-		rxstart_after_first_digits(r->rx->src, &st, &r->pre_max);
-		if (off)
+		rxstart_after_first_digits(r->rx->src, &st, &r->pre_max,
+		    &r->pre_space);
+		if (off) {
 			r->pre_max = SIZE_MAX;
+			r->pre_space = true;
+		}
 		follow_of(&r->lfollow, &st, off, &low);
 		rxstart_of_joined(r->rx->src, &st);
 		st.any |= off;
@@ -1603,6 +1611,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 	pre = nr->pre;
 	starts = nr->starts;
 	digits = nr->digits_at;
+	nr->untabled = false;
 	for (size_t i = 0; i < len;) {
 		const unsigned char *u = (const unsigned char *)s + i;
 		size_t at = i;
@@ -1628,6 +1637,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 				/* Read the folded character alone: the bytes
 				 * after it are not written yet. */
 				i += fold_char(s, len, i, out->p);
+				nr->untabled = true;
 				tc = letter_len(out->p, i, at) > 0 ? TC_WORD :
 				    TC_PUNCT;
 			}
@@ -1769,9 +1779,14 @@ digits_fit(const struct numbers *nr, const struct span_rule *r, size_t p,
 {
 	size_t q;
 
-	if (r->pre_max == SIZE_MAX && r->lfollow.n == 0)
+	if ((r->pre_max == SIZE_MAX && r->lfollow.n == 0 && r->pre_space) ||
+	    nr->untabled)
 		return true;		/* nothing known */
 	if (d == nr->ndigits || nr->digits_at[d] - p > r->pre_max)
+		return false;
+	/* A space before the digits that no item before them can take. */
+	if (!r->pre_space &&
+	    memchr(nr->lower.p + p, ' ', nr->digits_at[d] - p) != NULL)
 		return false;
 	if (r->lfollow.n == 0)
 		return true;

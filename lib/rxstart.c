@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "err.h"
+#include "leadidx.h"
 #include "rxstart.h"
 #include "rxsyntax.h"
 #include "utf8.h"
@@ -618,12 +619,19 @@ rxstart_after_digits(const char *pattern, struct rxstart *follow)
  * \s, \b, \p{L}, \p{Lu}, \p{Ll}, escaped punctuation, \x of a non-digit,
  * classes of such characters without ranges or negation, groups and
  * quantifiers of those.  Anything else (\d, \w, ., \S, a backreference)
- * may match a digit.
+ * may match a digit.  *space is set when it may match white space too.
  */
 static bool
-digit_free(const char *p, const char *to)
+digit_free(const char *p, const char *to, bool *space)
 {
 	while (p < to) {
+		/* \s, \x, an escaped or a literal white-space character:
+		 * read loosely, as white space may be. */
+		if (ws_len((const unsigned char *)p, (size_t)(to - p)) > 0 ||
+		    (p[0] == '\\' && (p[1] == 's' || p[1] == 'x' ||
+		    ws_len((const unsigned char *)p + 1,
+		    (size_t)(to - p - 1)) > 0)))
+			*space = true;
 		if (*p >= '0' && *p <= '9')
 			return false;
 		if (*p == '.')
@@ -660,6 +668,9 @@ digit_free(const char *p, const char *to)
 			for (bool first = true; p < to && (*p != ']' || first);
 			    p++) {
 				first = false;
+				if (ws_len((const unsigned char *)p,
+				    (size_t)(to - p)) > 0)
+					*space = true;
 				if ((*p >= '0' && *p <= '9') || *p == '[')
 					return false;
 				if (*p == '\\') {
@@ -735,15 +746,16 @@ quant_max(const char *q, const char *to)
 
 void
 rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
-    size_t *prefix_max)
+    size_t *prefix_max, bool *prefix_space)
 {
 	struct cur c = { pattern, false, false, false };
-	bool found = false;
+	bool found = false, space = false;
 	size_t max = 0;
 
 	memset(follow, 0, sizeof(*follow));
 	follow->any = true;
 	*prefix_max = SIZE_MAX;
+	*prefix_space = true;
 	/* Up to the first item a match must have that is digits; no item
 	 * before it may match a digit, so that run is the text's first
 	 * after the match's start. */
@@ -765,7 +777,7 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 			found = true;
 			break;
 		}
-		if (!digit_free(from, q))
+		if (!digit_free(from, q, &space))
 			return;
 		/* The most bytes it can take: a character is at most four
 		 * (a caseless 'k' matches the three of U+212A). */
@@ -779,11 +791,14 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 	if (!found || c.bad)
 		return;
 	*prefix_max = max;
+	*prefix_space = space;
 	after_run(&c, follow);
 	/* A branch at the top, or text not read: other matches may begin
 	 * otherwise. */
-	if (c.bad || *c.p != '\0')
+	if (c.bad || *c.p != '\0') {
 		*prefix_max = SIZE_MAX;
+		*prefix_space = true;
+	}
 }
 
 static void

@@ -59,10 +59,12 @@ void rxstart_after_digits(const char *pattern, struct rxstart *follow);
  * preceded by items that can match no ASCII digit, so that run is the
  * first the text has after the match's start.  *prefix_max gets the most
  * bytes those items can take (SIZE_MAX: unbounded, or the pattern is not
- * so); SIZE_MAX with follow->any says nothing is known.
+ * so), *prefix_space whether they may take a white-space character (true
+ * when the pattern is not so); SIZE_MAX, true and follow->any say nothing
+ * is known.
  */
 void rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
-    size_t *prefix_max);
+    size_t *prefix_max, bool *prefix_space);
 
 void rxstart_free(struct rxstart *st);
 
