@@ -224,10 +224,10 @@ struct numbers {
 	struct pre *pre;
 	size_t npre;
 	size_t *digits_at, ndigits, capdigits;
-	/* A character the tables do not cover was seen (scan()): it may be
-	 * a digit PCRE2's \d takes (Unicode's), which digits_at leaves
-	 * out. */
-	bool untabled;
+	/* A digit beyond ASCII was seen (scan()): PCRE2's \d takes it, but
+	 * the start index (digits_at, the digit rules, follows) knows only
+	 * ASCII ones. */
+	bool udigit;
 	struct cand *cand;
 	size_t ncand, capcand;
 	uint32_t *cand_k;		/* cand's k, grouped by rule */
@@ -454,6 +454,17 @@ table_char(const unsigned char *u, size_t n, int32_t *idx)
 		return 3;
 	}
 	return 0;
+}
+
+/* Whether the character at s[i] is a decimal digit beyond ASCII (what
+ * PCRE2's \d takes with Unicode properties). */
+static bool
+is_udigit(const char *s, size_t len, size_t i)
+{
+	int32_t cp;
+
+	cp_at(s, len, i, &cp);
+	return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
 /*
@@ -1611,7 +1622,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 	pre = nr->pre;
 	starts = nr->starts;
 	digits = nr->digits_at;
-	nr->untabled = false;
+	nr->udigit = false;
 	for (size_t i = 0; i < len;) {
 		const unsigned char *u = (const unsigned char *)s + i;
 		size_t at = i;
@@ -1637,7 +1648,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 				/* Read the folded character alone: the bytes
 				 * after it are not written yet. */
 				i += fold_char(s, len, i, out->p);
-				nr->untabled = true;
+				nr->udigit |= is_udigit(s, len, at);
 				tc = letter_len(out->p, i, at) > 0 ? TC_WORD :
 				    TC_PUNCT;
 			}
@@ -1779,8 +1790,7 @@ digits_fit(const struct numbers *nr, const struct span_rule *r, size_t p,
 {
 	size_t q;
 
-	if ((r->pre_max == SIZE_MAX && r->lfollow.n == 0 && r->pre_space) ||
-	    nr->untabled)
+	if (r->pre_max == SIZE_MAX && r->lfollow.n == 0 && r->pre_space)
 		return true;		/* nothing known */
 	if (d == nr->ndigits || nr->digits_at[d] - p > r->pre_max)
 		return false;
@@ -1888,13 +1898,16 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 static void
 run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 {
-	find_cands(nr, s, len);
+	/* With a digit beyond ASCII, every rule at every start, as with
+	 * CHISO_NO_PREFILTER: rare, and the index would miss its matches. */
+	if (!nr->udigit)
+		find_cands(nr, s, len);
 	for (size_t i = 0; i < nr->nrules; i++) {
 		struct span_rule *r = &nr->rules[i];
 
 		if (!digit && !r->digitless)
 			continue;
-		if (r->any_start)
+		if (r->any_start || nr->udigit)
 			run_rule(nr, r, s, len, NULL, nr->nstarts);
 		else
 			run_rule(nr, r, s, len, nr->cand_k + nr->cand_at[i],
