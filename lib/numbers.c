@@ -45,11 +45,15 @@ struct plist {
 enum { SP_INNER = 1 << 8, SP_NOTALONE = 1 << 9 };
 
 /* What must come after a run of digits and spaces: one of the literals
- * v[0..n), folded; n 0: anything. */
+ * v[0..n), folded; n 0: anything.  With literals, the run has at most
+ * run_max digits, and with then_digits each literal is one character
+ * that digits follow, spaces passed (rxstart.h). */
 struct follow {
 	struct phrase *v;
 	size_t n;
 	uint8_t first[256 / 8];	/* their first bytes */
+	size_t run_max;
+	bool then_digits;
 };
 
 struct span_rule {
@@ -1007,6 +1011,8 @@ follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low)
 	/* The follow list holds literals only: a pattern that may go on
 	 * with a digit or an upper-case letter is not filtered. */
 	st->any |= off || st->digit || st->upper;
+	f->run_max = st->run_max;
+	f->then_digits = st->then_digits;
 	for (size_t j = 0; !st->any && j < st->nlit; j++) {
 		fold(st->lit[j], strlen(st->lit[j]), low);
 		f->v = xrealloc(f->v, (f->n + 1) * sizeof(*f->v));
@@ -1747,33 +1753,42 @@ run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len,
 	}
 }
 
-/* Whether the folded text at u (NUL-terminated) can go on as rule r
- * requires after a run of digits. */
+/* Whether the folded text at u (n bytes, NUL-terminated) can go on as f
+ * requires after a run of run digits and the spaces after it. */
 static inline bool
-follows(const struct follow *f, const char *u, size_t n)
+follows(const struct follow *f, const char *u, size_t n, size_t run)
 {
 	unsigned char c = (unsigned char)u[0];
 
 	if (f->n == 0)
 		return true;
-	if (!(f->first[c >> 3] & (1u << (c & 7))))
+	if (!(f->first[c >> 3] & (1u << (c & 7))) || run > f->run_max)
 		return false;
-	for (size_t i = 0; i < f->n; i++)
-		if (f->v[i].len <= n &&
-		    memcmp(u, f->v[i].s, f->v[i].len) == 0)
+	for (size_t i = 0; i < f->n; i++) {
+		size_t l = f->v[i].len, w;
+
+		if (l > n || memcmp(u, f->v[i].s, l) != 0)
+			continue;
+		if (!f->then_digits)
 			return true;
+		while ((w = ws_len((const unsigned char *)u + l, n - l)) > 0)
+			l += w;
+		if (l < n && is_digit(u[l]))
+			return true;
+	}
 	return false;
 }
 
-/* The end of the run of digits at t[q] and the spaces after it (t is
- * NUL-terminated at len). */
+/* The end of the run of digits at t[q], of *run digits, and the spaces
+ * after it (t is NUL-terminated at len). */
 static inline size_t
-past_digits(const char *t, size_t len, size_t q)
+past_digits(const char *t, size_t len, size_t q, size_t *run)
 {
-	size_t sl;
+	size_t sl, from = q;
 
 	while (is_digit(t[q]))
 		q++;
+	*run = q - from;
 	while ((sl = ws_len((const unsigned char *)t + q, len - q)))
 		q += sl;
 	return q;
@@ -1788,7 +1803,7 @@ static inline bool
 digits_fit(const struct numbers *nr, const struct span_rule *r, size_t p,
     size_t d, size_t len)
 {
-	size_t q;
+	size_t q, run;
 
 	if (r->pre_max == SIZE_MAX && r->lfollow.n == 0 && r->pre_space)
 		return true;		/* nothing known */
@@ -1800,8 +1815,8 @@ digits_fit(const struct numbers *nr, const struct span_rule *r, size_t p,
 		return false;
 	if (r->lfollow.n == 0)
 		return true;
-	q = past_digits(nr->lower.p, len, nr->digits_at[d]);
-	return follows(&r->lfollow, nr->lower.p + q, len - q);
+	q = past_digits(nr->lower.p, len, nr->digits_at[d], &run);
+	return follows(&r->lfollow, nr->lower.p + q, len - q, run);
 }
 
 /* Whether the character at s[p] is an upper-case letter; the folded copy
@@ -1838,7 +1853,7 @@ static void
 find_cands(struct numbers *nr, const char *s, size_t len)
 {
 	const char *t = nr->lower.p;
-	size_t d = 0;
+	size_t d = 0, run = 0;
 
 	nr->ncand = 0;
 	for (size_t k = 0; k < nr->nstarts; k++) {
@@ -1853,12 +1868,12 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 		q = p;
 		if (is_digit((char)u[0])) {
 			/* Past the digits and spaces: what must come next. */
-			q = past_digits(t, len, p);
+			q = past_digits(t, len, p, &run);
 			c = (unsigned char)t[q];
 			for (size_t j = nr->digit_next_at[c];
 			    j < nr->digit_next_at[c + 1]; j++)
 				if (follows(&nr->rules[nr->digit_next[j]].follow,
-				    t + q, len - q))
+				    t + q, len - q, run))
 					add_cand(nr, nr->digit_next[j], k);
 		}
 		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
@@ -1877,7 +1892,7 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 			const struct span_rule *r = &nr->rules[nr->lead_rules[j]];
 
 			if (q == p ? digits_fit(nr, r, p, d, len) :
-			    follows(&r->follow, t + q, len - q))
+			    follows(&r->follow, t + q, len - q, run))
 				add_cand(nr, nr->lead_rules[j], k);
 		}
 	}

@@ -551,13 +551,185 @@ pure_digits(const char *from, const char *to)
 	return true;
 }
 
+/* The most times the quantifier text [q, to) repeats its item (1 when
+ * there is none); SIZE_MAX when unbounded. */
+static size_t
+quant_max(const char *q, const char *to)
+{
+	size_t hi = 0;
+
+	if (q == to)
+		return 1;
+	if (*q == '?')
+		return 1;
+	if (*q != '{')
+		return SIZE_MAX;
+	for (q++; *q >= '0' && *q <= '9'; q++)
+		hi = hi * 10 + (size_t)(*q - '0');
+	if (*q == '}')
+		return hi;
+	for (q++, hi = 0; *q >= '0' && *q <= '9'; q++)
+		hi = hi * 10 + (size_t)(*q - '0');
+	return *q == '}' && q[-1] != ',' ? hi : SIZE_MAX;
+}
+
+static size_t
+sat_add(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+static size_t
+sat_mul(size_t a, size_t b)
+{
+	return a != 0 && b > SIZE_MAX / a ? SIZE_MAX : a * b;
+}
+
+static size_t digits_alt(const char **pp, const char *to);
+
+/* The most digits a sequence of pure_digits() text at *pp matches. */
+static size_t
+digits_seq(const char **pp, const char *to)
+{
+	size_t sum = 0;
+
+	while (*pp < to && **pp != '|' && **pp != ')') {
+		const char *p = *pp, *q;
+		size_t item = 1;
+
+		if (p[0] == '(') {
+			/* (, (?: or (?<name>: pure_digits() allows no other. */
+			p += p[1] == '?' ? 3 : 1;
+			if (p[-1] == '<' && (p = memchr(p, '>',
+			    (size_t)(to - p))) != NULL)
+				p++;
+			if (p == NULL)
+				return SIZE_MAX;
+			*pp = p;
+			item = digits_alt(pp, to);
+			if (*pp < to && **pp == ')')
+				(*pp)++;
+		} else if (p[0] == '\\')
+			*pp += 2;
+		else if (p[0] == '[') {
+			if ((p = memchr(p, ']', (size_t)(to - p))) == NULL)
+				return SIZE_MAX;
+			*pp = p + 1;
+		} else
+			(*pp)++;
+		q = *pp;
+		rx_quantifier(pp, NULL);
+		sum = sat_add(sum, sat_mul(item, quant_max(q, *pp)));
+	}
+	return sum;
+}
+
+static size_t
+digits_alt(const char **pp, const char *to)
+{
+	size_t max = 0;
+
+	for (;;) {
+		size_t n = digits_seq(pp, to);
+
+		max = n > max ? n : max;
+		if (*pp >= to || **pp != '|')
+			return max;
+		(*pp)++;
+	}
+}
+
+/* Whether the item text [p, to) matches exactly one character: one, an
+ * escaped one, a class, or a group of one of those. */
+static bool
+one_char(const char *p, const char *to)
+{
+	if (p[0] == '(' && p[1] == '?' && to[-1] == ')') {
+		if (p[2] == ':')
+			p += 3;
+		else if (p[2] == '<' && p[3] != '=' && p[3] != '!' &&
+		    (p = memchr(p, '>', (size_t)(to - p))) != NULL)
+			p++;
+		else
+			return false;
+		to--;
+	}
+	if (p >= to)
+		return false;
+	if (*p == '[')
+		return memchr(p + 1, '[', (size_t)(to - p - 1)) == NULL &&
+		    to[-1] == ']' && memchr(p, ']', (size_t)(to - p)) == to - 1;
+	if (*p == '\\')
+		return to - p == 2 && !((p[1] | 32) >= 'a' && (p[1] | 32) <= 'z') &&
+		    !(p[1] >= '0' && p[1] <= '9');
+	return (size_t)(to - p) == utf8_len((unsigned char)*p) &&
+	    strchr("()|.?*+^$", *p) == NULL;
+}
+
+/* One item of a sequence, read at c: what atom() says of it, its text
+ * [from, to) without its quantifier, and the quantifier's least count
+ * and whether it allows more than one. */
+struct item {
+	enum atom k;
+	const char *from, *to;
+	unsigned long min;
+	bool more, nul;
+};
+
+static struct item
+next_item(struct cur *c)
+{
+	struct item it;
+	struct rxstart st = { 0 };
+	char lit[8];
+	size_t litn = 0;
+
+	it.from = c->p;
+	it.k = atom(c, &st, &it.nul, lit, &litn);
+	rxstart_free(&st);
+	it.to = c->p;
+	quantifier(c, &it.min, &it.more);
+	return it;
+}
+
+/*
+ * Whether the pattern from c goes on as one character, then (spaces and
+ * zero-width items passed) a required run of digits: "[/.-]\d{1,2}".
+ */
+static bool
+char_then_digits(struct cur c)
+{
+	int seen = 0;
+
+	c.skip_space = true;
+	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
+		bool space = *c.p == ' ' || (c.p[0] == '\\' && c.p[1] == 's');
+		struct item it = next_item(&c);
+
+		if (it.k == A_ZW || space)
+			continue;
+		if (seen++ == 0) {
+			if (!one_char(it.from, it.to) || it.min != 1 || it.more)
+				return false;
+			continue;
+		}
+		return it.min >= 1 && !it.nul && pure_digits(it.from, c.p);
+	}
+	return false;
+}
+
 /* What follows a run of digits, the pattern read up to its end from c:
- * its beginnings, spaces skipped, or any. */
+ * its beginnings, spaces skipped, or any; [from, to) is the item that
+ * takes the run. */
 static void
-after_run(struct cur *c, struct rxstart *follow)
+after_run(struct cur *c, struct rxstart *follow, const char *from,
+    const char *to)
 {
 	bool nullable;
+	const char *p = from;
 
+	follow->run_max = digits_alt(&p, to);
+	follow->then_digits = char_then_digits(*c);
 	follow->any = false;
 	c->skip_space = true;
 	seq(c, follow, &nullable);
@@ -576,6 +748,7 @@ rxstart_after_digits(const char *pattern, struct rxstart *follow)
 {
 	struct cur c = { pattern, false, false, false };
 	bool found = false;
+	const char *run = NULL;
 
 	memset(follow, 0, sizeof(*follow));
 	follow->any = true;
@@ -606,11 +779,12 @@ rxstart_after_digits(const char *pattern, struct rxstart *follow)
 		if (!pure_digits(from, c.p))
 			return;
 		found = true;
+		run = from;
 		break;
 	}
 	if (!found || c.bad)
 		return;
-	after_run(&c, follow);
+	after_run(&c, follow, run, c.p);
 }
 
 /*
@@ -722,28 +896,6 @@ digit_free(const char *p, const char *to, bool *space)
 	return true;
 }
 
-/* The most times the quantifier text [q, to) repeats its item (1 when
- * there is none); SIZE_MAX when unbounded. */
-static size_t
-quant_max(const char *q, const char *to)
-{
-	size_t hi = 0;
-
-	if (q == to)
-		return 1;
-	if (*q == '?')
-		return 1;
-	if (*q != '{')
-		return SIZE_MAX;
-	for (q++; *q >= '0' && *q <= '9'; q++)
-		hi = hi * 10 + (size_t)(*q - '0');
-	if (*q == '}')
-		return hi;
-	for (q++, hi = 0; *q >= '0' && *q <= '9'; q++)
-		hi = hi * 10 + (size_t)(*q - '0');
-	return *q == '}' && q[-1] != ',' ? hi : SIZE_MAX;
-}
-
 void
 rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
     size_t *prefix_max, bool *prefix_space)
@@ -751,6 +903,7 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 	struct cur c = { pattern, false, false, false };
 	bool found = false, space = false;
 	size_t max = 0;
+	const char *run = NULL;
 
 	memset(follow, 0, sizeof(*follow));
 	follow->any = true;
@@ -760,21 +913,15 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 	 * before it may match a digit, so that run is the text's first
 	 * after the match's start. */
 	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
-		struct rxstart st = { 0 };
-		char lit[8];
-		size_t litn = 0, n, each;
-		bool nul, more;
-		unsigned long min;
-		const char *from = c.p, *q;
-		enum atom k = atom(&c, &st, &nul, lit, &litn);
+		struct item it = next_item(&c);
+		const char *from = it.from, *q = it.to;
+		size_t n, each;
 
-		rxstart_free(&st);
-		q = c.p;
-		quantifier(&c, &min, &more);
-		if (k == A_ZW)
+		if (it.k == A_ZW)
 			continue;
-		if (min >= 1 && !nul && pure_digits(from, q)) {
+		if (it.min >= 1 && !it.nul && pure_digits(from, q)) {
 			found = true;
+			run = from;
 			break;
 		}
 		if (!digit_free(from, q, &space))
@@ -792,7 +939,7 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 		return;
 	*prefix_max = max;
 	*prefix_space = space;
-	after_run(&c, follow);
+	after_run(&c, follow, run, c.p);
 	/* A branch at the top, or text not read: other matches may begin
 	 * otherwise. */
 	if (c.bad || *c.p != '\0') {

@@ -29,6 +29,11 @@ struct rxstart {
 	bool upper;		/* or with an upper-case letter (\p{Lu}) */
 	char **lit;		/* or with one of these strings */
 	size_t nlit;
+	/* rxstart_after_digits(), _after_first_digits() only: */
+	size_t run_max;		/* the most digits the run has (SIZE_MAX:
+				 * no bound) */
+	bool then_digits;	/* each of lit is one character, and after
+				 * it (spaces passed) come digits */
 };
 
 /* Reads pattern (PCRE2 syntax) into *out, which the caller frees. */
