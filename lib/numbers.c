@@ -47,13 +47,13 @@ enum { SP_INNER = 1 << 8, SP_NOTALONE = 1 << 9 };
 /* What must come after a run of digits and spaces: one of the literals
  * v[0..n), folded; n 0: anything.  With literals, the run has at most
  * run_max digits, and with then_digits each literal is one character
- * that digits follow, spaces passed (rxstart.h). */
+ * that that many digits or more follow, spaces passed (rxstart.h). */
 struct follow {
 	struct phrase *v;
 	size_t n;
 	uint8_t first[256 / 8];	/* their first bytes */
 	size_t run_max;
-	bool then_digits;
+	size_t then_digits;
 };
 
 struct span_rule {
@@ -1769,12 +1769,13 @@ follows(const struct follow *f, const char *u, size_t n, size_t run)
 
 		if (l > n || memcmp(u, f->v[i].s, l) != 0)
 			continue;
-		if (!f->then_digits)
+		if (f->then_digits == 0)
 			return true;
 		while ((w = ws_len((const unsigned char *)u + l, n - l)) > 0)
 			l += w;
-		if (l < n && is_digit(u[l]))
-			return true;
+		for (w = 0; l + w < n && is_digit(u[l + w]); w++)
+			if (w + 1 >= f->then_digits)
+				return true;
 	}
 	return false;
 }

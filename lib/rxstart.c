@@ -585,17 +585,19 @@ sat_mul(size_t a, size_t b)
 	return a != 0 && b > SIZE_MAX / a ? SIZE_MAX : a * b;
 }
 
-static size_t digits_alt(const char **pp, const char *to);
+static size_t digits_alt(const char **pp, const char *to, bool most);
 
-/* The most digits a sequence of pure_digits() text at *pp matches. */
+/* The most (or the fewest) digits a sequence of pure_digits() text at
+ * *pp matches. */
 static size_t
-digits_seq(const char **pp, const char *to)
+digits_seq(const char **pp, const char *to, bool most)
 {
 	size_t sum = 0;
 
 	while (*pp < to && **pp != '|' && **pp != ')') {
 		const char *p = *pp, *q;
 		size_t item = 1;
+		long least;
 
 		if (p[0] == '(') {
 			/* (, (?: or (?<name>: pure_digits() allows no other. */
@@ -606,7 +608,7 @@ digits_seq(const char **pp, const char *to)
 			if (p == NULL)
 				return SIZE_MAX;
 			*pp = p;
-			item = digits_alt(pp, to);
+			item = digits_alt(pp, to, most);
 			if (*pp < to && **pp == ')')
 				(*pp)++;
 		} else if (p[0] == '\\')
@@ -618,23 +620,24 @@ digits_seq(const char **pp, const char *to)
 		} else
 			(*pp)++;
 		q = *pp;
-		rx_quantifier(pp, NULL);
-		sum = sat_add(sum, sat_mul(item, quant_max(q, *pp)));
+		least = rx_quantifier(pp, NULL);
+		sum = sat_add(sum, sat_mul(item, most ? quant_max(q, *pp) :
+		    least < 0 ? 1 : (size_t)least));
 	}
 	return sum;
 }
 
 static size_t
-digits_alt(const char **pp, const char *to)
+digits_alt(const char **pp, const char *to, bool most)
 {
-	size_t max = 0;
+	size_t best = most ? 0 : SIZE_MAX;
 
 	for (;;) {
-		size_t n = digits_seq(pp, to);
+		size_t n = digits_seq(pp, to, most);
 
-		max = n > max ? n : max;
+		best = (most ? n > best : n < best) ? n : best;
 		if (*pp >= to || **pp != '|')
-			return max;
+			return best;
 		(*pp)++;
 	}
 }
@@ -693,10 +696,11 @@ next_item(struct cur *c)
 }
 
 /*
- * Whether the pattern from c goes on as one character, then (spaces and
- * zero-width items passed) a required run of digits: "[/.-]\d{1,2}".
+ * When the pattern from c goes on as one character, then (spaces and
+ * zero-width items passed) a required run of digits ("[/.-]\d{1,2}"):
+ * the fewest digits that run has; else 0.
  */
-static bool
+static size_t
 char_then_digits(struct cur c)
 {
 	int seen = 0;
@@ -710,12 +714,14 @@ char_then_digits(struct cur c)
 			continue;
 		if (seen++ == 0) {
 			if (!one_char(it.from, it.to) || it.min != 1 || it.more)
-				return false;
+				return 0;
 			continue;
 		}
-		return it.min >= 1 && !it.nul && pure_digits(it.from, c.p);
+		if (it.min < 1 || it.nul || !pure_digits(it.from, c.p))
+			return 0;
+		return digits_alt(&it.from, c.p, false);
 	}
-	return false;
+	return 0;
 }
 
 /* What follows a run of digits, the pattern read up to its end from c:
@@ -728,7 +734,7 @@ after_run(struct cur *c, struct rxstart *follow, const char *from,
 	bool nullable;
 	const char *p = from;
 
-	follow->run_max = digits_alt(&p, to);
+	follow->run_max = digits_alt(&p, to, true);
 	follow->then_digits = char_then_digits(*c);
 	follow->any = false;
 	c->skip_space = true;

@@ -32,8 +32,9 @@ struct rxstart {
 	/* rxstart_after_digits(), _after_first_digits() only: */
 	size_t run_max;		/* the most digits the run has (SIZE_MAX:
 				 * no bound) */
-	bool then_digits;	/* each of lit is one character, and after
-				 * it (spaces passed) come digits */
+	size_t then_digits;	/* not 0: each of lit is one character,
+				 * and after it (spaces passed) come at least
+				 * this many digits */
 };
 
 /* Reads pattern (PCRE2 syntax) into *out, which the caller frees. */
