@@ -105,9 +105,10 @@ leadidx_build(struct leadidx *li)
 	}
 }
 
-/* Whether u[0..n) begins with lead l past its first known bytes, known
- * to match: a ' ' of l takes a run of white space. */
-static bool
+/* Where lead l ends at the start of u[0..n), its first known bytes
+ * known to match, or 0 when it is not there: a ' ' of l takes a run of
+ * white space. */
+static size_t
 spaced_at(const struct lead *l, const unsigned char *u, size_t n,
     size_t known)
 {
@@ -116,27 +117,27 @@ spaced_at(const struct lead *l, const unsigned char *u, size_t n,
 	while (i < l->len) {
 		if (l->s[i] != ' ') {
 			if (j >= n || (unsigned char)l->s[i] != u[j])
-				return false;
+				return 0;
 			i++;
 			j++;
 			continue;
 		}
 		if ((w = ws_len(u + j, n - j)) == 0)
-			return false;
+			return 0;
 		while (w > 0) {
 			j += w;
 			w = ws_len(u + j, n - j);
 		}
 		i++;
 	}
-	return true;
+	return j;
 }
 
 /* Adds the rules of the leads of the group of u's first known bytes that
  * u begins with. */
 static size_t
 find_in(const struct leadidx *li, size_t known, const unsigned char *u,
-    size_t n, uint32_t *rules)
+    size_t n, struct leadhit *hits)
 {
 	const struct leadgroup *g = &li->group[slot_of(li,
 	    group_of(u, known))];
@@ -149,38 +150,40 @@ find_in(const struct leadidx *li, size_t known, const unsigned char *u,
 		if (l->len > n)
 			continue;
 		if (l->key < l->len) {
-			if (spaced_at(l, u, n, known))
-				rules[found++] = l->rule;
+			if ((i = spaced_at(l, u, n, known)) > 0)
+				hits[found++] = (struct leadhit){ l->rule,
+				    (uint32_t)i };
 			continue;
 		}
 		while (i < l->len && (unsigned char)l->s[i] == u[i])
 			i++;
 		if (i >= l->len)
-			rules[found++] = l->rule;
+			hits[found++] = (struct leadhit){ l->rule,
+			    (uint32_t)l->len };
 	}
 	return found;
 }
 
 size_t
 leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
-    size_t n, uint32_t *rules)
+    size_t n, struct leadhit *hits)
 {
 	size_t found = 0;
 	unsigned b;
 
 	/* A group by each length of key the filters say may be here. */
 	if (li->one[u[0] >> 3] & (1u << (u[0] & 7)))
-		found = find_in(li, 1, u, n, rules);
+		found = find_in(li, 1, u, n, hits);
 	if (n < 2)
 		return found;
 	b = (unsigned)u[0] << 8 | u[1];
 	if (li->two[b >> 3] & (1u << (b & 7)))
-		found += find_in(li, 2, u, n, rules + found);
+		found += find_in(li, 2, u, n, hits + found);
 	if (n < 3)
 		return found;
 	b = leadidx_hash3(u);
 	if (li->three[b >> 3] & (1u << (b & 7)))
-		found += find_in(li, 3, u, n, rules + found);
+		found += find_in(li, 3, u, n, hits + found);
 	return found;
 }
 

@@ -19,6 +19,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A lead found: its rule, and where it ends in the text. */
+struct leadhit {
+	uint32_t rule;
+	uint32_t end;
+};
+
 struct lead {
 	uint32_t rule;
 	char *s;
@@ -53,12 +59,12 @@ void leadidx_build(struct leadidx *li);
 void leadidx_free(struct leadidx *li);
 
 /*
- * Writes to rules the rule of every lead the text u[0..n) begins with,
- * in index order, and returns how many; rules has room for li->n.  Most
- * places cost a bitmap read or two, inline.
+ * Writes to hits every lead the text u[0..n) begins with, in index order,
+ * and returns how many; hits has room for li->n.  Most places cost a
+ * bitmap read or two, inline.
  */
 size_t leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
-    size_t n, uint32_t *rules);
+    size_t n, struct leadhit *hits);
 
 /*
  * The length of the white-space character (what PCRE2's \s matches with
@@ -97,7 +103,7 @@ leadidx_hash3(const unsigned char *u)
 
 static inline size_t
 leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
-    uint32_t *rules)
+    struct leadhit *hits)
 {
 	unsigned b2, b3;
 
@@ -116,7 +122,7 @@ leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
 				return 0;
 		}
 	}
-	return leadidx_find_slow(li, u, n, rules);
+	return leadidx_find_slow(li, u, n, hits);
 }
 
 #endif

@@ -54,6 +54,7 @@ struct follow {
 	uint8_t first[256 / 8];	/* their first bytes */
 	size_t run_max;
 	size_t then_digits;
+	bool digit;		/* after_lead only: or a digit */
 };
 
 struct span_rule {
@@ -71,6 +72,9 @@ struct span_rule {
 	 * after it, which must begin within pre_max bytes of it
 	 * (rxstart_after_first_digits); pre_max SIZE_MAX: not known. */
 	struct follow lfollow;
+	/* What follows a lead of it (rxstart_after_lead): literals, or a
+	 * digit; none: anything. */
+	struct follow after_lead;
 	size_t pre_max;
 	bool pre_space;		/* and whether they may take white space */
 	size_t reach;		/* a digit must follow within this many bytes */
@@ -196,7 +200,7 @@ struct numbers {
 	size_t trig_off[8], ntrig_off;
 	bool trig_any_off;		/* more offsets than trig_off holds */
 	size_t max_reach;
-	uint32_t *lead_rules;		/* scratch for leadidx_find() */
+	struct leadhit *lead_hits;	/* scratch for leadidx_find() */
 	uint32_t *digit_rules;		/* rules a digit may begin */
 	/* The digit rules by the first byte after a run of digits and
 	 * spaces: those whose follow (rxstart_after_digits) may begin with
@@ -1004,13 +1008,16 @@ index_starters(struct numbers *nr)
 		}
 }
 
-/* Reads follow st (freed) into f, folded like the text. */
+/* Reads follow st (freed) into f, folded like the text; digit_ok: f may
+ * say "or a digit". */
 static void
-follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low)
+follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low,
+    bool digit_ok)
 {
 	/* The follow list holds literals only: a pattern that may go on
 	 * with a digit or an upper-case letter is not filtered. */
-	st->any |= off || st->digit || st->upper;
+	st->any |= off || (st->digit && !digit_ok) || st->upper;
+	f->digit = !st->any && st->digit;
 	f->run_max = st->run_max;
 	f->then_digits = st->then_digits;
 	for (size_t j = 0; !st->any && j < st->nlit; j++) {
@@ -1042,14 +1049,16 @@ index_leads(struct numbers *nr)
 		struct rxstart st;
 
 		rxstart_after_digits(r->rx->src, &st);
-		follow_of(&r->follow, &st, off, &low);
+		follow_of(&r->follow, &st, off, &low, false);
+		rxstart_after_lead(r->rx->src, &st);
+		follow_of(&r->after_lead, &st, off, &low, true);
 		rxstart_after_first_digits(r->rx->src, &st, &r->pre_max,
 		    &r->pre_space);
 		if (off) {
 			r->pre_max = SIZE_MAX;
 			r->pre_space = true;
 		}
-		follow_of(&r->lfollow, &st, off, &low);
+		follow_of(&r->lfollow, &st, off, &low, false);
 		rxstart_of_joined(r->rx->src, &st);
 		st.any |= off;
 		r->any_start = st.any;
@@ -1199,8 +1208,8 @@ numbers_load(void)
 		    nr->triggers.v[i].len);
 	leadidx_build(&nr->trigger_at);
 	index_triggers(nr);
-	nr->lead_rules = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
-	    sizeof(*nr->lead_rules));
+	nr->lead_hits = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
+	    sizeof(*nr->lead_hits));
 	nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
 	return nr;
 }
@@ -1247,12 +1256,15 @@ numbers_free(struct numbers *nr)
 		for (size_t j = 0; j < r->lfollow.n; j++)
 			free(r->lfollow.v[j].s);
 		free(r->lfollow.v);
+		for (size_t j = 0; j < r->after_lead.n; j++)
+			free(r->after_lead.v[j].s);
+		free(r->after_lead.v);
 	}
 	free(nr->rules);
 	leadidx_free(&nr->leads_near);
 	leadidx_free(&nr->leads_far);
 	leadidx_free(&nr->trigger_at);
-	free(nr->lead_rules);
+	free(nr->lead_hits);
 	free(nr->digit_rules);
 	free(nr->digit_next);
 	free(nr->upper_rules);
@@ -1355,7 +1367,7 @@ has_trigger(struct numbers *nr, const char *s, size_t n)
 		if (nr->trig_any_off) {
 			for (size_t j = 0; j <= i; j++)
 				if (leadidx_find(&nr->trigger_at, u + j,
-				    n - j, nr->lead_rules) > 0)
+				    n - j, nr->lead_hits) > 0)
 					return true;
 			continue;
 		}
@@ -1363,7 +1375,7 @@ has_trigger(struct numbers *nr, const char *s, size_t n)
 			size_t o = nr->trig_off[k];
 
 			if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
-			    n - (i - o), nr->lead_rules) > 0)
+			    n - (i - o), nr->lead_hits) > 0)
 				return true;
 		}
 	}
@@ -1753,31 +1765,57 @@ run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len,
 	}
 }
 
+/* The length of the first literal of f the folded text at u (n bytes)
+ * begins with, 0 when none does. */
+static inline size_t
+lit_at(const struct follow *f, const char *u, size_t n)
+{
+	unsigned char c = (unsigned char)u[0];
+
+	if (n == 0 || !(f->first[c >> 3] & (1u << (c & 7))))
+		return 0;
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].len <= n &&
+		    memcmp(u, f->v[i].s, f->v[i].len) == 0)
+			return f->v[i].len;
+	return 0;
+}
+
 /* Whether the folded text at u (n bytes, NUL-terminated) can go on as f
  * requires after a run of run digits and the spaces after it. */
 static inline bool
 follows(const struct follow *f, const char *u, size_t n, size_t run)
 {
-	unsigned char c = (unsigned char)u[0];
+	size_t l, w;
 
 	if (f->n == 0)
 		return true;
-	if (!(f->first[c >> 3] & (1u << (c & 7))) || run > f->run_max)
+	/* then_digits: the literals are characters, one of which is here. */
+	if (run > f->run_max || (l = lit_at(f, u, n)) == 0)
 		return false;
-	for (size_t i = 0; i < f->n; i++) {
-		size_t l = f->v[i].len, w;
-
-		if (l > n || memcmp(u, f->v[i].s, l) != 0)
-			continue;
-		if (f->then_digits == 0)
+	if (f->then_digits == 0)
+		return true;
+	while ((w = ws_len((const unsigned char *)u + l, n - l)) > 0)
+		l += w;
+	for (w = 0; l + w < n && is_digit(u[l + w]); w++)
+		if (w + 1 >= f->then_digits)
 			return true;
-		while ((w = ws_len((const unsigned char *)u + l, n - l)) > 0)
-			l += w;
-		for (w = 0; l + w < n && is_digit(u[l + w]); w++)
-			if (w + 1 >= f->then_digits)
-				return true;
-	}
 	return false;
+}
+
+/* Whether the folded text at u (n bytes) can go on after a lead of a
+ * rule as its after_lead f says, spaces passed. */
+static inline bool
+fits_after_lead(const struct follow *f, const char *u, size_t n)
+{
+	size_t l = 0, w;
+
+	if (f->n == 0 && !f->digit)
+		return true;
+	while ((w = ws_len((const unsigned char *)u + l, n - l)) > 0)
+		l += w;
+	return (f->digit && l < n && is_digit(u[l])) ||
+	    lit_at(f, u + l, n - l) > 0;
 }
 
 /* The end of the run of digits at t[q], of *run digits, and the spaces
@@ -1886,15 +1924,18 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 				    p, d, len))
 					add_cand(nr, nr->upper_rules[j], k);
 		nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
-		    len - p, nr->lead_rules);
+		    len - p, nr->lead_hits);
 		/* A lead of digits ("19", "0") is a digit all the same: what
 		 * follows the run must fit too. */
 		for (size_t j = 0; j < nl; j++) {
-			const struct span_rule *r = &nr->rules[nr->lead_rules[j]];
+			uint32_t ri = nr->lead_hits[j].rule;
+			size_t e = p + nr->lead_hits[j].end;
+			const struct span_rule *r = &nr->rules[ri];
 
-			if (q == p ? digits_fit(nr, r, p, d, len) :
-			    follows(&r->follow, t + q, len - q, run))
-				add_cand(nr, nr->lead_rules[j], k);
+			if ((q == p ? digits_fit(nr, r, p, d, len) :
+			    follows(&r->follow, t + q, len - q, run)) &&
+			    fits_after_lead(&r->after_lead, t + e, len - e))
+				add_cand(nr, ri, k);
 		}
 	}
 	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));

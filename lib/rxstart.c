@@ -954,6 +954,74 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 	}
 }
 
+/*
+ * Whether the group text [p, to), "(?:" to ")", is branches of literal
+ * characters and runs of spaces only, each short enough to be read whole
+ * as one lead by rxstart_of_joined().
+ */
+static bool
+literal_branches(const char *p, const char *to)
+{
+	struct cur c = { p + 3, false, false, false };
+	size_t n = 0;
+	bool first = true;
+
+	if (strncmp(p, "(?:", 3) != 0 || to[-1] != ')')
+		return false;
+	while (c.p < to - 1 && !c.bad) {
+		bool space = *c.p == ' ' || (c.p[0] == '\\' && c.p[1] == 's');
+		struct item it;
+
+		if (*c.p == '|') {
+			c.p++;
+			n = 0;
+			first = true;
+			continue;
+		}
+		it = next_item(&c);
+		if (space ? first || it.min < 1 : it.k != A_LIT || it.min != 1 ||
+		    it.more)
+			return false;
+		n += space ? 1 : (size_t)(it.to - it.from);
+		if (n >= LIT_MAX)
+			return false;
+		first = false;
+	}
+	return !c.bad && c.p == to - 1 && !first;
+}
+
+void
+rxstart_after_lead(const char *pattern, struct rxstart *after)
+{
+	struct cur c = { pattern, false, false, false };
+	bool nullable;
+
+	memset(after, 0, sizeof(*after));
+	after->any = true;
+	/* Zero-width items, then the group the leads are. */
+	for (;;) {
+		struct item it;
+
+		if (*c.p == '\0' || *c.p == '|' || *c.p == ')' || c.bad)
+			return;
+		it = next_item(&c);
+		if (c.bad)
+			return;
+		if (it.k == A_ZW)
+			continue;
+		if (it.min != 1 || it.more || !literal_branches(it.from, it.to))
+			return;
+		break;
+	}
+	after->any = false;
+	c.skip_space = true;
+	seq(&c, after, &nullable);
+	if (c.bad || nullable || *c.p != '\0') {
+		rxstart_free(after);
+		after->any = true;
+	}
+}
+
 static void
 start_of(const char *pattern, struct rxstart *out, bool join_space)
 {

@@ -50,6 +50,14 @@ void rxstart_of(const char *pattern, struct rxstart *out);
 void rxstart_of_joined(const char *pattern, struct rxstart *out);
 
 /*
+ * What follows the lead of a match, spaces skipped, when the pattern
+ * begins (zero-width items aside) with a group of literal branches that
+ * rxstart_of_joined() reads whole ("\b(?:Giấy\s+phép|Đơn)\s+(?:số|\d)":
+ * "số" or a digit); else after->any.
+ */
+void rxstart_after_lead(const char *pattern, struct rxstart *after);
+
+/*
  * For a match that begins with a digit: what follows its first run of
  * digits, spaces skipped.  follow->any when the pattern does not say
  * (its first required item is more than digits, a digit may follow, an
