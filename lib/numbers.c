@@ -1966,7 +1966,7 @@ run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 			continue;
 		if (r->any_start || nr->udigit)
 			run_rule(nr, r, s, len, NULL, nr->nstarts);
-		else
+		else if (nr->cand_at[i + 1] > nr->cand_at[i])
 			run_rule(nr, r, s, len, nr->cand_k + nr->cand_at[i],
 			    nr->cand_at[i + 1] - nr->cand_at[i]);
 	}
