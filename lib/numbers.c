@@ -239,7 +239,14 @@ struct numbers {
 	struct cand *cand;
 	size_t ncand, capcand;
 	uint32_t *cand_k;		/* cand's k, grouped by rule */
-	size_t capcand_k, *cand_at;	/* rule r: cand_k[cand_at[r]..[r+1]) */
+	size_t capcand_k;
+	/* Rule r: cand_k[cand_at[r]..cand_end[r]) when its bit is set in
+	 * cand_rules (cand_end counts its candidates before that, and is 0
+	 * between sentences), so a sentence costs nothing for the rules
+	 * with none.  any_rules: the rules tried at every start. */
+	size_t *cand_at, *cand_end;
+	uint64_t *cand_rules, *any_rules;
+	size_t rule_words;
 };
 
 static const char *const kind_names[] = {
@@ -1210,7 +1217,14 @@ numbers_load(void)
 	index_triggers(nr);
 	nr->lead_hits = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
 	    sizeof(*nr->lead_hits));
-	nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
+	nr->cand_at = xcalloc(nr->nrules + 1, sizeof(*nr->cand_at));
+	nr->cand_end = xcalloc(nr->nrules + 1, sizeof(*nr->cand_end));
+	nr->rule_words = (nr->nrules + 63) / 64;
+	nr->cand_rules = xcalloc(nr->rule_words + 1, sizeof(*nr->cand_rules));
+	nr->any_rules = xcalloc(nr->rule_words + 1, sizeof(*nr->any_rules));
+	for (size_t i = 0; i < nr->nrules; i++)
+		if (nr->rules[i].any_start)
+			nr->any_rules[i / 64] |= 1ULL << (i % 64);
 	return nr;
 }
 
@@ -1272,6 +1286,9 @@ numbers_free(struct numbers *nr)
 	free(nr->cand);
 	free(nr->cand_k);
 	free(nr->cand_at);
+	free(nr->cand_end);
+	free(nr->cand_rules);
+	free(nr->any_rules);
 	for (int i = 0; i < nr->ntrees; i++)
 		ydoc_free(nr->trees[i]);
 	textnorm_free(nr->tn);
@@ -1878,6 +1895,8 @@ add_cand(struct numbers *nr, uint32_t rule, size_t k)
 {
 	GROW(nr->cand, nr->ncand, nr->capcand);
 	nr->cand[nr->ncand++] = (struct cand){ rule, (uint32_t)k };
+	nr->cand_end[rule]++;
+	nr->cand_rules[rule / 64] |= 1ULL << (rule % 64);
 }
 
 /*
@@ -1938,18 +1957,22 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 				add_cand(nr, ri, k);
 		}
 	}
-	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));
-	for (size_t i = 0; i < nr->ncand; i++)
-		nr->cand_at[nr->cand[i].rule + 2]++;
-	for (size_t r = 2; r < nr->nrules + 2; r++)
-		nr->cand_at[r] += nr->cand_at[r - 1];
+	/* A counting sort over the rules that have candidates. */
+	for (size_t w = 0, pos = 0; w < nr->rule_words; w++)
+		for (uint64_t b = nr->cand_rules[w]; b != 0; b &= b - 1) {
+			size_t r = w * 64 + (size_t)__builtin_ctzll(b);
+
+			nr->cand_at[r] = pos;
+			pos += nr->cand_end[r];
+			nr->cand_end[r] = nr->cand_at[r];
+		}
 	if (nr->capcand_k < nr->ncand) {
 		nr->capcand_k = nr->capcand;
 		nr->cand_k = xrealloc(nr->cand_k, nr->capcand_k *
 		    sizeof(*nr->cand_k));
 	}
 	for (size_t i = 0; i < nr->ncand; i++)
-		nr->cand_k[nr->cand_at[nr->cand[i].rule + 1]++] = nr->cand[i].k;
+		nr->cand_k[nr->cand_end[nr->cand[i].rule]++] = nr->cand[i].k;
 }
 
 static void
@@ -1957,18 +1980,34 @@ run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 {
 	/* With a digit beyond ASCII, every rule at every start, as with
 	 * CHISO_NO_PREFILTER: rare, and the index would miss its matches. */
-	if (!nr->udigit)
-		find_cands(nr, s, len);
-	for (size_t i = 0; i < nr->nrules; i++) {
-		struct span_rule *r = &nr->rules[i];
+	if (nr->udigit) {
+		for (size_t i = 0; i < nr->nrules; i++)
+			if (digit || nr->rules[i].digitless)
+				run_rule(nr, &nr->rules[i], s, len, NULL,
+				    nr->nstarts);
+		return;
+	}
+	find_cands(nr, s, len);
+	/* In rule order: the rules with candidates and those tried at
+	 * every start. */
+	for (size_t w = 0; w < nr->rule_words; w++) {
+		uint64_t b = nr->cand_rules[w] | nr->any_rules[w];
 
-		if (!digit && !r->digitless)
-			continue;
-		if (r->any_start || nr->udigit)
-			run_rule(nr, r, s, len, NULL, nr->nstarts);
-		else if (nr->cand_at[i + 1] > nr->cand_at[i])
-			run_rule(nr, r, s, len, nr->cand_k + nr->cand_at[i],
-			    nr->cand_at[i + 1] - nr->cand_at[i]);
+		nr->cand_rules[w] = 0;
+		for (; b != 0; b &= b - 1) {
+			size_t i = w * 64 + (size_t)__builtin_ctzll(b);
+			struct span_rule *r = &nr->rules[i];
+			size_t from = nr->cand_at[i], to = nr->cand_end[i];
+
+			nr->cand_end[i] = 0;
+			if (!digit && !r->digitless)
+				continue;
+			if (r->any_start)
+				run_rule(nr, r, s, len, NULL, nr->nstarts);
+			else
+				run_rule(nr, r, s, len, nr->cand_k + from,
+				    to - from);
+		}
 	}
 }
 
