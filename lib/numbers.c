@@ -224,6 +224,7 @@ struct numbers {
 	size_t nout, capout;
 	struct tok *tok;
 	size_t ntok, captok;
+	unsigned num_uses;		/* the NUM_* of every TK_NUM in tok */
 	struct claim *cl;
 	size_t ncl, capcl;
 	struct pm *pm;
@@ -2216,6 +2217,7 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		nr->tok = xrealloc(nr->tok, nr->captok * sizeof(*nr->tok));
 	}
 	nr->ntok = 0;
+	nr->num_uses = 0;
 	while (i < len) {
 		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, at, e;
 		struct tok *k;
@@ -2239,6 +2241,7 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		case TC_DIGIT:
 			k = push_tok(nr, TK_NUM, at, at, sp || at > i);
 			i = read_num(s, lim, at, k);
+			nr->num_uses |= k->nf;
 			break;
 		case TC_WORD:
 			e = pv[x].e < lim ? pv[x].e : lim;
@@ -2797,11 +2800,8 @@ mention_cmp(const void *a, const void *b)
 static void
 mark_ambiguous(struct numbers *nr)
 {
-	unsigned uses = 0;
+	unsigned uses = nr->num_uses;
 
-	for (size_t i = 0; i < nr->ntok; i++)
-		if (nr->tok[i].t == TK_NUM)
-			uses |= nr->tok[i].nf;
 	for (size_t i = 0; i < nr->npm; i++) {
 		struct pm *pm = &nr->pm[i];
 		const struct tok *t;
