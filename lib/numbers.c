@@ -1621,9 +1621,11 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
  * run, or a punctuation character (span patterns start at \\b or a
  * lookbehind; characters beyond ASCII count as letters, which
  * Vietnamese ones are), and splits it for tokenise() (struct pre), each
- * character told by table.
+ * character told by table.  Not inlined: alone, its loop keeps the
+ * folded copy, the pieces and the starts in registers, for which
+ * numbers_read() around it leaves no room (fewer instructions, measured).
  */
-static void
+static __attribute__((noinline)) void
 scan(struct numbers *nr, const char *s, size_t len)
 {
 	/* A start is a byte of another class than the one before, or any
