@@ -318,6 +318,9 @@ static unsigned char ascii_lower[128];
 /* The token class (TC_*) of a character of the folded text: an ASCII
  * byte, and the table characters by the index of their original. */
 static unsigned char tok_ascii[128], tok_lo[0x370], tok_hi[0x100];
+/* scan()'s three answers for an ASCII byte in one load: its lower case,
+ * its start_class << 8 and its tok_ascii << 16. */
+static uint32_t ascii_scan[128];
 static bool tables_done;
 
 static size_t letter_len(const char *s, size_t len, size_t i);
@@ -391,6 +394,9 @@ tables_init(void)
 		start_class[c] = c == ' ' || c == '\t' ? 0 :
 		    c >= '0' && c <= '9' ? 2 :
 		    c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z') ? 1 : 3;
+	for (int c = 0; c < 128; c++)
+		ascii_scan[c] = ascii_lower[c] | (uint32_t)start_class[c] << 8 |
+		    (uint32_t)tok_ascii[c] << 16;
 	tables_done = true;
 }
 
@@ -1668,9 +1674,11 @@ scan(struct numbers *nr, const char *s, size_t len)
 		unsigned tc;
 
 		if (u[0] < 0x80) {
-			o[i++] = ascii_lower[u[0]];
-			cls = start_class[u[0]];
-			tc = tok_ascii[u[0]];
+			uint32_t e = ascii_scan[u[0]];
+
+			o[i++] = (unsigned char)e;
+			cls = e >> 8 & 0xFF;
+			tc = e >> 16;
 		} else if (u[0] < 0xC0) {
 			o[i++] = u[0];	/* a stray continuation: no start */
 			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
