@@ -321,6 +321,10 @@ static unsigned char tok_ascii[128], tok_lo[0x370], tok_hi[0x100];
 /* scan()'s three answers for an ASCII byte in one load: its lower case,
  * its start_class << 8 and its tok_ascii << 16. */
 static uint32_t ascii_scan[128];
+/* The same for the table characters (table_char()): the UTF-8 bytes of
+ * the lower case after any lead byte (two for U+0080..U+036F, the last
+ * two of three for U+1E00..U+1EFF), and the token class << 16. */
+static uint32_t fold_lo_enc[0x370], fold_hi_enc[0x100];
 static bool tables_done;
 
 static size_t letter_len(const char *s, size_t len, size_t i);
@@ -397,6 +401,14 @@ tables_init(void)
 	for (int c = 0; c < 128; c++)
 		ascii_scan[c] = ascii_lower[c] | (uint32_t)start_class[c] << 8 |
 		    (uint32_t)tok_ascii[c] << 16;
+	for (int c = 0; c < 0x370; c++)
+		fold_lo_enc[c] = (0xC0u | (uint32_t)lower_lo[c] >> 6) |
+		    (0x80u | (lower_lo[c] & 0x3F)) << 8 |
+		    (uint32_t)tok_lo[c] << 16;
+	for (int c = 0; c < 0x100; c++)
+		fold_hi_enc[c] = (0x80u | ((uint32_t)lower_hi[c] >> 6 & 0x3F)) |
+		    (0x80u | (lower_hi[c] & 0x3F)) << 8 |
+		    (uint32_t)tok_hi[c] << 16;
 	tables_done = true;
 }
 
@@ -498,20 +510,21 @@ static inline size_t
 fold_table(const unsigned char *u, size_t n, unsigned char *o, unsigned *tc)
 {
 	int32_t x;
+	uint32_t e;
 
 	switch (table_char(u, n, &x)) {
 	case 2:
-		*tc = tok_lo[x];
-		x = lower_lo[x];
-		o[0] = (unsigned char)(0xC0 | x >> 6);
-		o[1] = (unsigned char)(0x80 | (x & 0x3F));
+		e = fold_lo_enc[x];
+		o[0] = (unsigned char)e;
+		o[1] = (unsigned char)(e >> 8);
+		*tc = e >> 16;
 		return 2;
 	case 3:
-		*tc = tok_hi[x];
-		x = lower_hi[x];
+		e = fold_hi_enc[x];
 		o[0] = 0xE1;
-		o[1] = (unsigned char)(0x80 | (x >> 6 & 0x3F));
-		o[2] = (unsigned char)(0x80 | (x & 0x3F));
+		o[1] = (unsigned char)e;
+		o[2] = (unsigned char)(e >> 8);
+		*tc = e >> 16;
 		return 3;
 	}
 	return 0;
