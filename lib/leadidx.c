@@ -1,4 +1,5 @@
 /* leadidx.c - see leadidx.h. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,33 +13,57 @@ leadidx_add(struct leadidx *li, uint32_t rule, const char *s, size_t len)
 		if (li->v[k].rule == rule && li->v[k].len == len &&
 		    memcmp(li->v[k].s, s, len) == 0)
 			return;
+	const char *sp = memchr(s, ' ', len);
+
 	li->v = xrealloc(li->v, (li->n + 1) * sizeof(*li->v));
-	li->v[li->n++] = (struct lead){ rule, xstrndup(s, len), len };
+	li->v[li->n++] = (struct lead){ rule, xstrndup(s, len), len,
+	    sp != NULL && sp > s ? (size_t)(sp - s) : len };
+}
+
+/* The bytes of a lead its group tells: those of its key, up to three. */
+static size_t
+known_of(const struct lead *l)
+{
+	return l->key < 3 ? l->key : 3;
+}
+
+/*
+ * The group of a lead (struct leadgroup): by its key's first three bytes,
+ * or all of a shorter key; with Vietnamese words, two bytes are often a
+ * letter and the lead byte of the next character, which many words
+ * share.
+ */
+static uint32_t
+group_of(const unsigned char *u, size_t known)
+{
+	return known == 1 ? (uint32_t)u[0] << 8 :
+	    known == 2 ? (uint32_t)u[0] << 8 | u[1] :
+	    1u << 24 | (uint32_t)u[0] << 16 | (uint32_t)u[1] << 8 | u[2];
+}
+
+static uint32_t
+lead_group(const struct lead *l)
+{
+	return group_of((const unsigned char *)l->s, known_of(l));
 }
 
 static int
 lead_cmp(const void *a, const void *b)
 {
 	const struct lead *x = a, *y = b;
-	int c = memcmp(x->s, y->s, 2);	/* the NUL of a one-byte lead too */
+	uint32_t px = lead_group(x), py = lead_group(y);
 
-	if (c != 0)
-		return c;
+	if (px != py)
+		return (px > py) - (px < py);
 	return (x->rule > y->rule) - (x->rule < y->rule);
 }
 
-static uint32_t
-pair_of(const char *s)
-{
-	return (uint32_t)(unsigned char)s[0] << 8 | (unsigned char)s[1];
-}
-
 static size_t
-slot_of(const struct leadidx *li, uint32_t pair)
+slot_of(const struct leadidx *li, uint32_t id)
 {
-	size_t h = (pair * 2654435761u) >> 16 & li->mask;
+	size_t h = (id * 2654435761u) >> 16 & li->mask;
 
-	while (li->group[h].end != 0 && li->group[h].pair != pair)
+	while (li->group[h].end != 0 && li->group[h].id != id)
 		h = (h + 1) & li->mask;
 	return h;
 }
@@ -61,18 +86,18 @@ leadidx_build(struct leadidx *li)
 	memset(li->three, 0, sizeof(li->three));
 	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
-		uint32_t pair = pair_of(li->v[k].s);
-		struct leadgroup *g = &li->group[slot_of(li, pair)];
+		uint32_t id = lead_group(&li->v[k]);
+		struct leadgroup *g = &li->group[slot_of(li, id)];
 		unsigned b;
 
 		if (g->end == 0)
-			*g = (struct leadgroup){ pair, (uint32_t)k, 0 };
+			*g = (struct leadgroup){ id, (uint32_t)k, 0 };
 		g->end = (uint32_t)k + 1;
 		li->first[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
-		if (li->v[k].len == 1)
+		if (li->v[k].key == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
-		else if (li->v[k].len == 2)
-			li->two[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+		else if (li->v[k].key == 2)
+			li->two[id >> 3] |= (uint8_t)(1u << (id & 7));
 		else {
 			b = leadidx_hash3(u);
 			li->three[b >> 3] |= (uint8_t)(1u << (b & 7));
@@ -80,40 +105,85 @@ leadidx_build(struct leadidx *li)
 	}
 }
 
-/* Adds the rules of the leads of group pair that u begins with. */
+/* Where lead l ends at the start of u[0..n), its first known bytes
+ * known to match, or 0 when it is not there: a ' ' of l takes a run of
+ * white space. */
 static size_t
-find_in(const struct leadidx *li, uint32_t pair, const unsigned char *u,
-    size_t n, uint32_t *rules)
+spaced_at(const struct lead *l, const unsigned char *u, size_t n,
+    size_t known)
 {
-	const struct leadgroup *g = &li->group[slot_of(li, pair)];
+	size_t i = known, j = i, w;
+
+	while (i < l->len) {
+		if (l->s[i] != ' ') {
+			if (j >= n || (unsigned char)l->s[i] != u[j])
+				return 0;
+			i++;
+			j++;
+			continue;
+		}
+		if ((w = ws_len(u + j, n - j)) == 0)
+			return 0;
+		while (w > 0) {
+			j += w;
+			w = ws_len(u + j, n - j);
+		}
+		i++;
+	}
+	return j;
+}
+
+/* Adds the rules of the leads of the group of u's first known bytes that
+ * u begins with. */
+static size_t
+find_in(const struct leadidx *li, size_t known, const unsigned char *u,
+    size_t n, struct leadhit *hits)
+{
+	const struct leadgroup *g = &li->group[slot_of(li,
+	    group_of(u, known))];
 	size_t found = 0;
 
 	for (size_t j = g->start; j < g->end; j++) {
 		const struct lead *l = &li->v[j];
-		size_t i = 1;	/* the pair is known to match */
+		size_t i = known;
 
 		if (l->len > n)
 			continue;
-		while (++i < l->len && (unsigned char)l->s[i] == u[i])
-			;
+		if (l->key < l->len) {
+			if ((i = spaced_at(l, u, n, known)) > 0)
+				hits[found++] = (struct leadhit){ l->rule,
+				    (uint32_t)i };
+			continue;
+		}
+		while (i < l->len && (unsigned char)l->s[i] == u[i])
+			i++;
 		if (i >= l->len)
-			rules[found++] = l->rule;
+			hits[found++] = (struct leadhit){ l->rule,
+			    (uint32_t)l->len };
 	}
 	return found;
 }
 
 size_t
 leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
-    size_t n, uint32_t *rules)
+    size_t n, struct leadhit *hits)
 {
 	size_t found = 0;
+	unsigned b;
 
-	/* A one-byte lead's group is its byte and a NUL. */
+	/* A group by each length of key the filters say may be here. */
 	if (li->one[u[0] >> 3] & (1u << (u[0] & 7)))
-		found = find_in(li, (uint32_t)u[0] << 8, u, n, rules);
-	if (n >= 2 && u[1] != 0)
-		found += find_in(li, (uint32_t)u[0] << 8 | u[1], u, n,
-		    rules + found);
+		found = find_in(li, 1, u, n, hits);
+	if (n < 2)
+		return found;
+	b = (unsigned)u[0] << 8 | u[1];
+	if (li->two[b >> 3] & (1u << (b & 7)))
+		found += find_in(li, 2, u, n, hits + found);
+	if (n < 3)
+		return found;
+	b = leadidx_hash3(u);
+	if (li->three[b >> 3] & (1u << (b & 7)))
+		found += find_in(li, 3, u, n, hits + found);
 	return found;
 }
 

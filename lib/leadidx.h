@@ -8,7 +8,10 @@
  * the index answers, for one start, which rules have a lead there.  Two
  * bytes of the text rule out most starts before any compare.
  *
- * Leads and text are compared byte for byte: fold both alike first.
+ * Leads and text are compared byte for byte: fold both alike first.  A
+ * ' ' in a lead (rxstart_of_joined()) matches a run of one or more
+ * white-space characters of the text (ws_len()); the filters below read
+ * only the bytes before a lead's first space.
  */
 #ifndef CHISO_LEADIDX_H
 #define CHISO_LEADIDX_H
@@ -16,27 +19,34 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* A lead found: its rule, and where it ends in the text. */
+struct leadhit {
+	uint32_t rule;
+	uint32_t end;
+};
+
 struct lead {
 	uint32_t rule;
 	char *s;
 	size_t len;
+	size_t key;		/* the bytes before its first ' ' (len: none) */
 };
 
-/* The leads that begin with one pair of bytes (a one-byte lead: the
- * byte and a NUL), v[start..end). */
+/* The leads whose keys begin with the same three bytes, or are the same
+ * key of one or two bytes, v[start..end); id: those bytes (leadidx.c). */
 struct leadgroup {
-	uint32_t pair, start, end;
+	uint32_t id, start, end;
 };
 
 struct leadidx {
-	struct lead *v;		/* sorted by their first two bytes */
+	struct lead *v;		/* sorted by group */
 	size_t n;
-	struct leadgroup *group;	/* open addressing by pair */
+	struct leadgroup *group;	/* open addressing by id */
 	size_t mask;
 	/* Filters, each a bit per possible beginning: */
 	uint8_t first[256 / 8];		/* the first byte of any lead */
-	uint8_t one[256 / 8];		/* a one-byte lead */
-	uint8_t two[65536 / 8];		/* a two-byte lead */
+	uint8_t one[256 / 8];		/* a one-byte key */
+	uint8_t two[65536 / 8];		/* a two-byte key */
 	uint8_t three[65536 / 8];	/* the first three bytes of a longer
 					 * one, hashed (leadidx_hash3) */
 };
@@ -49,12 +59,40 @@ void leadidx_build(struct leadidx *li);
 void leadidx_free(struct leadidx *li);
 
 /*
- * Writes to rules the rule of every lead the text u[0..n) begins with,
- * in index order, and returns how many; rules has room for li->n.  Most
- * places cost a bitmap read or two, inline.
+ * Writes to hits every lead the text u[0..n) begins with, in index order,
+ * and returns how many; hits has room for li->n.  Most places cost a
+ * bitmap read or two, inline.
  */
 size_t leadidx_find_slow(const struct leadidx *li, const unsigned char *u,
-    size_t n, uint32_t *rules);
+    size_t n, struct leadhit *hits);
+
+/*
+ * The length of the white-space character (what PCRE2's \s matches with
+ * Unicode properties) at u[0..n), or 0.
+ */
+static inline size_t
+ws_len(const unsigned char *u, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
+		return 1;
+	if (u[0] < 0xC2 || n < 2)
+		return 0;
+	if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0x85))
+		return 2;
+	if (n < 3)
+		return 0;
+	if (u[0] == 0xE1 && u[1] == 0x9A && u[2] == 0x80)
+		return 3;
+	if (u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8A) ||
+	    u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF))
+		return 3;
+	if ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
+	    (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))
+		return 3;
+	return 0;
+}
 
 static inline unsigned
 leadidx_hash3(const unsigned char *u)
@@ -65,7 +103,7 @@ leadidx_hash3(const unsigned char *u)
 
 static inline size_t
 leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
-    uint32_t *rules)
+    struct leadhit *hits)
 {
 	unsigned b2, b3;
 
@@ -84,7 +122,7 @@ leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
 				return 0;
 		}
 	}
-	return leadidx_find_slow(li, u, n, rules);
+	return leadidx_find_slow(li, u, n, hits);
 }
 
 #endif

@@ -44,6 +44,19 @@ struct plist {
 /* Values of a spelled-digit entry's ival beyond the digit itself. */
 enum { SP_INNER = 1 << 8, SP_NOTALONE = 1 << 9 };
 
+/* What must come after a run of digits and spaces: one of the literals
+ * v[0..n), folded; n 0: anything.  With literals, the run has at most
+ * run_max digits, and with then_digits each literal is one character
+ * that that many digits or more follow, spaces passed (rxstart.h). */
+struct follow {
+	struct phrase *v;
+	size_t n;
+	uint8_t first[256 / 8];	/* their first bytes */
+	size_t run_max;
+	size_t then_digits;
+	bool digit;		/* after_lead only: or a digit */
+};
+
 struct span_rule {
 	enum num_kind kind;
 	enum { B_NONE, B_DATE, B_TIME, B_YTD, B_TAIL, B_QUARTER, B_SPAN,
@@ -53,9 +66,17 @@ struct span_rule {
 	struct rx *anch;	/* the pattern anchored with \G */
 	unsigned char first[32];	/* bytes a match can start with */
 	bool any_start;		/* rxstart could not tell: try every start */
-	struct phrase *follow;	/* at a digit: what must follow its digits */
-	size_t nfollow;		/* (rxstart_after_digits); 0: anything */
-	uint8_t follow_first[256 / 8];	/* their first bytes */
+	struct follow follow;	/* at a digit: what must follow its digits
+				 * (rxstart_after_digits) */
+	/* At any other start: what must follow the first run of digits
+	 * after it, which must begin within pre_max bytes of it
+	 * (rxstart_after_first_digits); pre_max SIZE_MAX: not known. */
+	struct follow lfollow;
+	/* What follows a lead of it (rxstart_after_lead): literals, or a
+	 * digit; none: anything. */
+	struct follow after_lead;
+	size_t pre_max;
+	bool pre_space;		/* and whether they may take white space */
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
@@ -179,7 +200,7 @@ struct numbers {
 	size_t trig_off[8], ntrig_off;
 	bool trig_any_off;		/* more offsets than trig_off holds */
 	size_t max_reach;
-	uint32_t *lead_rules;		/* scratch for leadidx_find() */
+	struct leadhit *lead_hits;	/* scratch for leadidx_find() */
 	uint32_t *digit_rules;		/* rules a digit may begin */
 	/* The digit rules by the first byte after a run of digits and
 	 * spaces: those whose follow (rxstart_after_digits) may begin with
@@ -203,6 +224,7 @@ struct numbers {
 	size_t nout, capout;
 	struct tok *tok;
 	size_t ntok, captok;
+	unsigned num_uses;		/* the NUM_* of every TK_NUM in tok */
 	struct claim *cl;
 	size_t ncl, capcl;
 	struct pm *pm;
@@ -211,10 +233,21 @@ struct numbers {
 	struct pre *pre;
 	size_t npre;
 	size_t *digits_at, ndigits, capdigits;
+	/* A digit beyond ASCII was seen (scan()): PCRE2's \d takes it, but
+	 * the start index (digits_at, the digit rules, follows) knows only
+	 * ASCII ones. */
+	bool udigit;
 	struct cand *cand;
 	size_t ncand, capcand;
 	uint32_t *cand_k;		/* cand's k, grouped by rule */
-	size_t capcand_k, *cand_at;	/* rule r: cand_k[cand_at[r]..[r+1]) */
+	size_t capcand_k;
+	/* Rule r: cand_k[cand_at[r]..cand_end[r]) when its bit is set in
+	 * cand_rules (cand_end counts its candidates before that, and is 0
+	 * between sentences), so a sentence costs nothing for the rules
+	 * with none.  any_rules: the rules tried at every start. */
+	size_t *cand_at, *cand_end;
+	uint64_t *cand_rules, *any_rules;
+	size_t rule_words;
 };
 
 static const char *const kind_names[] = {
@@ -285,6 +318,13 @@ static unsigned char ascii_lower[128];
 /* The token class (TC_*) of a character of the folded text: an ASCII
  * byte, and the table characters by the index of their original. */
 static unsigned char tok_ascii[128], tok_lo[0x370], tok_hi[0x100];
+/* scan()'s three answers for an ASCII byte in one load: its lower case,
+ * its start_class << 8 and its tok_ascii << 16. */
+static uint32_t ascii_scan[128];
+/* The same for the table characters (table_char()): the UTF-8 bytes of
+ * the lower case after any lead byte (two for U+0080..U+036F, the last
+ * two of three for U+1E00..U+1EFF), and the token class << 16. */
+static uint32_t fold_lo_enc[0x370], fold_hi_enc[0x100];
 static bool tables_done;
 
 static size_t letter_len(const char *s, size_t len, size_t i);
@@ -358,6 +398,17 @@ tables_init(void)
 		start_class[c] = c == ' ' || c == '\t' ? 0 :
 		    c >= '0' && c <= '9' ? 2 :
 		    c >= 0x80 || ((c | 32) >= 'a' && (c | 32) <= 'z') ? 1 : 3;
+	for (int c = 0; c < 128; c++)
+		ascii_scan[c] = ascii_lower[c] | (uint32_t)start_class[c] << 8 |
+		    (uint32_t)tok_ascii[c] << 16;
+	for (int c = 0; c < 0x370; c++)
+		fold_lo_enc[c] = (0xC0u | (uint32_t)lower_lo[c] >> 6) |
+		    (0x80u | (lower_lo[c] & 0x3F)) << 8 |
+		    (uint32_t)tok_lo[c] << 16;
+	for (int c = 0; c < 0x100; c++)
+		fold_hi_enc[c] = (0x80u | ((uint32_t)lower_hi[c] >> 6 & 0x3F)) |
+		    (0x80u | (lower_hi[c] & 0x3F)) << 8 |
+		    (uint32_t)tok_hi[c] << 16;
 	tables_done = true;
 }
 
@@ -439,6 +490,46 @@ table_char(const unsigned char *u, size_t n, int32_t *idx)
 	return 0;
 }
 
+/* Whether the character at s[i] is a decimal digit beyond ASCII (what
+ * PCRE2's \d takes with Unicode properties). */
+static bool
+is_udigit(const char *s, size_t len, size_t i)
+{
+	int32_t cp;
+
+	cp_at(s, len, i, &cp);
+	return cp >= 0x80 && utf8proc_category(cp) == UTF8PROC_CATEGORY_ND;
+}
+
+/*
+ * Lower-cases the character at u (n bytes left) into o when the tables
+ * cover it, with *tc its token class; returns its length, or 0 (then
+ * nothing is written).
+ */
+static inline size_t
+fold_table(const unsigned char *u, size_t n, unsigned char *o, unsigned *tc)
+{
+	int32_t x;
+	uint32_t e;
+
+	switch (table_char(u, n, &x)) {
+	case 2:
+		e = fold_lo_enc[x];
+		o[0] = (unsigned char)e;
+		o[1] = (unsigned char)(e >> 8);
+		*tc = e >> 16;
+		return 2;
+	case 3:
+		e = fold_hi_enc[x];
+		o[0] = 0xE1;
+		o[1] = (unsigned char)e;
+		o[2] = (unsigned char)(e >> 8);
+		*tc = e >> 16;
+		return 3;
+	}
+	return 0;
+}
+
 /*
  * Lower-cases the character at s[i] (not ASCII) into out[i..]; returns
  * its length.  A character whose lower case has another UTF-8 length is
@@ -452,20 +543,10 @@ fold_char(const char *s, size_t len, size_t i, char *out)
 	unsigned char *o = (unsigned char *)out + i;
 	int32_t cp;
 	size_t n;
+	unsigned tc;
 
-	switch (n = table_char(u, len - i, &cp)) {
-	case 2:
-		cp = lower_lo[cp];
-		o[0] = (unsigned char)(0xC0 | cp >> 6);
-		o[1] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 2;
-	case 3:
-		cp = lower_hi[cp];
-		o[0] = 0xE1;
-		o[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-		o[2] = (unsigned char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
+	if ((n = fold_table(u, len - i, o, &tc)) > 0)
+		return n;
 	n = cp_at(s, len, i, &cp);
 	/* to_lower() keeps the length, so the encoding fits in place. */
 	if (cp >= 0 && to_lower(cp) != cp)
@@ -954,6 +1035,29 @@ index_starters(struct numbers *nr)
 		}
 }
 
+/* Reads follow st (freed) into f, folded like the text; digit_ok: f may
+ * say "or a digit". */
+static void
+follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low,
+    bool digit_ok)
+{
+	/* The follow list holds literals only: a pattern that may go on
+	 * with a digit or an upper-case letter is not filtered. */
+	st->any |= off || (st->digit && !digit_ok) || st->upper;
+	f->digit = !st->any && st->digit;
+	f->run_max = st->run_max;
+	f->then_digits = st->then_digits;
+	for (size_t j = 0; !st->any && j < st->nlit; j++) {
+		fold(st->lit[j], strlen(st->lit[j]), low);
+		f->v = xrealloc(f->v, (f->n + 1) * sizeof(*f->v));
+		f->v[f->n++] = (struct phrase){ xstrndup(low->p, low->len),
+		    low->len, 0, NULL };
+		f->first[(unsigned char)low->p[0] >> 3] |=
+		    (uint8_t)(1u << ((unsigned char)low->p[0] & 7));
+	}
+	rxstart_free(st);
+}
+
 /*
  * Reads what each span rule's matches begin with (rxstart.h) into the
  * lead index by first byte and the list of rules a digit may begin, so
@@ -972,20 +1076,17 @@ index_leads(struct numbers *nr)
 		struct rxstart st;
 
 		rxstart_after_digits(r->rx->src, &st);
-		/* The follow list holds literals only: a pattern that may go
-		 * on with a digit or an upper-case letter is not filtered. */
-		st.any |= off || st.digit || st.upper;
-		for (size_t j = 0; !st.any && j < st.nlit; j++) {
-			fold(st.lit[j], strlen(st.lit[j]), &low);
-			r->follow = xrealloc(r->follow, (r->nfollow + 1) *
-			    sizeof(*r->follow));
-			r->follow[r->nfollow++] = (struct phrase){
-			    xstrndup(low.p, low.len), low.len, 0, NULL };
-			r->follow_first[(unsigned char)low.p[0] >> 3] |=
-			    (uint8_t)(1u << ((unsigned char)low.p[0] & 7));
+		follow_of(&r->follow, &st, off, &low, false);
+		rxstart_after_lead(r->rx->src, &st);
+		follow_of(&r->after_lead, &st, off, &low, true);
+		rxstart_after_first_digits(r->rx->src, &st, &r->pre_max,
+		    &r->pre_space);
+		if (off) {
+			r->pre_max = SIZE_MAX;
+			r->pre_space = true;
 		}
-		rxstart_free(&st);
-		rxstart_of(r->rx->src, &st);
+		follow_of(&r->lfollow, &st, off, &low, false);
+		rxstart_of_joined(r->rx->src, &st);
 		st.any |= off;
 		r->any_start = st.any;
 		if (!st.any && st.upper) {
@@ -1023,8 +1124,8 @@ index_leads(struct numbers *nr)
 			const struct span_rule *r =
 			    &nr->rules[nr->digit_rules[j]];
 
-			if (r->nfollow == 0 ||
-			    (r->follow_first[c >> 3] & (1u << (c & 7))))
+			if (r->follow.n == 0 ||
+			    (r->follow.first[c >> 3] & (1u << (c & 7))))
 				nr->digit_next[n++] = nr->digit_rules[j];
 		}
 		nr->digit_next_at[c + 1] = n;
@@ -1134,9 +1235,16 @@ numbers_load(void)
 		    nr->triggers.v[i].len);
 	leadidx_build(&nr->trigger_at);
 	index_triggers(nr);
-	nr->lead_rules = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
-	    sizeof(*nr->lead_rules));
-	nr->cand_at = xcalloc(nr->nrules + 2, sizeof(*nr->cand_at));
+	nr->lead_hits = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
+	    sizeof(*nr->lead_hits));
+	nr->cand_at = xcalloc(nr->nrules + 1, sizeof(*nr->cand_at));
+	nr->cand_end = xcalloc(nr->nrules + 1, sizeof(*nr->cand_end));
+	nr->rule_words = (nr->nrules + 63) / 64;
+	nr->cand_rules = xcalloc(nr->rule_words + 1, sizeof(*nr->cand_rules));
+	nr->any_rules = xcalloc(nr->rule_words + 1, sizeof(*nr->any_rules));
+	for (size_t i = 0; i < nr->nrules; i++)
+		if (nr->rules[i].any_start)
+			nr->any_rules[i / 64] |= 1ULL << (i % 64);
 	return nr;
 }
 
@@ -1151,6 +1259,7 @@ plist_free(struct plist *l)
 void
 numbers_free(struct numbers *nr)
 {
+
 	struct plist *all[] = { &nr->triggers, &nr->scales, &nr->digits,
 	    &nr->ten, &nr->tens, &nr->hundred, &nr->zero_tens, &nr->half,
 	    &nr->point, &nr->signs, &nr->vague, &nr->units, &nr->prefix_units,
@@ -1175,15 +1284,21 @@ numbers_free(struct numbers *nr)
 		rx_free(r->after);
 		rx_free(r->unless_before);
 		rx_free(r->unless_after);
-		for (size_t j = 0; j < r->nfollow; j++)
-			free(r->follow[j].s);
-		free(r->follow);
+		for (size_t j = 0; j < r->follow.n; j++)
+			free(r->follow.v[j].s);
+		free(r->follow.v);
+		for (size_t j = 0; j < r->lfollow.n; j++)
+			free(r->lfollow.v[j].s);
+		free(r->lfollow.v);
+		for (size_t j = 0; j < r->after_lead.n; j++)
+			free(r->after_lead.v[j].s);
+		free(r->after_lead.v);
 	}
 	free(nr->rules);
 	leadidx_free(&nr->leads_near);
 	leadidx_free(&nr->leads_far);
 	leadidx_free(&nr->trigger_at);
-	free(nr->lead_rules);
+	free(nr->lead_hits);
 	free(nr->digit_rules);
 	free(nr->digit_next);
 	free(nr->upper_rules);
@@ -1191,6 +1306,9 @@ numbers_free(struct numbers *nr)
 	free(nr->cand);
 	free(nr->cand_k);
 	free(nr->cand_at);
+	free(nr->cand_end);
+	free(nr->cand_rules);
+	free(nr->any_rules);
 	for (int i = 0; i < nr->ntrees; i++)
 		ydoc_free(nr->trees[i]);
 	textnorm_free(nr->tn);
@@ -1286,7 +1404,7 @@ has_trigger(struct numbers *nr, const char *s, size_t n)
 		if (nr->trig_any_off) {
 			for (size_t j = 0; j <= i; j++)
 				if (leadidx_find(&nr->trigger_at, u + j,
-				    n - j, nr->lead_rules) > 0)
+				    n - j, nr->lead_hits) > 0)
 					return true;
 			continue;
 		}
@@ -1294,7 +1412,7 @@ has_trigger(struct numbers *nr, const char *s, size_t n)
 			size_t o = nr->trig_off[k];
 
 			if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
-			    n - (i - o), nr->lead_rules) > 0)
+			    n - (i - o), nr->lead_hits) > 0)
 				return true;
 		}
 	}
@@ -1481,14 +1599,52 @@ overlaps(const struct numbers *nr, size_t s, size_t e)
 }
 
 /*
+ * The end of the run of characters of token class tc (TC_WORD or
+ * TC_DIGIT) going on at s[i], lower-cased into o as scan() would: in
+ * one, nothing but the lower case changes from character to character.
+ * Stops before a character the tables do not cover (scan() reads it).
+ */
+static size_t
+run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (tc == TC_DIGIT) {
+		while (i < len && is_digit(s[i])) {
+			o[i] = u[i];
+			i++;
+		}
+		return i;
+	}
+	while (i < len) {
+		unsigned t, n;
+
+		if (u[i] < 0x80) {
+			if ((unsigned)((u[i] | 32) - 'a') >= 26)
+				break;
+			o[i] = u[i] | 32;
+			i++;
+			continue;
+		}
+		if (u[i] < 0xC0 || (n = fold_table(u + i, len - i, o + i,
+		    &t)) == 0 || t != TC_WORD)
+			break;	/* scan() writes it again, or reads it */
+		i += n;
+	}
+	return i;
+}
+
+/*
  * In one pass: lower-cases the sentence into nr->lower (see fold()),
  * finds where a match may start: the first byte of a word, of a digit
  * run, or a punctuation character (span patterns start at \\b or a
  * lookbehind; characters beyond ASCII count as letters, which
  * Vietnamese ones are), and splits it for tokenise() (struct pre), each
- * character told by table.
+ * character told by table.  Not inlined: alone, its loop keeps the
+ * folded copy, the pieces and the starts in registers, for which
+ * numbers_read() around it leaves no room (fewer instructions, measured).
  */
-static void
+static __attribute__((noinline)) void
 scan(struct numbers *nr, const char *s, size_t len)
 {
 	/* A start is a byte of another class than the one before, or any
@@ -1500,7 +1656,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 	struct buf *out = &nr->lower;
 	unsigned char *o;
 	struct pre *pre;
-	size_t np = 0;
+	size_t np = 0, nst = 0, nd = 0, *starts, *digits;
 	int prev = 0;
 	unsigned cur = TC_SPACE;
 
@@ -1518,20 +1674,24 @@ scan(struct numbers *nr, const char *s, size_t len)
 		    sizeof(*nr->digits_at));
 		nr->pre = xrealloc(nr->pre, nr->capstarts * sizeof(*nr->pre));
 	}
+	/* In locals: a store through o may alias nr's fields, which the
+	 * compiler would load again after each. */
 	pre = nr->pre;
-	nr->nstarts = 0;
-	nr->ndigits = 0;
+	starts = nr->starts;
+	digits = nr->digits_at;
+	nr->udigit = false;
 	for (size_t i = 0; i < len;) {
 		const unsigned char *u = (const unsigned char *)s + i;
 		size_t at = i;
 		int cls;
 		unsigned tc;
-		int32_t x;
 
 		if (u[0] < 0x80) {
-			o[i++] = ascii_lower[u[0]];
-			cls = start_class[u[0]];
-			tc = tok_ascii[u[0]];
+			uint32_t e = ascii_scan[u[0]];
+
+			o[i++] = (unsigned char)e;
+			cls = e >> 8 & 0xFF;
+			tc = e >> 16;
 		} else if (u[0] < 0xC0) {
 			o[i++] = u[0];	/* a stray continuation: no start */
 			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
@@ -1539,26 +1699,15 @@ scan(struct numbers *nr, const char *s, size_t len)
 			cur = TC_PUNCT;
 			continue;
 		} else {
-			switch (table_char(u, len - i, &x)) {
-			case 2:
-				tc = tok_lo[x];
-				x = lower_lo[x];
-				o[i] = (unsigned char)(0xC0 | x >> 6);
-				o[i + 1] = (unsigned char)(0x80 | (x & 0x3F));
-				i += 2;
-				break;
-			case 3:
-				tc = tok_hi[x];
-				x = lower_hi[x];
-				o[i] = 0xE1;
-				o[i + 1] = (unsigned char)(0x80 | (x >> 6 & 0x3F));
-				o[i + 2] = (unsigned char)(0x80 | (x & 0x3F));
-				i += 3;
-				break;
-			default:
+			size_t n = fold_table(u, len - i, o + i, &tc);
+
+			if (n > 0)
+				i += n;
+			else {
 				/* Read the folded character alone: the bytes
 				 * after it are not written yet. */
 				i += fold_char(s, len, i, out->p);
+				nr->udigit |= is_udigit(s, len, at);
 				tc = letter_len(out->p, i, at) > 0 ? TC_WORD :
 				    TC_PUNCT;
 			}
@@ -1571,13 +1720,28 @@ scan(struct numbers *nr, const char *s, size_t len)
 			    tc };
 		cur = tc;
 		if (starts_here[prev][cls]) {
-			nr->starts[nr->nstarts++] = at;
+			starts[nst++] = at;
 			if (cls == 2)
-				nr->digits_at[nr->ndigits++] = at;
+				digits[nd++] = at;
 		}
 		prev = cls;
+		/* The rest of a run of letters or digits changes neither
+		 * class: only its lower case is to be written. */
+		if (tc <= TC_DIGIT && i < len) {
+			i = run_on(s, len, i, o, tc);
+			pre[np - 1].e = (uint32_t)i;
+		}
+		/* A space after it tells nothing but that: no start, no
+		 * piece. */
+		if (i < len && s[i] == ' ') {
+			o[i++] = ' ';
+			prev = 0;
+			cur = TC_SPACE;
+		}
 	}
 	nr->npre = np;
+	nr->nstarts = nst;
+	nr->ndigits = nd;
 	out->len = len;
 	out->p[len] = '\0';
 }
@@ -1642,42 +1806,97 @@ run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len,
 	}
 }
 
-/* The length of a character \s matches at u (PCRE2 with UCP: Unicode
- * white space), or 0. */
-static size_t
-space_len(const unsigned char *u)
-{
-	if (u[0] == ' ' || (u[0] >= '\t' && u[0] <= '\r'))
-		return 1;
-	if (u[0] == 0xC2 && (u[1] == 0xA0 || u[1] == 0x85))
-		return 2;
-	if (u[0] == 0xE1 && u[1] == 0x9A && u[2] == 0x80)
-		return 3;
-	if (u[0] == 0xE2 && u[1] == 0x80 && ((u[2] >= 0x80 && u[2] <= 0x8A) ||
-	    u[2] == 0xA8 || u[2] == 0xA9 || u[2] == 0xAF))
-		return 3;
-	if ((u[0] == 0xE2 && u[1] == 0x81 && u[2] == 0x9F) ||
-	    (u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80))
-		return 3;
-	return 0;
-}
-
-/* Whether the folded text at u (NUL-terminated) can go on as rule r
- * requires after a run of digits. */
-static inline bool
-follows(const struct span_rule *r, const char *u, size_t n)
+/* The length of the first literal of f the folded text at u (n bytes)
+ * begins with, 0 when none does. */
+static inline size_t
+lit_at(const struct follow *f, const char *u, size_t n)
 {
 	unsigned char c = (unsigned char)u[0];
 
-	if (r->nfollow == 0)
+	if (n == 0 || !(f->first[c >> 3] & (1u << (c & 7))))
+		return 0;
+	for (size_t i = 0; i < f->n; i++)
+		if (f->v[i].len <= n &&
+		    memcmp(u, f->v[i].s, f->v[i].len) == 0)
+			return f->v[i].len;
+	return 0;
+}
+
+/* Whether the folded text at u (n bytes, NUL-terminated) can go on as f
+ * requires after a run of run digits and the spaces after it. */
+static inline bool
+follows(const struct follow *f, const char *u, size_t n, size_t run)
+{
+	size_t l, w;
+
+	if (f->n == 0)
 		return true;
-	if (!(r->follow_first[c >> 3] & (1u << (c & 7))))
+	/* then_digits: the literals are characters, one of which is here. */
+	if (run > f->run_max || (l = lit_at(f, u, n)) == 0)
 		return false;
-	for (size_t i = 0; i < r->nfollow; i++)
-		if (r->follow[i].len <= n &&
-		    memcmp(u, r->follow[i].s, r->follow[i].len) == 0)
+	if (f->then_digits == 0)
+		return true;
+	while ((w = ws_len((const unsigned char *)u + l, n - l)) > 0)
+		l += w;
+	for (w = 0; l + w < n && is_digit(u[l + w]); w++)
+		if (w + 1 >= f->then_digits)
 			return true;
 	return false;
+}
+
+/* Whether the folded text at u (n bytes) can go on after a lead of a
+ * rule as its after_lead f says, spaces passed. */
+static inline bool
+fits_after_lead(const struct follow *f, const char *u, size_t n)
+{
+	size_t l = 0, w;
+
+	if (f->n == 0 && !f->digit)
+		return true;
+	while ((w = ws_len((const unsigned char *)u + l, n - l)) > 0)
+		l += w;
+	return (f->digit && l < n && is_digit(u[l])) ||
+	    lit_at(f, u + l, n - l) > 0;
+}
+
+/* The end of the run of digits at t[q], of *run digits, and the spaces
+ * after it (t is NUL-terminated at len). */
+static inline size_t
+past_digits(const char *t, size_t len, size_t q, size_t *run)
+{
+	size_t sl, from = q;
+
+	while (is_digit(t[q]))
+		q++;
+	*run = q - from;
+	while ((sl = ws_len((const unsigned char *)t + q, len - q)))
+		q += sl;
+	return q;
+}
+
+/*
+ * Whether rule r, tried at start p where no digit is, can reach the first
+ * run of digits after it (digits_at[d], or none) and go on after that run
+ * as its pattern requires (pre_max, lfollow).
+ */
+static inline bool
+digits_fit(const struct numbers *nr, const struct span_rule *r, size_t p,
+    size_t d, size_t len)
+{
+	size_t q, run;
+
+	if (r->pre_max == SIZE_MAX && r->lfollow.n == 0 && r->pre_space)
+		return true;		/* nothing known */
+	if (d == nr->ndigits || nr->digits_at[d] - p > r->pre_max)
+		return false;
+	/* A space before the digits that no item before them can take. */
+	if (!r->pre_space &&
+	    memchr(nr->lower.p + p, ' ', nr->digits_at[d] - p) != NULL)
+		return false;
+	if (r->lfollow.n == 0)
+		return true;
+	q = past_digits(nr->lower.p, len, nr->digits_at[d], &run);
+	return follows(&r->lfollow, nr->lower.p + q, len - q, run);
 }
 
 /* Whether the character at s[p] is an upper-case letter; the folded copy
@@ -1700,6 +1919,8 @@ add_cand(struct numbers *nr, uint32_t rule, size_t k)
 {
 	GROW(nr->cand, nr->ncand, nr->capcand);
 	nr->cand[nr->ncand++] = (struct cand){ rule, (uint32_t)k };
+	nr->cand_end[rule]++;
+	nr->cand_rules[rule / 64] |= 1ULL << (rule % 64);
 }
 
 /*
@@ -1714,7 +1935,7 @@ static void
 find_cands(struct numbers *nr, const char *s, size_t len)
 {
 	const char *t = nr->lower.p;
-	size_t d = 0;
+	size_t d = 0, run = 0;
 
 	nr->ncand = 0;
 	for (size_t k = 0; k < nr->nstarts; k++) {
@@ -1729,62 +1950,88 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 		q = p;
 		if (is_digit((char)u[0])) {
 			/* Past the digits and spaces: what must come next. */
-			size_t sl;
-
-			while (is_digit(t[q]))
-				q++;
-			while ((sl = space_len((const unsigned char *)t + q)))
-				q += sl;
+			q = past_digits(t, len, p, &run);
 			c = (unsigned char)t[q];
 			for (size_t j = nr->digit_next_at[c];
 			    j < nr->digit_next_at[c + 1]; j++)
-				if (follows(&nr->rules[nr->digit_next[j]],
-				    t + q, len - q))
+				if (follows(&nr->rules[nr->digit_next[j]].follow,
+				    t + q, len - q, run))
 					add_cand(nr, nr->digit_next[j], k);
 		}
 		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
 		    is_upper_at(s, t, len, p))
 			for (size_t j = 0; j < nr->nupper_rules; j++)
-				if (near ||
-				    nr->rules[nr->upper_rules[j]].digitless)
+				if ((near ||
+				    nr->rules[nr->upper_rules[j]].digitless) &&
+				    digits_fit(nr, &nr->rules[nr->upper_rules[j]],
+				    p, d, len))
 					add_cand(nr, nr->upper_rules[j], k);
 		nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
-		    len - p, nr->lead_rules);
+		    len - p, nr->lead_hits);
 		/* A lead of digits ("19", "0") is a digit all the same: what
 		 * follows the run must fit too. */
-		for (size_t j = 0; j < nl; j++)
-			if (q == p || follows(&nr->rules[nr->lead_rules[j]],
-			    t + q, len - q))
-				add_cand(nr, nr->lead_rules[j], k);
+		for (size_t j = 0; j < nl; j++) {
+			uint32_t ri = nr->lead_hits[j].rule;
+			size_t e = p + nr->lead_hits[j].end;
+			const struct span_rule *r = &nr->rules[ri];
+
+			if ((q == p ? digits_fit(nr, r, p, d, len) :
+			    follows(&r->follow, t + q, len - q, run)) &&
+			    fits_after_lead(&r->after_lead, t + e, len - e))
+				add_cand(nr, ri, k);
+		}
 	}
-	memset(nr->cand_at, 0, (nr->nrules + 2) * sizeof(*nr->cand_at));
-	for (size_t i = 0; i < nr->ncand; i++)
-		nr->cand_at[nr->cand[i].rule + 2]++;
-	for (size_t r = 2; r < nr->nrules + 2; r++)
-		nr->cand_at[r] += nr->cand_at[r - 1];
+	/* A counting sort over the rules that have candidates. */
+	for (size_t w = 0, pos = 0; w < nr->rule_words; w++)
+		for (uint64_t b = nr->cand_rules[w]; b != 0; b &= b - 1) {
+			size_t r = w * 64 + (size_t)__builtin_ctzll(b);
+
+			nr->cand_at[r] = pos;
+			pos += nr->cand_end[r];
+			nr->cand_end[r] = nr->cand_at[r];
+		}
 	if (nr->capcand_k < nr->ncand) {
 		nr->capcand_k = nr->capcand;
 		nr->cand_k = xrealloc(nr->cand_k, nr->capcand_k *
 		    sizeof(*nr->cand_k));
 	}
 	for (size_t i = 0; i < nr->ncand; i++)
-		nr->cand_k[nr->cand_at[nr->cand[i].rule + 1]++] = nr->cand[i].k;
+		nr->cand_k[nr->cand_end[nr->cand[i].rule]++] = nr->cand[i].k;
 }
 
 static void
 run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 {
+	/* With a digit beyond ASCII, every rule at every start, as with
+	 * CHISO_NO_PREFILTER: rare, and the index would miss its matches. */
+	if (nr->udigit) {
+		for (size_t i = 0; i < nr->nrules; i++)
+			if (digit || nr->rules[i].digitless)
+				run_rule(nr, &nr->rules[i], s, len, NULL,
+				    nr->nstarts);
+		return;
+	}
 	find_cands(nr, s, len);
-	for (size_t i = 0; i < nr->nrules; i++) {
-		struct span_rule *r = &nr->rules[i];
+	/* In rule order: the rules with candidates and those tried at
+	 * every start. */
+	for (size_t w = 0; w < nr->rule_words; w++) {
+		uint64_t b = nr->cand_rules[w] | nr->any_rules[w];
 
-		if (!digit && !r->digitless)
-			continue;
-		if (r->any_start)
-			run_rule(nr, r, s, len, NULL, nr->nstarts);
-		else
-			run_rule(nr, r, s, len, nr->cand_k + nr->cand_at[i],
-			    nr->cand_at[i + 1] - nr->cand_at[i]);
+		nr->cand_rules[w] = 0;
+		for (; b != 0; b &= b - 1) {
+			size_t i = w * 64 + (size_t)__builtin_ctzll(b);
+			struct span_rule *r = &nr->rules[i];
+			size_t from = nr->cand_at[i], to = nr->cand_end[i];
+
+			nr->cand_end[i] = 0;
+			if (!digit && !r->digitless)
+				continue;
+			if (r->any_start)
+				run_rule(nr, r, s, len, NULL, nr->nstarts);
+			else
+				run_rule(nr, r, s, len, nr->cand_k + from,
+				    to - from);
+		}
 	}
 }
 
@@ -1993,6 +2240,7 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		nr->tok = xrealloc(nr->tok, nr->captok * sizeof(*nr->tok));
 	}
 	nr->ntok = 0;
+	nr->num_uses = 0;
 	while (i < len) {
 		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, at, e;
 		struct tok *k;
@@ -2016,6 +2264,7 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		case TC_DIGIT:
 			k = push_tok(nr, TK_NUM, at, at, sp || at > i);
 			i = read_num(s, lim, at, k);
+			nr->num_uses |= k->nf;
 			break;
 		case TC_WORD:
 			e = pv[x].e < lim ? pv[x].e : lim;
@@ -2574,11 +2823,8 @@ mention_cmp(const void *a, const void *b)
 static void
 mark_ambiguous(struct numbers *nr)
 {
-	unsigned uses = 0;
+	unsigned uses = nr->num_uses;
 
-	for (size_t i = 0; i < nr->ntok; i++)
-		if (nr->tok[i].t == TK_NUM)
-			uses |= nr->tok[i].nf;
 	for (size_t i = 0; i < nr->npm; i++) {
 		struct pm *pm = &nr->pm[i];
 		const struct tok *t;

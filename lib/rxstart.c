@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "leadidx.h"
 #include "rxstart.h"
 #include "rxsyntax.h"
 #include "utf8.h"
@@ -25,6 +26,7 @@ struct cur {
 	const char *p;
 	bool bad;
 	bool skip_space;	/* read \s and ' ' as zero-width */
+	bool join_space;	/* within a literal, read \s+ and ' ' as ' ' */
 };
 
 /* Longest literal kept; a longer one is cut, which stays a superset. */
@@ -430,16 +432,24 @@ seq(struct cur *c, struct rxstart *out, bool *nullable)
 		bool nul;
 		unsigned long min;
 		bool more;
-		bool space = c->skip_space && (*c->p == ' ' ||
-		    (c->p[0] == '\\' && c->p[1] == 's'));
+		bool space = (c->skip_space || c->join_space) &&
+		    (*c->p == ' ' || (c->p[0] == '\\' && c->p[1] == 's'));
 		enum atom k = atom(c, &st, &nul, lit, &litn);
 
 		quantifier(c, &min, &more);
-		if (space) {
+		if (space && c->skip_space) {
 			rxstart_free(&st);
 			k = A_ZW;
 		}
 		if (done) {
+			rxstart_free(&st);
+			continue;
+		}
+		if (accum && space && c->join_space && min >= 1 &&
+		    nacc < LIT_MAX) {
+			/* join_space: one ' ' for any run of spaces. */
+			if (acc[nacc - 1] != ' ')
+				acc[nacc++] = ' ';
 			rxstart_free(&st);
 			continue;
 		}
@@ -542,11 +552,210 @@ pure_digits(const char *from, const char *to)
 	return true;
 }
 
+/* The most times the quantifier text [q, to) repeats its item (1 when
+ * there is none); SIZE_MAX when unbounded. */
+static size_t
+quant_max(const char *q, const char *to)
+{
+	size_t hi = 0;
+
+	if (q == to)
+		return 1;
+	if (*q == '?')
+		return 1;
+	if (*q != '{')
+		return SIZE_MAX;
+	for (q++; *q >= '0' && *q <= '9'; q++)
+		hi = hi * 10 + (size_t)(*q - '0');
+	if (*q == '}')
+		return hi;
+	for (q++, hi = 0; *q >= '0' && *q <= '9'; q++)
+		hi = hi * 10 + (size_t)(*q - '0');
+	return *q == '}' && q[-1] != ',' ? hi : SIZE_MAX;
+}
+
+static size_t
+sat_add(size_t a, size_t b)
+{
+	return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+static size_t
+sat_mul(size_t a, size_t b)
+{
+	return a != 0 && b > SIZE_MAX / a ? SIZE_MAX : a * b;
+}
+
+static size_t digits_alt(const char **pp, const char *to, bool most);
+
+/* The most (or the fewest) digits a sequence of pure_digits() text at
+ * *pp matches. */
+static size_t
+digits_seq(const char **pp, const char *to, bool most)
+{
+	size_t sum = 0;
+
+	while (*pp < to && **pp != '|' && **pp != ')') {
+		const char *p = *pp, *q;
+		size_t item = 1;
+		long least;
+
+		if (p[0] == '(') {
+			/* (, (?: or (?<name>: pure_digits() allows no other. */
+			p += p[1] == '?' ? 3 : 1;
+			if (p[-1] == '<' && (p = memchr(p, '>',
+			    (size_t)(to - p))) != NULL)
+				p++;
+			if (p == NULL)
+				return SIZE_MAX;
+			*pp = p;
+			item = digits_alt(pp, to, most);
+			if (*pp < to && **pp == ')')
+				(*pp)++;
+		} else if (p[0] == '\\')
+			*pp += 2;
+		else if (p[0] == '[') {
+			if ((p = memchr(p, ']', (size_t)(to - p))) == NULL)
+				return SIZE_MAX;
+			*pp = p + 1;
+		} else
+			(*pp)++;
+		q = *pp;
+		least = rx_quantifier(pp, NULL);
+		sum = sat_add(sum, sat_mul(item, most ? quant_max(q, *pp) :
+		    least < 0 ? 1 : (size_t)least));
+	}
+	return sum;
+}
+
+static size_t
+digits_alt(const char **pp, const char *to, bool most)
+{
+	size_t best = most ? 0 : SIZE_MAX;
+
+	for (;;) {
+		size_t n = digits_seq(pp, to, most);
+
+		best = (most ? n > best : n < best) ? n : best;
+		if (*pp >= to || **pp != '|')
+			return best;
+		(*pp)++;
+	}
+}
+
+/* Whether the item text [p, to) matches exactly one character: one, an
+ * escaped one, a class, or a group of one of those. */
+static bool
+one_char(const char *p, const char *to)
+{
+	if (p[0] == '(' && p[1] == '?' && to[-1] == ')') {
+		if (p[2] == ':')
+			p += 3;
+		else if (p[2] == '<' && p[3] != '=' && p[3] != '!' &&
+		    (p = memchr(p, '>', (size_t)(to - p))) != NULL)
+			p++;
+		else
+			return false;
+		to--;
+	}
+	if (p >= to)
+		return false;
+	if (*p == '[')
+		return memchr(p + 1, '[', (size_t)(to - p - 1)) == NULL &&
+		    to[-1] == ']' && memchr(p, ']', (size_t)(to - p)) == to - 1;
+	if (*p == '\\')
+		return to - p == 2 && !((p[1] | 32) >= 'a' && (p[1] | 32) <= 'z') &&
+		    !(p[1] >= '0' && p[1] <= '9');
+	return (size_t)(to - p) == utf8_len((unsigned char)*p) &&
+	    strchr("()|.?*+^$", *p) == NULL;
+}
+
+/* One item of a sequence, read at c: what atom() says of it, its text
+ * [from, to) without its quantifier, and the quantifier's least count
+ * and whether it allows more than one. */
+struct item {
+	enum atom k;
+	const char *from, *to;
+	unsigned long min;
+	bool more, nul;
+};
+
+static struct item
+next_item(struct cur *c)
+{
+	struct item it;
+	struct rxstart st = { 0 };
+	char lit[8];
+	size_t litn = 0;
+
+	it.from = c->p;
+	it.k = atom(c, &st, &it.nul, lit, &litn);
+	rxstart_free(&st);
+	it.to = c->p;
+	quantifier(c, &it.min, &it.more);
+	return it;
+}
+
+/*
+ * When the pattern from c goes on as one character, then (spaces and
+ * zero-width items passed) a required run of digits ("[/.-]\d{1,2}"):
+ * the fewest digits that run has; else 0.
+ */
+static size_t
+char_then_digits(struct cur c)
+{
+	int seen = 0;
+
+	c.skip_space = true;
+	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
+		bool space = *c.p == ' ' || (c.p[0] == '\\' && c.p[1] == 's');
+		struct item it = next_item(&c);
+
+		if (it.k == A_ZW || space)
+			continue;
+		if (seen++ == 0) {
+			if (!one_char(it.from, it.to) || it.min != 1 || it.more)
+				return 0;
+			continue;
+		}
+		if (it.min < 1 || it.nul || !pure_digits(it.from, c.p))
+			return 0;
+		return digits_alt(&it.from, c.p, false);
+	}
+	return 0;
+}
+
+/* What follows a run of digits, the pattern read up to its end from c:
+ * its beginnings, spaces skipped, or any; [from, to) is the item that
+ * takes the run. */
+static void
+after_run(struct cur *c, struct rxstart *follow, const char *from,
+    const char *to)
+{
+	bool nullable;
+	const char *p = from;
+
+	follow->run_max = digits_alt(&p, to, true);
+	follow->then_digits = char_then_digits(*c);
+	follow->any = false;
+	c->skip_space = true;
+	seq(c, follow, &nullable);
+	/* A digit after the run, or a branch left over: nothing to tell. */
+	if (c->bad || nullable || follow->digit || *c->p != '\0') {
+		rxstart_free(follow);
+		follow->any = true;
+	}
+	for (size_t i = 0; !follow->any && i < follow->nlit; i++)
+		if (follow->lit[i][0] >= '0' && follow->lit[i][0] <= '9')
+			follow->any = true;
+}
+
 void
 rxstart_after_digits(const char *pattern, struct rxstart *follow)
 {
-	struct cur c = { pattern, false, false };
-	bool found = false, nullable;
+	struct cur c = { pattern, false, false, false };
+	bool found = false;
+	const char *run = NULL;
 
 	memset(follow, 0, sizeof(*follow));
 	follow->any = true;
@@ -577,21 +786,121 @@ rxstart_after_digits(const char *pattern, struct rxstart *follow)
 		if (!pure_digits(from, c.p))
 			return;
 		found = true;
+		run = from;
 		break;
 	}
 	if (!found || c.bad)
 		return;
-	follow->any = false;
-	c.skip_space = true;
-	seq(&c, follow, &nullable);
-	/* A digit after the run, or a branch left over: nothing to tell. */
-	if (c.bad || nullable || follow->digit || *c.p != '\0') {
-		rxstart_free(follow);
-		follow->any = true;
+	after_run(&c, follow, run, c.p);
+}
+
+/*
+ * Whether the pattern text [p, to) can match no ASCII digit, read by its
+ * text alone and conservatively: literal characters other than digits,
+ * \s, \b, \p{L}, \p{Lu}, \p{Ll}, escaped punctuation, \x of a non-digit,
+ * classes of such characters without ranges or negation, groups and
+ * quantifiers of those.  Anything else (\d, \w, ., \S, a backreference)
+ * may match a digit.  *space is set when it may match white space too.
+ */
+static bool
+digit_free(const char *p, const char *to, bool *space)
+{
+	while (p < to) {
+		/* \s, \x, an escaped or a literal white-space character:
+		 * read loosely, as white space may be. */
+		if (ws_len((const unsigned char *)p, (size_t)(to - p)) > 0 ||
+		    (p[0] == '\\' && (p[1] == 's' || p[1] == 'x' ||
+		    ws_len((const unsigned char *)p + 1,
+		    (size_t)(to - p - 1)) > 0)))
+			*space = true;
+		if (*p >= '0' && *p <= '9')
+			return false;
+		if (*p == '.')
+			return false;
+		if (*p == '{') {
+			/* A quantifier's counts are no literal digits. */
+			const char *q = p + 1;
+
+			while (q < to && ((*q >= '0' && *q <= '9') || *q == ','))
+				q++;
+			if (q == p + 1 || q >= to || *q != '}')
+				return false;
+			p = q + 1;
+			continue;
+		}
+		if (p[0] == '(' && p[1] == '?') {
+			/* A group's name may hold digits: skip it. */
+			if (p[2] == '<' && p[3] != '=' && p[3] != '!') {
+				const char *e = memchr(p, '>', (size_t)(to - p));
+
+				if (e == NULL)
+					return false;
+				p = e + 1;
+			} else if (p[2] == 'P' || p[2] == '\'')
+				return false;
+			else
+				p += 2;
+			continue;
+		}
+		if (*p == '[') {
+			p++;
+			if (p < to && *p == '^')
+				return false;
+			for (bool first = true; p < to && (*p != ']' || first);
+			    p++) {
+				first = false;
+				if (ws_len((const unsigned char *)p,
+				    (size_t)(to - p)) > 0)
+					*space = true;
+				if ((*p >= '0' && *p <= '9') || *p == '[')
+					return false;
+				if (*p == '\\') {
+					/* Escaped punctuation only. */
+					if (p + 1 >= to || (p[1] | 32) >= 'a' ||
+					    (p[1] >= '0' && p[1] <= '9'))
+						return false;
+					p++;
+				} else if (*p == '-' && p[1] != ']')
+					return false;	/* a range */
+			}
+			if (p >= to)
+				return false;
+			p++;
+			continue;
+		}
+		if (*p == '\\') {
+			char e = p[1];
+
+			if (e == 's' || e == 'b' || e == 'B') {
+				p += 2;
+				continue;
+			}
+			if (e == 'p' && (strncmp(p + 2, "{L}", 3) == 0 ||
+			    strncmp(p + 2, "{Lu}", 4) == 0 ||
+			    strncmp(p + 2, "{Ll}", 4) == 0)) {
+				p = strchr(p, '}') + 1;
+				continue;
+			}
+			if (e == 'x') {
+				struct cur c = { p + 2, false, false, false };
+				char lit[8];
+				size_t n = hex_char(&c, lit);
+
+				if (c.bad || n == 0 || (lit[0] >= '0' &&
+				    lit[0] <= '9'))
+					return false;
+				p = c.p;
+				continue;
+			}
+			if (e == '\0' || (e >= '0' && e <= '9') ||
+			    ((e | 32) >= 'a' && (e | 32) <= 'z'))
+				return false;
+			p += 2;
+			continue;
+		}
+		p++;
 	}
-	for (size_t i = 0; !follow->any && i < follow->nlit; i++)
-		if (follow->lit[i][0] >= '0' && follow->lit[i][0] <= '9')
-			follow->any = true;
+	return true;
 }
 
 static long words_alt(const char **pp, const char *to, struct buf *chars);
@@ -669,7 +978,7 @@ bool
 rxstart_core(const char *pattern, struct rxstart *core, size_t *chars,
     char **prefix)
 {
-	struct cur c = { pattern, false, false };
+	struct cur c = { pattern, false, false, false };
 	struct buf words = { 0 };
 	size_t most = 0;
 	bool spaces = false, nullable, found = false;
@@ -729,15 +1038,147 @@ rxstart_core(const char *pattern, struct rxstart *core, size_t *chars,
 }
 
 void
-rxstart_of(const char *pattern, struct rxstart *out)
+rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
+    size_t *prefix_max, bool *prefix_space)
 {
-	struct cur c = { pattern, false, false };
+	struct cur c = { pattern, false, false, false };
+	bool found = false, space = false;
+	size_t max = 0;
+	const char *run = NULL;
+
+	memset(follow, 0, sizeof(*follow));
+	follow->any = true;
+	*prefix_max = SIZE_MAX;
+	*prefix_space = true;
+	/* Up to the first item a match must have that is digits; no item
+	 * before it may match a digit, so that run is the text's first
+	 * after the match's start. */
+	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
+		struct item it = next_item(&c);
+		const char *from = it.from, *q = it.to;
+		size_t n, each;
+
+		if (it.k == A_ZW)
+			continue;
+		if (it.min >= 1 && !it.nul && pure_digits(from, q)) {
+			found = true;
+			run = from;
+			break;
+		}
+		if (!digit_free(from, q, &space))
+			return;
+		/* The most bytes it can take: a character is at most four
+		 * (a caseless 'k' matches the three of U+212A). */
+		each = *from == '(' ? SIZE_MAX : 4;
+		n = quant_max(q, c.p);
+		if (max != SIZE_MAX)
+			max = each == SIZE_MAX || n == SIZE_MAX ||
+			    each * n > SIZE_MAX / 2 - max ? SIZE_MAX :
+			    max + each * n;
+	}
+	if (!found || c.bad)
+		return;
+	*prefix_max = max;
+	*prefix_space = space;
+	after_run(&c, follow, run, c.p);
+	/* A branch at the top, or text not read: other matches may begin
+	 * otherwise. */
+	if (c.bad || *c.p != '\0') {
+		*prefix_max = SIZE_MAX;
+		*prefix_space = true;
+	}
+}
+
+/*
+ * Whether the group text [p, to), "(?:" to ")", is branches of literal
+ * characters and runs of spaces only, each short enough to be read whole
+ * as one lead by rxstart_of_joined().
+ */
+static bool
+literal_branches(const char *p, const char *to)
+{
+	struct cur c = { p + 3, false, false, false };
+	size_t n = 0;
+	bool first = true;
+
+	if (strncmp(p, "(?:", 3) != 0 || to[-1] != ')')
+		return false;
+	while (c.p < to - 1 && !c.bad) {
+		bool space = *c.p == ' ' || (c.p[0] == '\\' && c.p[1] == 's');
+		struct item it;
+
+		if (*c.p == '|') {
+			c.p++;
+			n = 0;
+			first = true;
+			continue;
+		}
+		it = next_item(&c);
+		if (space ? first || it.min < 1 : it.k != A_LIT || it.min != 1 ||
+		    it.more)
+			return false;
+		n += space ? 1 : (size_t)(it.to - it.from);
+		if (n >= LIT_MAX)
+			return false;
+		first = false;
+	}
+	return !c.bad && c.p == to - 1 && !first;
+}
+
+void
+rxstart_after_lead(const char *pattern, struct rxstart *after)
+{
+	struct cur c = { pattern, false, false, false };
+	bool nullable;
+
+	memset(after, 0, sizeof(*after));
+	after->any = true;
+	/* Zero-width items, then the group the leads are. */
+	for (;;) {
+		struct item it;
+
+		if (*c.p == '\0' || *c.p == '|' || *c.p == ')' || c.bad)
+			return;
+		it = next_item(&c);
+		if (c.bad)
+			return;
+		if (it.k == A_ZW)
+			continue;
+		if (it.min != 1 || it.more || !literal_branches(it.from, it.to))
+			return;
+		break;
+	}
+	after->any = false;
+	c.skip_space = true;
+	seq(&c, after, &nullable);
+	if (c.bad || nullable || *c.p != '\0') {
+		rxstart_free(after);
+		after->any = true;
+	}
+}
+
+static void
+start_of(const char *pattern, struct rxstart *out, bool join_space)
+{
+	struct cur c = { pattern, false, false, join_space };
 	bool nullable;
 
 	memset(out, 0, sizeof(*out));
 	alt(&c, out, &nullable);
 	if (c.bad || *c.p != '\0' || nullable)
 		out->any = true;
+}
+
+void
+rxstart_of(const char *pattern, struct rxstart *out)
+{
+	start_of(pattern, out, false);
+}
+
+void
+rxstart_of_joined(const char *pattern, struct rxstart *out)
+{
+	start_of(pattern, out, true);
 }
 
 void

@@ -29,10 +29,33 @@ struct rxstart {
 	bool upper;		/* or with an upper-case letter (\p{Lu}) */
 	char **lit;		/* or with one of these strings */
 	size_t nlit;
+	/* rxstart_after_digits(), _after_first_digits() only: */
+	size_t run_max;		/* the most digits the run has (SIZE_MAX:
+				 * no bound) */
+	size_t then_digits;	/* not 0: each of lit is one character,
+				 * and after it (spaces passed) come at least
+				 * this many digits */
 };
 
 /* Reads pattern (PCRE2 syntax) into *out, which the caller frees. */
 void rxstart_of(const char *pattern, struct rxstart *out);
+
+/*
+ * rxstart_of(), with literals read on across white space: a ' ' in one
+ * stands for a run of one or more white-space characters (\s with
+ * Unicode properties) in the text, where the pattern has \s+, \s or ' '
+ * ("năm\s+học" gives "năm học", not "năm").  Compare with a reader that
+ * knows so (leadidx.h).
+ */
+void rxstart_of_joined(const char *pattern, struct rxstart *out);
+
+/*
+ * What follows the lead of a match, spaces skipped, when the pattern
+ * begins (zero-width items aside) with a group of literal branches that
+ * rxstart_of_joined() reads whole ("\b(?:Giấy\s+phép|Đơn)\s+(?:số|\d)":
+ * "số" or a digit); else after->any.
+ */
+void rxstart_after_lead(const char *pattern, struct rxstart *after);
 
 /*
  * For a match that begins with a digit: what follows its first run of
@@ -42,6 +65,20 @@ void rxstart_of(const char *pattern, struct rxstart *out);
  * after it can go on as the pattern does.
  */
 void rxstart_after_digits(const char *pattern, struct rxstart *follow);
+
+/*
+ * For a match that begins anywhere: what follows the first run of digits
+ * in it (as rxstart_after_digits()), when the pattern is one branch whose
+ * first required item that is not zero-width and matches digits only is
+ * preceded by items that can match no ASCII digit, so that run is the
+ * first the text has after the match's start.  *prefix_max gets the most
+ * bytes those items can take (SIZE_MAX: unbounded, or the pattern is not
+ * so), *prefix_space whether they may take a white-space character (true
+ * when the pattern is not so); SIZE_MAX, true and follow->any say nothing
+ * is known.
+ */
+void rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
+    size_t *prefix_max, bool *prefix_space);
 
 /*
  * For a pattern whose beginnings rxstart_of() cannot tell because it
