@@ -53,49 +53,91 @@ buf_addc(struct buf *b, char c)
 #define BUF_SWAR 1
 #endif
 
+static inline char
+field_byte(char c)
+{
+	return c == '\t' || c == '\n' || c == '\r' ? ' ' : c;
+}
+
+/* Redoes o[i..j) from s byte by byte: a block held a byte below 0x0e. */
+static void
+field_fix(char *o, const char *s, size_t i, size_t j)
+{
+	for (; i < j; i++)
+		o[i] = field_byte(s[i]);
+}
+
+#ifdef __SSE2__
+/* Copies sixteen bytes; max(x, 0x0e) == x unless some byte is below 0x0e. */
+static inline void
+field16(char *o, const char *s, size_t i)
+{
+	__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
+
+	_mm_storeu_si128((__m128i *)(o + i), x);
+	if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(x,
+	    _mm_set1_epi8(0x0e)), x)) != 0xffff)
+		field_fix(o, s, i, i + 16);
+}
+#endif
+
+#ifdef BUF_SWAR
+/* Copies n bytes, eight or four; marks every byte below 0x0e (and maybe
+ * some above a true one). */
+static inline void
+field_word(char *o, const char *s, size_t i, size_t n)
+{
+	uint64_t w = 0, ones = n == 8 ? 0x0101010101010101ULL : 0x01010101ULL;
+
+	memcpy(&w, s + i, n);
+	memcpy(o + i, &w, n);
+	if (((w - ones * 0x0e) & ~w & ones * 0x80) != 0)
+		field_fix(o, s, i, i + n);
+}
+#endif
+
 /*
  * Text fields hold a TAB or newline almost never, so a block of bytes
  * none of which is below 0x0e is copied as it is; a block with one is
- * redone byte by byte.  Blocks are sixteen bytes (SSE2), then eight.
+ * redone byte by byte.  Blocks are sixteen bytes (SSE2), eight or four;
+ * the last block ends where the field ends, overlapping the one before
+ * (each is read from s, so writing a byte twice does no harm), so a
+ * short field takes one or two blocks and no byte loop.
  */
 void
-buf_add_field(struct buf *b, const char *s, size_t n)
+buf_field_copy(char *o, const char *s, size_t n)
 {
-	char *o;
-	size_t i = 0;
+	size_t i;
 
-	buf_grow(b, n + 16);
-	o = b->p + b->len;
 #ifdef __SSE2__
-	/* max(x, 0x0e) == x unless some byte is below 0x0e. */
-	for (; n - i >= 16; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(s + i));
-
-		_mm_storeu_si128((__m128i *)(o + i), x);
-		if (_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_max_epu8(x,
-		    _mm_set1_epi8(0x0e)), x)) == 0xffff)
-			continue;
-		for (size_t j = i; j < i + 16; j++)
-			if (s[j] == '\t' || s[j] == '\n' || s[j] == '\r')
-				o[j] = ' ';
+	if (n >= 16) {
+		for (i = 0; i + 16 < n; i += 16)
+			field16(o, s, i);
+		field16(o, s, n - 16);
+		return;
 	}
 #endif
 #ifdef BUF_SWAR
-	/* Marks every byte below 0x0e (and maybe some above a true one). */
-	for (; n - i >= 8; i += 8) {
-		uint64_t w;
-
-		memcpy(&w, s + i, 8);
-		memcpy(o + i, &w, 8);
-		if (((w - 0x0e0e0e0e0e0e0e0eULL) & ~w & 0x8080808080808080ULL) == 0)
-			continue;
-		for (size_t j = i; j < i + 8; j++)
-			if (s[j] == '\t' || s[j] == '\n' || s[j] == '\r')
-				o[j] = ' ';
+	if (n >= 8) {
+		for (i = 0; i + 8 < n; i += 8)
+			field_word(o, s, i, 8);
+		field_word(o, s, n - 8, 8);
+		return;
+	}
+	if (n >= 4) {
+		field_word(o, s, 0, 4);
+		field_word(o, s, n - 4, 4);
+		return;
 	}
 #endif
-	for (; i < n; i++)
-		o[i] = s[i] == '\t' || s[i] == '\n' || s[i] == '\r' ? ' ' : s[i];
+	field_fix(o, s, 0, n);
+}
+
+void
+buf_add_field(struct buf *b, const char *s, size_t n)
+{
+	buf_grow(b, n);
+	buf_field_copy(b->p + b->len, s, n);
 	b->len += n;
 	b->p[b->len] = '\0';
 }

@@ -21,6 +21,9 @@ void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
 /* Appends s[0..n) with each TAB, LF and CR made a space: a stream field. */
 void buf_add_field(struct buf *b, const char *s, size_t n);
+/* The copy behind buf_add_field: s[0..n) to o[0..n), TAB, LF, CR made
+ * spaces (for a writer that made room itself). */
+void buf_field_copy(char *o, const char *s, size_t n);
 void buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void buf_reset(struct buf *b);

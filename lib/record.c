@@ -220,32 +220,65 @@ rec_append(const struct rec *rec, struct buf *out)
  * write at rec_end(): a stdio call per field cost more than the bytes.
  * Outside rec_begin()..rec_end() a rec_put_*() is written at once, as
  * before, for callers that print the start of a record themselves.
+ * wrec is written by length only, so it is not kept NUL-terminated.
  */
 static struct buf wrec;
 static bool wopen;
+
+/* Room for n more bytes at the end of wrec; where they go. */
+static inline char *
+wroom(size_t n)
+{
+	if (wrec.cap - wrec.len < n + 1)
+		buf_grow(&wrec, n);
+	return wrec.p + wrec.len;
+}
+
+/*
+ * Appends lead (a TAB, or nothing for the kind) and then s[0..n) as a
+ * field, made room for once and copied in blocks (buf_field_copy), with
+ * no call chain per field.
+ */
+static inline void
+put_field(const char *s, size_t n, bool lead)
+{
+	char *o = wroom(n + 1);
+
+	if (lead)
+		*o++ = '\t';
+	if (n > 0)
+		buf_field_copy(o, s, n);
+	wrec.len += n + lead;
+}
+
+/* put_field() of a string; many fields are empty (unit, approx, flags). */
+static inline void
+put_str(const char *s, bool lead)
+{
+	put_field(s, s && *s ? strlen(s) : 0, lead);
+}
 
 static void
 wflush(void)
 {
 	fwrite_unlocked(wrec.p, 1, wrec.len, stdout);
-	buf_reset(&wrec);
+	wrec.len = 0;
 }
 
 void
 rec_begin(const char *kind, const char *doc)
 {
-	buf_reset(&wrec);
-	buf_adds(&wrec, kind);
+	wrec.len = 0;
+	put_str(kind, false);
 	wopen = true;
-	rec_put_text(doc);
+	put_str(doc, true);
 }
 
 void
 rec_put_mem(const char *s, size_t n)
 {
 	/* Every field but the kind follows a TAB. */
-	buf_addc(&wrec, '\t');
-	buf_add_field(&wrec, s, n);
+	put_field(s, n, true);
 	if (!wopen)
 		wflush();
 }
@@ -253,8 +286,11 @@ rec_put_mem(const char *s, size_t n)
 void
 rec_put_raw(const char *s, size_t n)
 {
-	buf_addc(&wrec, '\t');
-	buf_add(&wrec, s, n);
+	char *o = wroom(n + 1);
+
+	*o = '\t';
+	memcpy(o + 1, s, n);
+	wrec.len += n + 1;
 	if (!wopen)
 		wflush();
 }
@@ -262,20 +298,25 @@ rec_put_raw(const char *s, size_t n)
 void
 rec_put_text(const char *s)
 {
-	rec_put_mem(s ? s : "", s ? strlen(s) : 0);
+	put_str(s, true);
+	if (!wopen)
+		wflush();
 }
 
 void
 rec_put_ulong(unsigned long v)
 {
-	char num[24], *e = num + sizeof(num), *q = e;
+	char *o = wroom(24);
+	size_t n = 1;
 
-	/* By hand, not printf: numbers are in most records written. */
-	do
-		*--q = (char)('0' + v % 10);
-	while ((v /= 10) > 0);
-	*--q = '\t';
-	buf_add(&wrec, q, (size_t)(e - q));
+	/* By hand, not printf: numbers are in most records written.  The
+	 * digits are counted first so they are written in place. */
+	for (unsigned long t = v; t >= 10; t /= 10)
+		n++;
+	*o = '\t';
+	wrec.len += n + 1;
+	for (o += n; n-- > 0; v /= 10)
+		*o-- = (char)('0' + v % 10);
 	if (!wopen)
 		wflush();
 }
@@ -283,7 +324,8 @@ rec_put_ulong(unsigned long v)
 void
 rec_end(void)
 {
-	buf_addc(&wrec, '\n');
+	*wroom(1) = '\n';
+	wrec.len++;
 	wopen = false;
 	wflush();
 }
