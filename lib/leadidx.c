@@ -84,6 +84,7 @@ leadidx_build(struct leadidx *li)
 	memset(li->one, 0, sizeof(li->one));
 	memset(li->two, 0, sizeof(li->two));
 	memset(li->three, 0, sizeof(li->three));
+	memset(li->pair, 0, sizeof(li->pair));
 	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
 		uint32_t id = lead_group(&li->v[k]);
@@ -94,6 +95,13 @@ leadidx_build(struct leadidx *li)
 			*g = (struct leadgroup){ id, (uint32_t)k, 0 };
 		g->end = (uint32_t)k + 1;
 		li->first[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
+		if (li->v[k].key < 2 || li->v[k].len < 2)
+			for (unsigned c = 0; c < 256; c++)
+				li->pair[(u[0] << 8 | c) >> 3] |=
+				    (uint8_t)(1u << (c & 7));
+		else
+			li->pair[(u[0] << 8 | u[1]) >> 3] |=
+			    (uint8_t)(1u << (u[1] & 7));
 		if (li->v[k].key == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		else if (li->v[k].key == 2)

@@ -49,6 +49,10 @@ struct leadidx {
 	uint8_t two[65536 / 8];		/* a two-byte key */
 	uint8_t three[65536 / 8];	/* the first three bytes of a longer
 					 * one, hashed (leadidx_hash3) */
+	/* The first two bytes of the text where some lead may begin (every
+	 * second byte after a one-byte key): one probe says "no lead here"
+	 * for most places, before the filters above are read. */
+	uint8_t pair[65536 / 8];
 };
 
 /* Adds lead s[0..len) of rule; the same lead twice for a rule is kept

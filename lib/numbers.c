@@ -210,6 +210,17 @@ struct numbers {
 	uint32_t *upper_rules;		/* rules an upper-case letter may */
 	size_t nupper_rules;
 	bool upper_digitless;		/* one of them needs no digit */
+	/*
+	 * The first two bytes of a start where find_cands() may find
+	 * anything: a lead (of leads_near where a digit is near, of
+	 * leads_far elsewhere), a digit, or, when a rule tried there may
+	 * begin with an upper-case letter, a character the folded copy
+	 * leaves as it is (else it differs from the text there) that may be
+	 * upper case: a two-byte one that is, every longer one.  Most
+	 * starts fail one probe of pass_near (which holds pass_far), the
+	 * rest not near a digit a probe of pass_far.
+	 */
+	uint8_t pass_near[65536 / 8], pass_far[65536 / 8];
 	struct wordset starters;
 	/* The first bytes of a punctuation token a mention may begin with
 	 * (of a cue, sign, prefix unit or vague word, and '-'): at any
@@ -1058,6 +1069,25 @@ follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low,
 	rxstart_free(st);
 }
 
+/* Sets pass (struct numbers: pass_near, pass_far) from the leads of li
+ * and digits, and upper case when upper. */
+static void
+build_pass(uint8_t *pass, const struct leadidx *li, bool upper)
+{
+	memcpy(pass, li->pair, 65536 / 8);
+	for (unsigned c0 = 0; c0 < 256; c0++) {
+		if (is_digit((char)c0) || (upper && c0 >= 0xE0))
+			memset(pass + c0 * 32, 0xff, 32);
+		else if (upper && c0 >= 0xC2)
+			/* A two-byte character: its pair tells it all. */
+			for (unsigned c1 = 0x80; c1 < 0xC0; c1++)
+				if (utf8proc_category((int32_t)((c0 & 0x1F) <<
+				    6 | (c1 & 0x3F))) == UTF8PROC_CATEGORY_LU)
+					pass[(c0 << 8 | c1) >> 3] |=
+					    (uint8_t)(1u << (c1 & 7));
+	}
+}
+
 /*
  * Reads what each span rule's matches begin with (rxstart.h) into the
  * lead index by first byte and the list of rules a digit may begin, so
@@ -1132,6 +1162,8 @@ index_leads(struct numbers *nr)
 	}
 	leadidx_build(&nr->leads_near);
 	leadidx_build(&nr->leads_far);
+	build_pass(nr->pass_near, &nr->leads_near, nr->nupper_rules > 0);
+	build_pass(nr->pass_far, &nr->leads_far, nr->upper_digitless);
 }
 
 /* The anchors of the triggers (see struct numbers). */
@@ -1914,6 +1946,15 @@ is_upper_at(const char *s, const char *t, size_t len, size_t p)
 	return cp >= 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
 }
 
+/* Whether the fold left the first two bytes of the text at s[p] as they
+ * are, so that the folded pair at t[p] tells its character. */
+static inline bool
+same_fold(const char *s, const char *t, size_t len, size_t p)
+{
+	return s[p] == t[p] && ((unsigned char)s[p] < 0x80 ||
+	    (p + 1 < len && s[p + 1] == t[p + 1]));
+}
+
 static void
 add_cand(struct numbers *nr, uint32_t rule, size_t k)
 {
@@ -1941,12 +1982,20 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 	for (size_t k = 0; k < nr->nstarts; k++) {
 		size_t p = nr->starts[k], nl, q;
 		const unsigned char *u = (const unsigned char *)t + p;
+		unsigned b = (unsigned)u[0] << 8 | u[1];	/* t[len] is NUL */
 		unsigned char c;
 		bool near;
 
+		/* No lead, no digit, no upper case can begin here. */
+		if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) &&
+		    same_fold(s, t, len, p))
+			continue;
 		while (d < nr->ndigits && nr->digits_at[d] < p)
 			d++;
 		near = d < nr->ndigits && nr->digits_at[d] - p <= nr->max_reach;
+		if (!near && !(nr->pass_far[b >> 3] & (1u << (b & 7))) &&
+		    (!nr->upper_digitless || same_fold(s, t, len, p)))
+			continue;
 		q = p;
 		if (is_digit((char)u[0])) {
 			/* Past the digits and spaces: what must come next. */
