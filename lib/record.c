@@ -1,4 +1,5 @@
 /* record.c - see record.h. */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -310,9 +311,13 @@ rec_put_ulong(unsigned long v)
 	size_t n = 1;
 
 	/* By hand, not printf: numbers are in most records written.  The
-	 * digits are counted first so they are written in place. */
-	for (unsigned long t = v; t >= 10; t /= 10)
+	 * digits are counted first (by compares, not divisions) so they
+	 * are written in place. */
+	for (unsigned long t = 10; v >= t; t *= 10) {
 		n++;
+		if (t > ULONG_MAX / 10)		/* the last power that fits */
+			break;
+	}
 	*o = '\t';
 	wrec.len += n + 1;
 	for (o += n; n-- > 0; v /= 10)
