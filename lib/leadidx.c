@@ -68,6 +68,38 @@ slot_of(const struct leadidx *li, uint32_t id)
 	return h;
 }
 
+/* Adds lead l, to be in the three filter at bit b (seen: set already),
+ * to the leads of that bit (struct leadsig); a bit with more than
+ * LEADSIG_MAX, or past the 255th, is not filtered (sig_of 0). */
+static void
+add_sig(struct leadidx *li, unsigned b, const struct lead *l, bool seen)
+{
+	struct leadsig *sg;
+	unsigned char p[8] = { 0 }, m[8] = { 0 };
+	unsigned i;
+
+	if (li->sig_of[b] == 0) {
+		if (seen || li->nsig > 255)
+			return;		/* the bit stays unfiltered */
+		li->sig_of[b] = (uint8_t)li->nsig++;
+	}
+	sg = &li->sig[li->sig_of[b]];
+	if (sg->n == LEADSIG_MAX) {
+		li->sig_of[b] = 0;
+		return;
+	}
+	for (i = 0; i < 8 && i < l->key; i++) {
+		p[i] = (unsigned char)l->s[i];
+		m[i] = 0xff;
+	}
+	memcpy(&sg->p8[sg->n], p, 8);
+	memcpy(&sg->m8[sg->n], m, 8);
+	/* A ' ' after the key within the eight bytes: white space there. */
+	sg->space_at[sg->n] = (uint8_t)(l->key < 8 && l->key < l->len ?
+	    l->key : 0);
+	sg->n++;
+}
+
 void
 leadidx_build(struct leadidx *li)
 {
@@ -85,6 +117,10 @@ leadidx_build(struct leadidx *li)
 	memset(li->two, 0, sizeof(li->two));
 	memset(li->three, 0, sizeof(li->three));
 	memset(li->pair, 0, sizeof(li->pair));
+	memset(li->sig_of, 0, sizeof(li->sig_of));
+	free(li->sig);
+	li->sig = xcalloc(li->n + 1, sizeof(*li->sig));
+	li->nsig = 1;
 	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
 		uint32_t id = lead_group(&li->v[k]);
@@ -108,6 +144,8 @@ leadidx_build(struct leadidx *li)
 			li->two[id >> 3] |= (uint8_t)(1u << (id & 7));
 		else {
 			b = leadidx_hash3(u);
+			add_sig(li, b, &li->v[k],
+			    li->three[b >> 3] & (1u << (b & 7)));
 			li->three[b >> 3] |= (uint8_t)(1u << (b & 7));
 		}
 	}
@@ -202,6 +240,8 @@ leadidx_free(struct leadidx *li)
 		free(li->v[k].s);
 	free(li->v);
 	free(li->group);
+	free(li->sig);
+	li->sig = NULL;
 	li->group = NULL;
 	li->v = NULL;
 	li->n = 0;

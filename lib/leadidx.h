@@ -16,8 +16,10 @@
 #ifndef CHISO_LEADIDX_H
 #define CHISO_LEADIDX_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* A lead found: its rule, and where it ends in the text. */
 struct leadhit {
@@ -53,6 +55,25 @@ struct leadidx {
 	 * second byte after a one-byte key): one probe says "no lead here"
 	 * for most places, before the filters above are read. */
 	uint8_t pair[65536 / 8];
+	/*
+	 * Where the three filter is passed, the leads of that bit (at most
+	 * LEADSIG_MAX; else sig_of is 0 and the slow path is asked): the
+	 * first eight bytes of each key, and whether white space must come
+	 * after it.  Vietnamese words share their first three bytes often
+	 * (a letter or two and the lead byte of a toned vowel: "nhiều",
+	 * "nhiệm"), their first eight seldom.  sig[0] is unused.
+	 */
+	uint8_t sig_of[65536];
+	struct leadsig *sig;
+	size_t nsig;
+};
+
+#define LEADSIG_MAX 4
+
+struct leadsig {
+	uint8_t n;
+	uint8_t space_at[LEADSIG_MAX];	/* the key's length, 0: no space */
+	uint64_t p8[LEADSIG_MAX], m8[LEADSIG_MAX];	/* in text order */
 };
 
 /* Adds lead s[0..len) of rule; the same lead twice for a rule is kept
@@ -105,6 +126,26 @@ leadidx_hash3(const unsigned char *u)
 	    2654435761u >> 16;
 }
 
+/* Whether the text u (eight bytes or more) may begin with a lead of sg. */
+static inline bool
+leadidx_sig_fits(const struct leadsig *sg, const unsigned char *u)
+{
+	uint64_t w;
+
+	memcpy(&w, u, 8);
+	for (unsigned i = 0; i < sg->n; i++)
+		if ((w & sg->m8[i]) == sg->p8[i]) {
+			unsigned c = u[sg->space_at[i]];
+
+			/* The first bytes ws_len() takes. */
+			if (sg->space_at[i] == 0 || c == ' ' ||
+			    (c >= '\t' && c <= '\r') || c == 0xC2 ||
+			    (c >= 0xE1 && c <= 0xE3))
+				return true;
+		}
+	return false;
+}
+
 static inline size_t
 leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
     struct leadhit *hits)
@@ -122,7 +163,9 @@ leadidx_find(const struct leadidx *li, const unsigned char *u, size_t n,
 			if (n < 3)
 				return 0;
 			b3 = leadidx_hash3(u);
-			if (!(li->three[b3 >> 3] & (1u << (b3 & 7))))
+			if (!(li->three[b3 >> 3] & (1u << (b3 & 7))) ||
+			    (n >= 8 && li->sig_of[b3] != 0 &&
+			    !leadidx_sig_fits(&li->sig[li->sig_of[b3]], u)))
 				return 0;
 		}
 	}
