@@ -1509,6 +1509,29 @@ gnum(const char *s, const PCRE2_SIZE *ov, int g)
 	return v;
 }
 
+/* Writes v in decimal, zero-padded to width characters as printf's
+ * "%0*ld" does; returns the end. */
+static char *
+put_num(char *o, long v, int width)
+{
+	unsigned long u = v < 0 ? 0UL - (unsigned long)v : (unsigned long)v;
+	char tmp[24];
+	int n = 0;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0) {
+		*o++ = '-';
+		width--;
+	}
+	for (; width > n; width--)
+		*o++ = '0';
+	while (n > 0)
+		*o++ = tmp[--n];
+	return o;
+}
+
 /* Builds a rule's value into m; false when the groups make no sense
  * (a 13th month), so that the rule does not claim the span. */
 static bool
@@ -1521,9 +1544,11 @@ build_value(const struct span_rule *r, const char *s, const PCRE2_SIZE *ov,
 	long q = gnum(s, ov, r->g_q), n = gnum(s, ov, r->g_n);
 	long num = gnum(s, ov, r->g_num), den = gnum(s, ov, r->g_den);
 	long m1 = 0, m2 = 0;
-	char *v = m->value;
+	char *v = m->value, *o = v;
 	size_t cap = sizeof(m->value);
 
+	/* Every value written below is short, far below cap: no snprintf
+	 * (some 900 instructions a call), and nothing to cut. */
 	if (y == -2 || y2 == -2 || mo == -2 || d == -2 || h == -2 ||
 	    mi == -2 || q == -2 || n == -2 || num == -2 || den == -2)
 		return false;
@@ -1534,23 +1559,39 @@ build_value(const struct span_rule *r, const char *s, const PCRE2_SIZE *ov,
 	case B_NONE:
 		break;
 	case B_DATE:
-		if (y >= 0 && mo >= 0 && d >= 0)
-			snprintf(v, cap, "%04ld-%02ld-%02ld", y, mo, d);
-		else if (y >= 0 && mo >= 0)
-			snprintf(v, cap, "%04ld-%02ld", y, mo);
-		else if (mo >= 0 && d >= 0)
-			snprintf(v, cap, "--%02ld-%02ld", mo, d);
-		else if (y >= 0 && d < 0)
-			snprintf(v, cap, "%04ld", y);
-		else if (mo >= 0 && d < 0)
-			snprintf(v, cap, "--%02ld", mo);
-		else
+		/* "%04ld-%02ld-%02ld", "%04ld-%02ld", "--%02ld-%02ld",
+		 * "%04ld", "--%02ld" */
+		if (y >= 0 && mo >= 0) {
+			o = put_num(o, y, 4);
+			*o++ = '-';
+			o = put_num(o, mo, 2);
+			if (d >= 0) {
+				*o++ = '-';
+				o = put_num(o, d, 2);
+			}
+		} else if (mo >= 0 && d >= 0) {
+			*o++ = '-';
+			*o++ = '-';
+			o = put_num(o, mo, 2);
+			*o++ = '-';
+			o = put_num(o, d, 2);
+		} else if (y >= 0 && d < 0)
+			o = put_num(o, y, 4);
+		else if (mo >= 0 && d < 0) {
+			*o++ = '-';
+			*o++ = '-';
+			o = put_num(o, mo, 2);
+		} else
 			return false;
+		*o = '\0';
 		break;
 	case B_TIME:
 		if (h < 0 || h > 24 || mi > 59)
 			return false;
-		snprintf(v, cap, "%02ld:%02ld", h, mi < 0 ? 0 : mi);
+		o = put_num(o, h, 2);		/* "%02ld:%02ld" */
+		*o++ = ':';
+		o = put_num(o, mi < 0 ? 0 : mi, 2);
+		*o = '\0';
 		break;
 	case B_YTD:
 	case B_TAIL:
@@ -1566,10 +1607,18 @@ build_value(const struct span_rule *r, const char *s, const PCRE2_SIZE *ov,
 			m1 = r->build == B_YTD ? 1 : 13 - n;
 			m2 = r->build == B_YTD ? n : 12;
 		}
-		if (y >= 0)
-			snprintf(v, cap, "%04ld-%02ld/%04ld-%02ld", y, m1, y, m2);
-		else
-			snprintf(v, cap, "--%02ld/--%02ld", m1, m2);
+		/* "%04ld-%02ld/%04ld-%02ld", or "--%02ld/--%02ld" */
+		for (int i = 0; i < 2; i++) {
+			if (i > 0)
+				*o++ = '/';
+			if (y >= 0)
+				o = put_num(o, y, 4);
+			else
+				*o++ = '-';
+			*o++ = '-';
+			o = put_num(o, i == 0 ? m1 : m2, 2);
+		}
+		*o = '\0';
 		break;
 	case B_SPAN:
 		if (y < 0 || y2 < 0)
@@ -1578,18 +1627,23 @@ build_value(const struct span_rule *r, const char *s, const PCRE2_SIZE *ov,
 			y2 += y / 100 * 100;
 		if (y2 <= y)
 			return false;
-		snprintf(v, cap, "%04ld/%04ld", y, y2);
+		o = put_num(o, y, 4);		/* "%04ld/%04ld" */
+		*o++ = '/';
+		o = put_num(o, y2, 4);
+		*o = '\0';
 		break;
 	case B_NUMBER:
 	case B_ORDINAL:
 		if (n < 0)
 			return false;
-		snprintf(v, cap, "%ld", n);
+		*put_num(o, n, 1) = '\0';	/* "%ld" */
 		break;
 	case B_FRACTION:
 		if (num < 0 || den <= 0)
 			return false;
-		snprintf(v, cap, "%ld/%ld", num, den);
+		o = put_num(o, num, 1);		/* "%ld/%ld" */
+		*o++ = '/';
+		*put_num(o, den, 1) = '\0';
 		break;
 	case B_TEXT:
 		if (se - ss >= cap)
