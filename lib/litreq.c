@@ -658,8 +658,12 @@ litgate_of(const struct litreq *q, struct litgate *g)
 		if (k < q->nc[i] || q->nc[i] == 0 ||
 		    nk + q->nc[i] > LITGATE_KEYS)
 			continue;
-		for (k = 0; k < q->nc[i]; k++)
-			g->key[nk++] = q->c[i][k].bg[0];
+		for (k = 0; k < q->nc[i]; k++, nk++) {
+			const struct lit *l = &q->c[i][k];
+
+			for (size_t j = 0; j < LITGATE_PAIRS; j++)
+				g->key[nk][j] = l->bg[j < l->nbg ? j : l->nbg - 1];
+		}
 		g->end[g->n++] = (uint8_t)nk;
 	}
 }

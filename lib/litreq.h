@@ -82,17 +82,20 @@ bool litreq_may_in(const struct litreq *q, const struct litidx *ix,
     const char *t, size_t n);
 
 /*
- * A gate: for each of a requirement's first sets, the first-tested pair
- * of each of its literals.  A text whose pair index holds none of a
- * set's keys cannot hold the set: litgate_may() rules out most texts in
- * a lookup or two, inline, before litreq_may_in() is called at all
- * (classify-metric asks every label of every sentence with a figure).
- * A gate with no sets passes everything.
+ * A gate: for each of a requirement's first sets, the first-tested pairs
+ * (up to LITGATE_PAIRS) of each of its literals.  A text whose pair
+ * index holds every key of none of a set's literals cannot hold the
+ * set: litgate_may() rules out most texts in a few lookups, inline,
+ * before litreq_may_in() is called at all (classify-metric asks every
+ * label of every sentence with a figure).  A gate with no sets passes
+ * everything.
  */
 #define LITGATE_KEYS 8
 #define LITGATE_SETS 4
+#define LITGATE_PAIRS 4
 struct litgate {
-	uint16_t key[LITGATE_KEYS];
+	/* key[k]: literal k's pairs, the last repeated if it has fewer */
+	uint16_t key[LITGATE_KEYS][LITGATE_PAIRS];
 	uint8_t end[LITGATE_SETS];	/* set g: key[end[g-1] (0) .. end[g]) */
 	uint8_t n;			/* sets */
 };
@@ -105,9 +108,14 @@ litgate_may(const struct litgate *g, const struct litidx *ix)
 	unsigned k = 0;
 
 	for (unsigned s = 0; s < g->n; s++) {
-		for (; k < g->end[s]; k++)
-			if (ix->bg[g->key[k]] == ix->gen)
+		for (; k < g->end[s]; k++) {
+			const uint16_t *kk = g->key[k];
+
+			/* Written out: a loop here costs more than it saves. */
+			if (ix->bg[kk[0]] == ix->gen && ix->bg[kk[1]] == ix->gen &&
+			    ix->bg[kk[2]] == ix->gen && ix->bg[kk[3]] == ix->gen)
 				break;
+		}
 		if (k == g->end[s])
 			return false;
 		k = g->end[s];
