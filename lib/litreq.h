@@ -123,6 +123,26 @@ litgate_may(const struct litgate *g, const struct litidx *ix)
 	return true;
 }
 
+/* Can q (whose gate is g) be in ix's text at all?  What q remembers of
+ * the text answers; else the gate, and a closed one is remembered: a
+ * pattern asked of several windows of a sentence pays for its gate once. */
+static inline bool
+litreq_gate_may(const struct litreq *q, const struct litgate *g,
+    const struct litidx *ix)
+{
+	/* The memory is no part of what q says: the cast writes to an
+	 * object allocated as modifiable (litreq_of()). */
+	struct litreq_memo *m = (void *)(uintptr_t)q;
+
+	if (q == NULL || m->seen == ix->serial)
+		return q == NULL || m->may;
+	if (litgate_may(g, ix))
+		return true;
+	m->seen = ix->serial;
+	m->may = false;
+	return false;
+}
+
 /*
  * Folds s[0..len) into out (reset first).  If map is not NULL it gets
  * len + 1 entries: map[i] is the folded offset of the character holding
