@@ -388,7 +388,7 @@ bigram(const char *p)
 {
 	const unsigned char *u = (const unsigned char *)p;
 
-	return (size_t)(u[0] & 0x7F) << 7 | (u[1] & 0x7F);
+	return (size_t)(u[0] & 0x7F) | (size_t)(u[1] & 0x7F) << 8;
 }
 
 /* How common a byte pair of Vietnamese text is likely to be, 0 least. */
@@ -530,6 +530,21 @@ contains(const char *t, size_t n, const struct lit *l)
 	return false;
 }
 
+/* bigram() of u[0], u[1]: where the first byte in memory is the lowest
+ * of a word, one 16-bit load. */
+static inline unsigned
+pair_at(const unsigned char *u)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint16_t v;
+
+	memcpy(&v, u, 2);
+	return v & 0x7F7Fu;
+#else
+	return (u[0] & 0x7Fu) | (u[1] & 0x7Fu) << 8;
+#endif
+}
+
 void
 litidx_build(struct litidx *ix, const char *t, size_t n)
 {
@@ -550,27 +565,21 @@ litidx_build(struct litidx *ix, const char *t, size_t n)
 	ix->serial = ++serials;
 	if (n < 2)
 		return;
-	/* Each byte read once: the slot's high half carried over. */
-	unsigned prev = (u[0] & 0x7Fu) << 7;
-	size_t i = 1;
+	/* Eight pairs a round: the loop's own test is a good part of it. */
+	size_t i = 0;
 
-	/* Four pairs a round: the loop's own test is a good part of it. */
-	for (; i + 4 <= n; i += 4) {
-		unsigned a = u[i] & 0x7Fu, b = u[i + 1] & 0x7Fu,
-		    c = u[i + 2] & 0x7Fu, d = u[i + 3] & 0x7Fu;
-
-		ix->bg[prev | a] = g;
-		ix->bg[a << 7 | b] = g;
-		ix->bg[b << 7 | c] = g;
-		ix->bg[c << 7 | d] = g;
-		prev = d << 7;
+	for (; i + 9 <= n; i += 8) {
+		ix->bg[pair_at(u + i)] = g;
+		ix->bg[pair_at(u + i + 1)] = g;
+		ix->bg[pair_at(u + i + 2)] = g;
+		ix->bg[pair_at(u + i + 3)] = g;
+		ix->bg[pair_at(u + i + 4)] = g;
+		ix->bg[pair_at(u + i + 5)] = g;
+		ix->bg[pair_at(u + i + 6)] = g;
+		ix->bg[pair_at(u + i + 7)] = g;
 	}
-	for (; i < n; i++) {
-		unsigned c = u[i] & 0x7Fu;
-
-		ix->bg[prev | c] = g;
-		prev = c << 7;
-	}
+	for (; i + 1 < n; i++)
+		ix->bg[pair_at(u + i)] = g;
 }
 
 /* Can l be in the indexed text at all?  Every byte pair of it must be. */

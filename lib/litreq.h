@@ -41,15 +41,18 @@ void litreq_free(struct litreq *q);
 bool litreq_may(const struct litreq *q, const char *t, size_t n);
 
 /*
- * The byte pairs of a folded text (hashed to 14 bits: folded text has no
- * upper-case ASCII, so lead bytes rarely share a slot with a letter),
- * built once per sentence: most literals are ruled out by a few lookups
- * instead of a memchr over the text per literal.  A slot holds the stamp
- * of the last text that had the pair, so a new text needs no clearing.
+ * The byte pairs of a folded text (hashed to 14 bits, the low 7 of each
+ * byte: folded text has no upper-case ASCII, so lead bytes rarely share
+ * a slot with a letter), built once per sentence: most literals are
+ * ruled out by a few lookups instead of a memchr over the text per
+ * literal.  A slot holds the stamp of the last text that had the pair,
+ * so a new text needs no clearing.  The slot of bytes a, b is
+ * (a & 0x7F) | (b & 0x7F) << 8: the pair as a little-endian 16-bit word
+ * masked, one load and one AND a pair (half the table is never used).
  * Zero-initialise before the first litidx_build().
  */
 struct litidx {
-	uint16_t bg[1u << 14];
+	uint16_t bg[1u << 15];
 	uint16_t gen;
 	uint64_t serial;	/* of the text built: never repeats, in
 				 * any index */
