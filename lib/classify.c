@@ -100,7 +100,7 @@ search(struct rx *rx, const char *s, size_t from, size_t to,
 	if (cur_s != NULL && s == cur_s->text && folded == cur_s &&
 	    to <= cur_s->len)
 		return rxscan_find(cx_scan(rx), rx, s, from, to, fold.p, fmap,
-		    ov);
+		    &fidx, ov);
 	return rx_match(rx, s, to, from, ov);
 }
 
@@ -280,7 +280,7 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		 * begins with (rxscan_skip()): PCRE2 need not walk there. */
 		while (n < MAXHITS && at < len &&
 		    (!gated || (at = rxscan_skip(cx_scan(cx->labels[i].rx), s, at,
-		    len, fold.p, fmap)) < len) &&
+		    len, fold.p, fmap, &fidx)) < len) &&
 		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {
 			if (ov[1] > ov[0])
 				all[n++] = (struct hit){ ov[0], ov[1], (int)i };

@@ -530,21 +530,6 @@ contains(const char *t, size_t n, const struct lit *l)
 	return false;
 }
 
-/* bigram() of u[0], u[1]: where the first byte in memory is the lowest
- * of a word, one 16-bit load. */
-static inline unsigned
-pair_at(const unsigned char *u)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	uint16_t v;
-
-	memcpy(&v, u, 2);
-	return v & 0x7F7Fu;
-#else
-	return (u[0] & 0x7Fu) | (u[1] & 0x7Fu) << 8;
-#endif
-}
-
 void
 litidx_build(struct litidx *ix, const char *t, size_t n)
 {
@@ -569,17 +554,17 @@ litidx_build(struct litidx *ix, const char *t, size_t n)
 	size_t i = 0;
 
 	for (; i + 9 <= n; i += 8) {
-		ix->bg[pair_at(u + i)] = g;
-		ix->bg[pair_at(u + i + 1)] = g;
-		ix->bg[pair_at(u + i + 2)] = g;
-		ix->bg[pair_at(u + i + 3)] = g;
-		ix->bg[pair_at(u + i + 4)] = g;
-		ix->bg[pair_at(u + i + 5)] = g;
-		ix->bg[pair_at(u + i + 6)] = g;
-		ix->bg[pair_at(u + i + 7)] = g;
+		ix->bg[litidx_pair(u + i)] = g;
+		ix->bg[litidx_pair(u + i + 1)] = g;
+		ix->bg[litidx_pair(u + i + 2)] = g;
+		ix->bg[litidx_pair(u + i + 3)] = g;
+		ix->bg[litidx_pair(u + i + 4)] = g;
+		ix->bg[litidx_pair(u + i + 5)] = g;
+		ix->bg[litidx_pair(u + i + 6)] = g;
+		ix->bg[litidx_pair(u + i + 7)] = g;
 	}
 	for (; i + 1 < n; i++)
-		ix->bg[pair_at(u + i)] = g;
+		ix->bg[litidx_pair(u + i)] = g;
 }
 
 /* Can l be in the indexed text at all?  Every byte pair of it must be. */

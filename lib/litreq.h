@@ -28,6 +28,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "buf.h"
 
@@ -59,6 +60,32 @@ struct litidx {
 };
 
 void litidx_build(struct litidx *ix, const char *t, size_t n);
+
+/* The slot of the byte pair u[0], u[1] (struct litidx): where the first
+ * byte in memory is the lowest of a word, one 16-bit load. */
+static inline unsigned
+litidx_pair(const unsigned char *u)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	uint16_t v;
+
+	memcpy(&v, u, 2);
+	return v & 0x7F7Fu;
+#else
+	return (u[0] & 0x7Fu) | (u[1] & 0x7Fu) << 8;
+#endif
+}
+
+/* Does ix's text hold every byte pair of the folded s[0..m)?  false:
+ * s is nowhere in it, and need not be searched for. */
+static inline bool
+litidx_holds(const struct litidx *ix, const char *s, size_t m)
+{
+	for (size_t j = 0; j + 1 < m; j++)
+		if (ix->bg[litidx_pair((const unsigned char *)s + j)] != ix->gen)
+			return false;
+	return true;
+}
 
 /* What a requirement remembers of the last indexed text it was asked
  * about (litreq_may_in()); the first member of every struct litreq. */

@@ -222,7 +222,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 		    fmap[end] - fmap[at])))
 			continue;
 		while (n < max && at < end && rxscan_find(pr->v[i].scan,
-		    pr->v[i].rx, s, at, end, fold, fmap, &ov)) {
+		    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)) {
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
 			    false, pr->v[i].type == P_REL_YEAR };
 			bool overlaps = false;
@@ -244,7 +244,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 				while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 					from--;
 				h.guarded = rxscan_find(pr->guard_scan, pr->guard,
-				    s, from, h.start, fold, fmap, &gov);
+				    s, from, h.start, fold, fmap, ix, &gov);
 			}
 			out[n++] = h;
 		}

@@ -344,6 +344,7 @@ struct walk {
 	const unsigned char *u;
 	const char *fold;
 	const uint32_t *fmap;
+	const struct litidx *ix;	/* fold's pairs, or NULL */
 	size_t at, end, qend;
 	size_t next[RXSCAN_SEEK_LITS];	/* SEEK_LITS: each literal's next */
 };
@@ -351,10 +352,13 @@ struct walk {
 static void
 walk_start(struct walk *w)
 {
+	/* A literal whose pairs are not all in the sentence is nowhere:
+	 * a few lookups instead of a memchr over the part. */
 	if (w->sc->seek == SEEK_LITS)
 		for (size_t i = 0; i < w->sc->nlit; i++)
-			w->next[i] = lit_next(w->sc, i, w->fold,
-			    w->fmap[w->at], w->qend);
+			w->next[i] = w->ix != NULL && !litidx_holds(w->ix,
+			    w->sc->lit[i], w->sc->len[i]) ? w->qend :
+			    lit_next(w->sc, i, w->fold, w->fmap[w->at], w->qend);
 }
 
 /* The first place at or after p (and after the last one given) where a
@@ -417,7 +421,7 @@ walk_next(struct walk *w, size_t p)
 bool
 rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     size_t at, size_t end, const char *fold, const uint32_t *fmap,
-    PCRE2_SIZE **ov)
+    const struct litidx *ix, PCRE2_SIZE **ov)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct walk w;
@@ -428,7 +432,7 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 		return false;
 	/* A match within s[0..end) that begins at p folds to something
 	 * that begins at fmap[p] and ends by fmap[end]. */
-	w = (struct walk){ sc, u, fold, fmap, at, end, fmap[end], { 0 } };
+	w = (struct walk){ sc, u, fold, fmap, ix, at, end, fmap[end], { 0 } };
 	walk_start(&w);
 	size_t floor = at;	/* no match begins before it (core) */
 
@@ -459,7 +463,7 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 
 size_t
 rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
-    const char *fold, const uint32_t *fmap)
+    const char *fold, const uint32_t *fmap, const struct litidx *ix)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t q0, qend, best;
@@ -476,7 +480,7 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 		const char *lit = sc->lit[i], *p, *last;
 		size_t m = sc->len[i], a = sc->anchor[i];
 
-		if (m > qend - q0)
+		if (m > qend - q0 || (ix != NULL && !litidx_holds(ix, lit, m)))
 			continue;
 		/* p walks the places of the anchor byte: a start is p - a. */
 		p = fold + q0 + a;
