@@ -496,17 +496,6 @@ litreq_free(struct litreq *q)
 	free(q);
 }
 
-/* Is a[0..n) b[0..n)?  The rest of a literal after its head is a few
- * bytes: a loop inline costs less than the call to memcmp. */
-static inline bool
-same(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (a[i] != b[i])
-			return false;
-	return true;
-}
-
 /* Is l in t[0..n)?  The texts are a sentence or less, the literals a
  * few words: memchr to each first byte and a compare beats memmem's
  * set-up per call. */
@@ -531,9 +520,9 @@ contains(const char *t, size_t n, const struct lit *l)
 			uint32_t w;
 
 			memcpy(&w, p - a, 4);
-			if (w == l->head && same(p - a + 4, lit + 4, m - 4))
+			if (w == l->head && lit_same(p - a + 4, lit + 4, m - 4))
 				return true;
-		} else if (same(p - a, lit, m))
+		} else if (lit_same(p - a, lit, m))
 			return true;
 		p++;
 	}

@@ -90,6 +90,17 @@ litidx_holds(const struct litidx *ix, const char *s, size_t m)
 	    ix->bg[litidx_pair(u + m - 2)] == ix->gen);
 }
 
+/* Is a[0..n) b[0..n)?  The rest of a literal after its head is a few
+ * bytes: a loop inline costs less than the call to memcmp. */
+static inline bool
+lit_same(const char *a, const char *b, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (a[i] != b[i])
+			return false;
+	return true;
+}
+
 /* What a requirement remembers of the last indexed text it was asked
  * about (litreq_may_in()); the first member of every struct litreq. */
 struct litreq_memo {

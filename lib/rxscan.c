@@ -226,7 +226,7 @@ rxscan_free(struct rxscan *sc)
 
 /* Is literal i at t (with room for it)?  Its first four bytes are
  * compared as a word first: most places that begin like it are not it,
- * and need no call to memcmp. */
+ * and need no call to memcmp; the rest is a few bytes (lit_same()). */
 static inline bool
 lit_is(const struct rxscan *sc, size_t i, const char *t)
 {
@@ -236,10 +236,10 @@ lit_is(const struct rxscan *sc, size_t i, const char *t)
 		uint32_t w;
 
 		memcpy(&w, t, 4);
-		return w == sc->head[i] && (m == 4 ||
-		    memcmp(t + 4, sc->lit[i] + 4, m - 4) == 0);
+		return w == sc->head[i] &&
+		    lit_same(t + 4, sc->lit[i] + 4, m - 4);
 	}
-	return memcmp(t, sc->lit[i], m) == 0;
+	return lit_same(t, sc->lit[i], m);
 }
 
 /* Does one of the beginnings stand at fold[q..qend)? */
