@@ -434,6 +434,15 @@ lit_make(struct lit *l, const char *s)
 					l->anchor = j + 1;
 				l->bg[m++] = (uint16_t)bigram(s + j);
 			}
+	/* A better anchor still: the last byte of the literal's first
+	 * character beyond ASCII (which says which one it is); ASCII
+	 * letters and spaces are everywhere. */
+	for (size_t j = 1; j < l->len; j++)
+		if (((unsigned char)s[j] & 0xC0) == 0x80 &&
+		    (j + 1 == l->len || ((unsigned char)s[j + 1] & 0xC0) != 0x80)) {
+			l->anchor = j;
+			break;
+		}
 }
 
 /* Does literal k of s contain another of s?  Then it adds nothing to
