@@ -218,8 +218,9 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			break;
 		if (fold != NULL && at < end && ((ix != NULL &&
 		    litreq_ruled_out(pr->v[i].req, ix)) ||
+		    (!rxscan_seeks_literals(pr->v[i].scan) &&
 		    !litreq_may_in(pr->v[i].req, ix, fold + fmap[at],
-		    fmap[end] - fmap[at])))
+		    fmap[end] - fmap[at]))))
 			continue;
 		while (n < max && at < end && rxscan_find(pr->v[i].scan,
 		    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)) {

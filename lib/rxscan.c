@@ -461,6 +461,12 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 	return false;
 }
 
+bool
+rxscan_seeks_literals(const struct rxscan *sc)
+{
+	return sc != NULL && sc->seek == SEEK_LITS;
+}
+
 size_t
 rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
     const char *fold, const uint32_t *fmap, const struct litidx *ix)

@@ -41,6 +41,11 @@ bool rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     size_t at, size_t end, const char *fold, const uint32_t *fmap,
     const struct litidx *ix, PCRE2_SIZE **ov);
 
+/* Does rxscan_find() seek sc's beginnings, a few literals, by memchr
+ * in the fold?  Then it tells a part holding none of them at about the
+ * cost of asking the part for the literals a match needs (litreq.h). */
+bool rxscan_seeks_literals(const struct rxscan *sc);
+
 /*
  * Where the search for rx in s[at..end) can start: the first place (a
  * character's start) at or after at where a match may begin, or end when
