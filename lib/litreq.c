@@ -35,6 +35,11 @@ struct litreq {
 	 * first 64): a pattern is asked of several parts of one sentence
 	 * (a window per figure, per cue). */
 	uint64_t indexed;
+	size_t nlit;		/* literals across the sets */
+	struct {		/* set i's bits of indexed (nlit <= 64) */
+		unsigned off;	/* below 64 */
+		uint64_t mask;
+	} *bits;
 };
 
 /* What a branch of a pattern needs: every set. */
@@ -480,6 +485,15 @@ litreq_of(const char *pattern)
 					if (!holds_other(&q->v[i], k))
 						lit_make(&q->c[i][q->nc[i]++],
 						    q->v[i].lit[k]);
+				q->nlit += q->nc[i];
+			}
+			q->bits = xcalloc(q->n, sizeof(*q->bits));
+			for (size_t i = 0, off = 0; i < q->n && q->nlit <= 64; i++) {
+				/* A set of no literal has mask 0: never held. */
+				q->bits[i].off = off < 64 ? (unsigned)off : 63;
+				q->bits[i].mask = q->nc[i] == 0 ? 0 :
+				    ((uint64_t)2 << (q->nc[i] - 1)) - 1;
+				off += q->nc[i];
 			}
 		}
 	} else
@@ -501,6 +515,7 @@ litreq_free(struct litreq *q)
 	}
 	free(q->c);
 	free(q->nc);
+	free(q->bits);
 	free(q->v);
 	free(q);
 }
@@ -627,6 +642,21 @@ litreq_may_in(const struct litreq *cq, const struct litidx *ix,
 			litreq_index(q, ix);
 		if (!q->memo.may)
 			return false;
+		/* The literals the text holds, bit by bit: only those are
+		 * searched for, without a test per literal. */
+		if (q->nlit <= 64) {
+			for (size_t i = 0; i < q->n; i++) {
+				uint64_t sb = q->indexed >> q->bits[i].off &
+				    q->bits[i].mask;
+
+				for (; sb != 0; sb &= sb - 1)
+					if (contains(t, n, &q->c[i][__builtin_ctzll(sb)]))
+						break;
+				if (sb == 0)
+					return false;
+			}
+			return true;
+		}
 	}
 	for (size_t i = 0; i < cq->n; i++) {
 		const struct lit *c = cq->c[i];
