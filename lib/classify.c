@@ -328,11 +328,21 @@ clause_of(const struct csent *s, size_t pos, size_t *cs, size_t *ce)
 		return;
 	}
 
-	/* Most sentences have no ';' at all: one memchr says so, and the
-	 * clause is the sentence, without a walk a byte each way. */
-	if (pos <= s->len && memchr(s->text, ';', s->len) == NULL) {
+	/* Most sentences have no ';' at all, and the others one or two:
+	 * memchr from one to the next finds the pair around pos, without
+	 * a walk a byte each way. */
+	if (pos <= s->len) {
+		const char *t = s->text, *p = t;
+
 		a = 0;
 		b = s->len;
+		while ((p = memchr(p, ';', s->len - (size_t)(p - t))) != NULL) {
+			if ((size_t)(p - t) >= pos) {
+				b = (size_t)(p - t);
+				break;
+			}
+			a = (size_t)(++p - t);
+		}
 	}
 	while (a > 0 && s->text[a - 1] != ';')
 		a--;
