@@ -680,6 +680,8 @@ litgate_of(const struct litreq *q, struct litgate *g)
 	size_t nk = 0;
 
 	g->n = 0;
+	g->must = 0;
+	g->has_must = false;
 	for (size_t i = 0; q != NULL && i < q->n && g->n < LITGATE_SETS; i++) {
 		size_t k;
 
@@ -695,6 +697,10 @@ litgate_of(const struct litreq *q, struct litgate *g)
 
 			for (size_t j = 0; j < LITGATE_PAIRS; j++)
 				g->key[nk][j] = l->bg[j < l->nbg ? j : l->nbg - 1];
+		}
+		if (!g->has_must && nk - (g->n ? g->end[g->n - 1] : 0) == 1) {
+			g->must = g->key[nk - 1][0];
+			g->has_must = true;
 		}
 		g->end[g->n++] = (uint8_t)nk;
 	}

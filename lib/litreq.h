@@ -142,6 +142,10 @@ struct litgate {
 	uint16_t key[LITGATE_KEYS][LITGATE_PAIRS];
 	uint8_t end[LITGATE_SETS];	/* set g: key[end[g-1] (0) .. end[g]) */
 	uint8_t n;			/* sets */
+	/* A pair every text the gate passes holds (a set of one literal
+	 * has one), tried first: most texts end there, in one lookup. */
+	uint16_t must;
+	bool has_must;
 };
 
 void litgate_of(const struct litreq *q, struct litgate *g);
@@ -151,6 +155,8 @@ litgate_may(const struct litgate *g, const struct litidx *ix)
 {
 	unsigned k = 0;
 
+	if (g->has_must && ix->bg[g->must] != ix->gen)
+		return false;
 	for (unsigned s = 0; s < g->n; s++) {
 		for (; k < g->end[s]; k++) {
 			const uint16_t *kk = g->key[k];
