@@ -680,7 +680,7 @@ litgate_of(const struct litreq *q, struct litgate *g)
 	size_t nk = 0;
 
 	g->n = 0;
-	g->must = 0;
+	g->must = g->must2 = 0;
 	g->has_must = false;
 	for (size_t i = 0; q != NULL && i < q->n && g->n < LITGATE_SETS; i++) {
 		size_t k;
@@ -700,6 +700,7 @@ litgate_of(const struct litreq *q, struct litgate *g)
 		}
 		if (!g->has_must && nk - (g->n ? g->end[g->n - 1] : 0) == 1) {
 			g->must = g->key[nk - 1][0];
+			g->must2 = g->key[nk - 1][1];
 			g->has_must = true;
 		}
 		g->end[g->n++] = (uint8_t)nk;

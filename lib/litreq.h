@@ -144,7 +144,7 @@ struct litgate {
 	uint8_t n;			/* sets */
 	/* A pair every text the gate passes holds (a set of one literal
 	 * has one), tried first: most texts end there, in one lookup. */
-	uint16_t must;
+	uint16_t must, must2;
 	bool has_must;
 };
 
@@ -155,7 +155,8 @@ litgate_may(const struct litgate *g, const struct litidx *ix)
 {
 	unsigned k = 0;
 
-	if (g->has_must && ix->bg[g->must] != ix->gen)
+	if (g->has_must && (ix->bg[g->must] != ix->gen ||
+	    ix->bg[g->must2] != ix->gen))
 		return false;
 	for (unsigned s = 0; s < g->n; s++) {
 		for (; k < g->end[s]; k++) {
