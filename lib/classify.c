@@ -35,10 +35,8 @@ static struct litidx fidx;		/* the byte pairs of fold */
 static size_t fmapcap;
 
 static void
-fold_sentence(void)
+fold_sentence_now(void)
 {
-	if (folded == cur_s)
-		return;
 	if (cur_s->len + 1 > fmapcap) {
 		fmapcap = 2 * (cur_s->len + 1);
 		fmap = xrealloc(fmap, fmapcap * sizeof(*fmap));
@@ -46,6 +44,15 @@ fold_sentence(void)
 	litfold(cur_s->text, cur_s->len, &fold, fmap);
 	litidx_build(&fidx, fold.p, fold.len);
 	folded = cur_s;
+}
+
+/* Folds the sentence being classified, once: asked before most
+ * questions, so the test is inline. */
+static inline void
+fold_sentence(void)
+{
+	if (folded != cur_s)
+		fold_sentence_now();
 }
 
 static void
