@@ -35,10 +35,8 @@ static struct litidx fidx;		/* the byte pairs of fold */
 static size_t fmapcap;
 
 static void
-fold_sentence(void)
+fold_sentence_now(void)
 {
-	if (folded == cur_s)
-		return;
 	if (cur_s->len + 1 > fmapcap) {
 		fmapcap = 2 * (cur_s->len + 1);
 		fmap = xrealloc(fmap, fmapcap * sizeof(*fmap));
@@ -46,6 +44,15 @@ fold_sentence(void)
 	litfold(cur_s->text, cur_s->len, &fold, fmap);
 	litidx_build(&fidx, fold.p, fold.len);
 	folded = cur_s;
+}
+
+/* Folds the sentence being classified, once: asked before most
+ * questions, so the test is inline. */
+static inline void
+fold_sentence(void)
+{
+	if (folded != cur_s)
+		fold_sentence_now();
 }
 
 static void
@@ -56,28 +63,38 @@ set_sentence(const struct csent *s)
 }
 
 /* Can a match of what needs q lie inside s[from..to)?  false only when
- * it cannot. */
+ * it cannot.  g, q's gate if not NULL, is tried first, inline, once a
+ * sentence (litreq_gate_may()): most cues are nowhere in it. */
 static inline bool
-may_match_req(const struct litreq *q, const char *s, size_t from, size_t to)
+may_match_req(const struct litreq *q, const struct litgate *g, const char *s,
+    size_t from, size_t to)
 {
 	if (q == NULL || cur_s == NULL || s != cur_s->text || from > to ||
 	    to > cur_s->len)
 		return true;
 	fold_sentence();
-	return !litreq_ruled_out(q, &fidx) && litreq_may_in(q, &fidx,
+	return (g == NULL ? !litreq_ruled_out(q, &fidx) :
+	    litreq_gate_may(q, g, &fidx)) && litreq_may_in(q, &fidx,
 	    fold.p + fmap[from], fmap[to] - fmap[from]);
 }
 
-/* The same for rx. */
+/* The same for rx; gated: with its gate (what was not gated before). */
 static inline bool
-may_match(const struct rx *rx, const char *s, size_t from, size_t to)
+may_match_g(const struct rx *rx, const char *s, size_t from, size_t to,
+    bool gated)
 {
 	const struct cx_pat *pat = rx->user;
 
 	/* The prefilter is on the pattern (cx_req()): asked some sixty
 	 * thousand times on 2 MB, this is kept to a load. */
 	return cur_s == NULL || pat == NULL ||
-	    may_match_req(pat->req, s, from, to);
+	    may_match_req(pat->req, gated ? &pat->gate : NULL, s, from, to);
+}
+
+static inline bool
+may_match(const struct rx *rx, const char *s, size_t from, size_t to)
+{
+	return may_match_g(rx, s, from, to, true);
 }
 
 /* rx_match(rx, s, to, from, ov): the leftmost match in s[from..to).  In
@@ -90,7 +107,7 @@ search(struct rx *rx, const char *s, size_t from, size_t to,
 	if (cur_s != NULL && s == cur_s->text && folded == cur_s &&
 	    to <= cur_s->len)
 		return rxscan_find(cx_scan(rx), rx, s, from, to, fold.p, fmap,
-		    ov);
+		    &fidx, ov);
 	return rx_match(rx, s, to, from, ov);
 }
 
@@ -231,7 +248,7 @@ inside_component(struct cx_rules *cx, const char *s, size_t len,
 		if (cur_s != NULL && s == cur_s->text && folded == cur_s &&
 		    !litgate_may(&cx->component_gates[c], &fidx))
 			continue;
-		if (!may_match(cx->components[c], s, from, len))
+		if (!may_match_g(cx->components[c], s, from, len, false))
 			continue;
 		while (at < h->end && search(cx->components[c], s, at, len, &ov)) {
 			if (ov[0] <= h->start && ov[1] >= h->end && ov[1] > ov[0])
@@ -264,13 +281,13 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 
 		if (gated && !litgate_may(&cx->labels[i].gate, &fidx))
 			continue;
-		if (!may_match_req(cx->labels[i].req, s, 0, len))
+		if (!may_match_req(cx->labels[i].req, NULL, s, 0, len))
 			continue;
 		/* Each search starts where the fold first has what a match
 		 * begins with (rxscan_skip()): PCRE2 need not walk there. */
 		while (n < MAXHITS && at < len &&
 		    (!gated || (at = rxscan_skip(cx_scan(cx->labels[i].rx), s, at,
-		    len, fold.p, fmap)) < len) &&
+		    len, fold.p, fmap, &fidx)) < len) &&
 		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {
 			if (ov[1] > ov[0])
 				all[n++] = (struct hit){ ov[0], ov[1], (int)i };
@@ -318,11 +335,21 @@ clause_of(const struct csent *s, size_t pos, size_t *cs, size_t *ce)
 		return;
 	}
 
-	/* Most sentences have no ';' at all: one memchr says so, and the
-	 * clause is the sentence, without a walk a byte each way. */
-	if (pos <= s->len && memchr(s->text, ';', s->len) == NULL) {
+	/* Most sentences have no ';' at all, and the others one or two:
+	 * memchr from one to the next finds the pair around pos, without
+	 * a walk a byte each way. */
+	if (pos <= s->len) {
+		const char *t = s->text, *p = t;
+
 		a = 0;
 		b = s->len;
+		while ((p = memchr(p, ';', s->len - (size_t)(p - t))) != NULL) {
+			if ((size_t)(p - t) >= pos) {
+				b = (size_t)(p - t);
+				break;
+			}
+			a = (size_t)(++p - t);
+		}
 	}
 	while (a > 0 && s->text[a - 1] != ';')
 		a--;

@@ -295,6 +295,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 		return;
 	pat = xcalloc(1, sizeof(*pat));
 	pat->req = litreq_of(rx->src);
+	litgate_of(pat->req, &pat->gate);
 	rx->user = cx->pats[cx->npats++] = pat;
 }
 

@@ -94,6 +94,7 @@ struct cx_rules {
 /* What the classifier knows of a pattern, at rx->user. */
 struct cx_pat {
 	struct litreq *req;	/* NULL: nothing known, always match */
+	struct litgate gate;	/* litgate_of(req): tried first, inline */
 	struct rxscan *scan;	/* NULL: search as PCRE2 does */
 	bool scanned;		/* scan is made (at the first search) */
 };

@@ -35,6 +35,11 @@ struct litreq {
 	 * first 64): a pattern is asked of several parts of one sentence
 	 * (a window per figure, per cue). */
 	uint64_t indexed;
+	size_t nlit;		/* literals across the sets */
+	struct {		/* set i's bits of indexed (nlit <= 64) */
+		unsigned off;	/* below 64 */
+		uint64_t mask;
+	} *bits;
 };
 
 /* What a branch of a pattern needs: every set. */
@@ -388,7 +393,7 @@ bigram(const char *p)
 {
 	const unsigned char *u = (const unsigned char *)p;
 
-	return (size_t)(u[0] & 0x7F) << 7 | (u[1] & 0x7F);
+	return (size_t)(u[0] & 0x7F) | (size_t)(u[1] & 0x7F) << 8;
 }
 
 /* How common a byte pair of Vietnamese text is likely to be, 0 least. */
@@ -434,6 +439,15 @@ lit_make(struct lit *l, const char *s)
 					l->anchor = j + 1;
 				l->bg[m++] = (uint16_t)bigram(s + j);
 			}
+	/* A better anchor still: the last byte of the literal's first
+	 * character beyond ASCII (which says which one it is); ASCII
+	 * letters and spaces are everywhere. */
+	for (size_t j = 1; j < l->len; j++)
+		if (((unsigned char)s[j] & 0xC0) == 0x80 &&
+		    (j + 1 == l->len || ((unsigned char)s[j + 1] & 0xC0) != 0x80)) {
+			l->anchor = j;
+			break;
+		}
 }
 
 /* Does literal k of s contain another of s?  Then it adds nothing to
@@ -471,6 +485,15 @@ litreq_of(const char *pattern)
 					if (!holds_other(&q->v[i], k))
 						lit_make(&q->c[i][q->nc[i]++],
 						    q->v[i].lit[k]);
+				q->nlit += q->nc[i];
+			}
+			q->bits = xcalloc(q->n, sizeof(*q->bits));
+			for (size_t i = 0, off = 0; i < q->n && q->nlit <= 64; i++) {
+				/* A set of no literal has mask 0: never held. */
+				q->bits[i].off = off < 64 ? (unsigned)off : 63;
+				q->bits[i].mask = q->nc[i] == 0 ? 0 :
+				    ((uint64_t)2 << (q->nc[i] - 1)) - 1;
+				off += q->nc[i];
 			}
 		}
 	} else
@@ -492,6 +515,7 @@ litreq_free(struct litreq *q)
 	}
 	free(q->c);
 	free(q->nc);
+	free(q->bits);
 	free(q->v);
 	free(q);
 }
@@ -520,10 +544,9 @@ contains(const char *t, size_t n, const struct lit *l)
 			uint32_t w;
 
 			memcpy(&w, p - a, 4);
-			if (w == l->head && (m == 4 ||
-			    memcmp(p - a + 4, lit + 4, m - 4) == 0))
+			if (w == l->head && lit_same(p - a + 4, lit + 4, m - 4))
 				return true;
-		} else if (memcmp(p - a, lit, m) == 0)
+		} else if (lit_same(p - a, lit, m))
 			return true;
 		p++;
 	}
@@ -550,27 +573,21 @@ litidx_build(struct litidx *ix, const char *t, size_t n)
 	ix->serial = ++serials;
 	if (n < 2)
 		return;
-	/* Each byte read once: the slot's high half carried over. */
-	unsigned prev = (u[0] & 0x7Fu) << 7;
-	size_t i = 1;
+	/* Eight pairs a round: the loop's own test is a good part of it. */
+	size_t i = 0;
 
-	/* Four pairs a round: the loop's own test is a good part of it. */
-	for (; i + 4 <= n; i += 4) {
-		unsigned a = u[i] & 0x7Fu, b = u[i + 1] & 0x7Fu,
-		    c = u[i + 2] & 0x7Fu, d = u[i + 3] & 0x7Fu;
-
-		ix->bg[prev | a] = g;
-		ix->bg[a << 7 | b] = g;
-		ix->bg[b << 7 | c] = g;
-		ix->bg[c << 7 | d] = g;
-		prev = d << 7;
+	for (; i + 9 <= n; i += 8) {
+		ix->bg[litidx_pair(u + i)] = g;
+		ix->bg[litidx_pair(u + i + 1)] = g;
+		ix->bg[litidx_pair(u + i + 2)] = g;
+		ix->bg[litidx_pair(u + i + 3)] = g;
+		ix->bg[litidx_pair(u + i + 4)] = g;
+		ix->bg[litidx_pair(u + i + 5)] = g;
+		ix->bg[litidx_pair(u + i + 6)] = g;
+		ix->bg[litidx_pair(u + i + 7)] = g;
 	}
-	for (; i < n; i++) {
-		unsigned c = u[i] & 0x7Fu;
-
-		ix->bg[prev | c] = g;
-		prev = c << 7;
-	}
+	for (; i + 1 < n; i++)
+		ix->bg[litidx_pair(u + i)] = g;
 }
 
 /* Can l be in the indexed text at all?  Every byte pair of it must be. */
@@ -625,6 +642,21 @@ litreq_may_in(const struct litreq *cq, const struct litidx *ix,
 			litreq_index(q, ix);
 		if (!q->memo.may)
 			return false;
+		/* The literals the text holds, bit by bit: only those are
+		 * searched for, without a test per literal. */
+		if (q->nlit <= 64) {
+			for (size_t i = 0; i < q->n; i++) {
+				uint64_t sb = q->indexed >> q->bits[i].off &
+				    q->bits[i].mask;
+
+				for (; sb != 0; sb &= sb - 1)
+					if (contains(t, n, &q->c[i][__builtin_ctzll(sb)]))
+						break;
+				if (sb == 0)
+					return false;
+			}
+			return true;
+		}
 	}
 	for (size_t i = 0; i < cq->n; i++) {
 		const struct lit *c = cq->c[i];
@@ -648,6 +680,8 @@ litgate_of(const struct litreq *q, struct litgate *g)
 	size_t nk = 0;
 
 	g->n = 0;
+	g->must = g->must2 = 0;
+	g->has_must = false;
 	for (size_t i = 0; q != NULL && i < q->n && g->n < LITGATE_SETS; i++) {
 		size_t k;
 
@@ -658,8 +692,17 @@ litgate_of(const struct litreq *q, struct litgate *g)
 		if (k < q->nc[i] || q->nc[i] == 0 ||
 		    nk + q->nc[i] > LITGATE_KEYS)
 			continue;
-		for (k = 0; k < q->nc[i]; k++)
-			g->key[nk++] = q->c[i][k].bg[0];
+		for (k = 0; k < q->nc[i]; k++, nk++) {
+			const struct lit *l = &q->c[i][k];
+
+			for (size_t j = 0; j < LITGATE_PAIRS; j++)
+				g->key[nk][j] = l->bg[j < l->nbg ? j : l->nbg - 1];
+		}
+		if (!g->has_must && nk - (g->n ? g->end[g->n - 1] : 0) == 1) {
+			g->must = g->key[nk - 1][0];
+			g->must2 = g->key[nk - 1][1];
+			g->has_must = true;
+		}
 		g->end[g->n++] = (uint8_t)nk;
 	}
 }

@@ -218,11 +218,12 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			break;
 		if (fold != NULL && at < end && ((ix != NULL &&
 		    litreq_ruled_out(pr->v[i].req, ix)) ||
+		    (!rxscan_seeks_literals(pr->v[i].scan) &&
 		    !litreq_may_in(pr->v[i].req, ix, fold + fmap[at],
-		    fmap[end] - fmap[at])))
+		    fmap[end] - fmap[at]))))
 			continue;
 		while (n < max && at < end && rxscan_find(pr->v[i].scan,
-		    pr->v[i].rx, s, at, end, fold, fmap, &ov)) {
+		    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)) {
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
 			    false, pr->v[i].type == P_REL_YEAR };
 			bool overlaps = false;
@@ -244,7 +245,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 				while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 					from--;
 				h.guarded = rxscan_find(pr->guard_scan, pr->guard,
-				    s, from, h.start, fold, fmap, &gov);
+				    s, from, h.start, fold, fmap, ix, &gov);
 			}
 			out[n++] = h;
 		}

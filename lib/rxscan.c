@@ -226,7 +226,7 @@ rxscan_free(struct rxscan *sc)
 
 /* Is literal i at t (with room for it)?  Its first four bytes are
  * compared as a word first: most places that begin like it are not it,
- * and need no call to memcmp. */
+ * and need no call to memcmp; the rest is a few bytes (lit_same()). */
 static inline bool
 lit_is(const struct rxscan *sc, size_t i, const char *t)
 {
@@ -236,10 +236,10 @@ lit_is(const struct rxscan *sc, size_t i, const char *t)
 		uint32_t w;
 
 		memcpy(&w, t, 4);
-		return w == sc->head[i] && (m == 4 ||
-		    memcmp(t + 4, sc->lit[i] + 4, m - 4) == 0);
+		return w == sc->head[i] &&
+		    lit_same(t + 4, sc->lit[i] + 4, m - 4);
 	}
-	return memcmp(t, sc->lit[i], m) == 0;
+	return lit_same(t, sc->lit[i], m);
 }
 
 /* Does one of the beginnings stand at fold[q..qend)? */
@@ -344,6 +344,7 @@ struct walk {
 	const unsigned char *u;
 	const char *fold;
 	const uint32_t *fmap;
+	const struct litidx *ix;	/* fold's pairs, or NULL */
 	size_t at, end, qend;
 	size_t next[RXSCAN_SEEK_LITS];	/* SEEK_LITS: each literal's next */
 };
@@ -351,10 +352,13 @@ struct walk {
 static void
 walk_start(struct walk *w)
 {
+	/* A literal whose pairs are not all in the sentence is nowhere:
+	 * a few lookups instead of a memchr over the part. */
 	if (w->sc->seek == SEEK_LITS)
 		for (size_t i = 0; i < w->sc->nlit; i++)
-			w->next[i] = lit_next(w->sc, i, w->fold,
-			    w->fmap[w->at], w->qend);
+			w->next[i] = w->ix != NULL && !litidx_holds(w->ix,
+			    w->sc->lit[i], w->sc->len[i]) ? w->qend :
+			    lit_next(w->sc, i, w->fold, w->fmap[w->at], w->qend);
 }
 
 /* The first place at or after p (and after the last one given) where a
@@ -417,7 +421,7 @@ walk_next(struct walk *w, size_t p)
 bool
 rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     size_t at, size_t end, const char *fold, const uint32_t *fmap,
-    PCRE2_SIZE **ov)
+    const struct litidx *ix, PCRE2_SIZE **ov)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	struct walk w;
@@ -428,7 +432,7 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 		return false;
 	/* A match within s[0..end) that begins at p folds to something
 	 * that begins at fmap[p] and ends by fmap[end]. */
-	w = (struct walk){ sc, u, fold, fmap, at, end, fmap[end], { 0 } };
+	w = (struct walk){ sc, u, fold, fmap, ix, at, end, fmap[end], { 0 } };
 	walk_start(&w);
 	size_t floor = at;	/* no match begins before it (core) */
 
@@ -457,9 +461,15 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 	return false;
 }
 
+bool
+rxscan_seeks_literals(const struct rxscan *sc)
+{
+	return sc != NULL && sc->seek == SEEK_LITS;
+}
+
 size_t
 rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
-    const char *fold, const uint32_t *fmap)
+    const char *fold, const uint32_t *fmap, const struct litidx *ix)
 {
 	const unsigned char *u = (const unsigned char *)s;
 	size_t q0, qend, best;
@@ -476,7 +486,7 @@ rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
 		const char *lit = sc->lit[i], *p, *last;
 		size_t m = sc->len[i], a = sc->anchor[i];
 
-		if (m > qend - q0)
+		if (m > qend - q0 || (ix != NULL && !litidx_holds(ix, lit, m)))
 			continue;
 		/* p walks the places of the anchor byte: a start is p - a. */
 		p = fold + q0 + a;

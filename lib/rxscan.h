@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "litreq.h"
 #include "rules.h"
 
 struct rxscan;
@@ -33,11 +34,17 @@ void rxscan_free(struct rxscan *sc);
  * The leftmost match of rx in s[0..end) that begins at or after at, as
  * rx_match(rx, s, end, at, ov) finds it.  fold and fmap are s folded by
  * litfold() and its byte map; with sc, fold or fmap NULL, this is
- * rx_match() itself.
+ * rx_match() itself.  ix, if not NULL, is fold's pair index: a beginning
+ * whose pairs fold does not hold is not searched for.
  */
 bool rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     size_t at, size_t end, const char *fold, const uint32_t *fmap,
-    PCRE2_SIZE **ov);
+    const struct litidx *ix, PCRE2_SIZE **ov);
+
+/* Does rxscan_find() seek sc's beginnings, a few literals, by memchr
+ * in the fold?  Then it tells a part holding none of them at about the
+ * cost of asking the part for the literals a match needs (litreq.h). */
+bool rxscan_seeks_literals(const struct rxscan *sc);
 
 /*
  * Where the search for rx in s[at..end) can start: the first place (a
@@ -45,9 +52,11 @@ bool rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
  * there is none.  A search from there finds what a search from at finds,
  * as no match begins before it.  Only for beginnings that are all
  * literals (found by memchr in the fold, not walked byte by byte);
- * otherwise, or without fold and fmap, at itself.
+ * otherwise, or without fold and fmap, at itself.  ix as for
+ * rxscan_find().
  */
 size_t rxscan_skip(const struct rxscan *sc, const char *s, size_t at,
-    size_t end, const char *fold, const uint32_t *fmap);
+    size_t end, const char *fold, const uint32_t *fmap,
+    const struct litidx *ix);
 
 #endif
