@@ -931,6 +931,29 @@ find_doc_date(struct cx_rules *cx, const struct cdoc *doc,
 		}
 }
 
+/* The first place in s[at..len) whose two bytes may begin a province's
+ * name (cx->province_pairs; s[len] counts as 0), or len: no match of
+ * province_rx begins before it, so a search from there finds what a
+ * search from at finds. */
+static size_t
+province_skip(const struct cx_rules *cx, const char *s, size_t at,
+    size_t len)
+{
+	const uint8_t *pairs = cx->province_pairs;
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (pairs == NULL)
+		return at;
+	for (; at < len; at++) {
+		unsigned k = (unsigned)u[at] << 8 |
+		    (at + 1 < len ? u[at + 1] : 0u);
+
+		if (pairs[k >> 3] & (1u << (k & 7)))
+			break;
+	}
+	return at;
+}
+
 static void
 find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
@@ -949,7 +972,8 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		const struct csent *s = &doc->sents[i];
 		size_t at = 0;
 
-		while (at < s->len &&
+		while ((at = province_skip(cx, s->text, at, s->len)) <
+		    s->len &&
 		    rx_match(cx->province_rx, s->text, s->len, at, &ov)) {
 			size_t start = ov[0];
 			PCRE2_SPTR mark = pcre2_get_mark(cx->province_rx->md);

@@ -217,6 +217,42 @@ load_context(struct cx_rules *cx)
 	cx->date_lines = (size_t)ymap_long(root, "date_lines", 6, 0, 1000);
 }
 
+/*
+ * The first two bytes of every name and alias in province_rx as compiled
+ * (normalised): each is a \\Q..\\E literal and a match begins with one,
+ * so a place whose two bytes are none of these begins no match and
+ * find_province() need not have PCRE2 scan the text up to a name (some
+ * 2,500 instructions a headline).  A literal of one byte marks every pair
+ * it begins; an empty one, or no literal, leaves the table NULL.
+ */
+static uint8_t *
+province_pairs_of(const char *src)
+{
+	uint8_t *pairs = xcalloc(1, 65536 / 8);
+	size_t nlits = 0;
+
+	for (const char *q = strstr(src, "\\Q"); q; q = strstr(q, "\\Q")) {
+		const unsigned char *l = (const unsigned char *)q + 2;
+
+		q += 2;
+		if (l[0] == '\0' || (l[0] == '\\' && l[1] == 'E'))
+			goto unknown;
+		nlits++;
+		if (l[1] == '\0' || (l[1] == '\\' && l[2] == 'E')) {
+			for (unsigned b = 0; b < 256; b++)
+				pairs[(l[0] << 8 | b) >> 3] |=
+				    (uint8_t)(1u << (b & 7));
+		} else
+			pairs[(l[0] << 8 | l[1]) >> 3] |=
+			    (uint8_t)(1u << (l[1] & 7));
+	}
+	if (nlits > 0)
+		return pairs;
+unknown:
+	free(pairs);
+	return NULL;
+}
+
 static void
 load_provinces(struct cx_rules *cx)
 {
@@ -258,6 +294,7 @@ load_provinces(struct cx_rules *cx)
 	}
 	buf_adds(&pat, ")(?!\\w)");
 	cx->province_rx = rx_compile_str(pat.p, false);
+	cx->province_pairs = province_pairs_of(cx->province_rx->src);
 	buf_free(&pat);
 }
 
@@ -400,6 +437,7 @@ cx_free(struct cx_rules *cx)
 	free(cx->bases);
 	rx_free(cx->province_rx);
 	rx_free(cx->province_not_after);
+	free(cx->province_pairs);
 	free(cx->provinces);
 	period_free(cx->periods);
 	ydoc_free(cx->metrics_doc);

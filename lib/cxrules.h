@@ -81,6 +81,9 @@ struct cx_rules {
 	size_t nprovinces;
 	struct rx *province_rx;		/* every name and alias at once */
 	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
+	uint8_t *province_pairs;	/* bit a<<8|b: some name or alias
+					 * begins with bytes a, b; NULL:
+					 * unknown, ask PCRE2 everywhere */
 	size_t date_lines;		/* sentences searched for a date */
 
 	/* What each pattern's matches must contain (litreq.h) and where
