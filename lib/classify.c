@@ -899,12 +899,45 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	out->v[out->n++] = row;
 }
 
-/* Reads a date "2019-10-08"; with_day false also takes "2019-10". */
+/*
+ * One "%<width>d" of sscanf() at *p (C locale): white space skipped, a
+ * sign and at least one digit within width; *p moves past them.  False
+ * where sscanf()'s conversion would fail.  sscanf() cost some 1,900
+ * instructions a document date.
+ */
+static bool
+scan_int(const char **p, int width, int *v)
+{
+	const char *q = *p;
+	bool neg = false;
+	int n = 0, digits = 0;
+
+	while (*q == ' ' || (*q >= '\t' && *q <= '\r'))
+		q++;
+	if (*q == '-' || *q == '+') {
+		neg = *q++ == '-';
+		width--;
+	}
+	for (; digits < width && *q >= '0' && *q <= '9'; digits++)
+		n = n * 10 + (*q++ - '0');
+	if (digits == 0)
+		return false;
+	*v = neg ? -n : n;
+	*p = q;
+	return true;
+}
+
+/* Reads a date "2019-10-08"; with_day false also takes "2019-10":
+ * sscanf(v, "%4d-%2d-%2d", ...) by scan_int(). */
 static bool
 parse_date(const char *v, int *y, int *m, bool with_day)
 {
-	int a, b, d;
-	int got = v ? sscanf(v, "%4d-%2d-%2d", &a, &b, &d) : 0;
+	int a, b, d, got = 0;
+
+	if (v && scan_int(&v, 4, &a) && ++got && *v++ == '-' &&
+	    scan_int(&v, 2, &b) && ++got && *v++ == '-' &&
+	    scan_int(&v, 2, &d))
+		got++;
 
 	if (got < (with_day ? 3 : 2) || a < 1900 || b < 1 || b > 12)
 		return false;
