@@ -993,7 +993,7 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	PCRE2_SIZE *ov;
 
 	if (doc->province && *doc->province) {
-		snprintf(out->province, sizeof(out->province), "%s",
+		copy_str(out->province, sizeof(out->province),
 		    doc->province);
 		return;
 	}
@@ -1021,8 +1021,9 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 				size_t who = strtoul((const char *)mark, NULL, 10);
 
 				if (who < cx->nprovinces)
-					snprintf(out->province, sizeof(out->province),
-					    "%s", cx->provinces[who].name);
+					copy_str(out->province,
+					    sizeof(out->province),
+					    cx->provinces[who].name);
 			}
 			return;
 		}
