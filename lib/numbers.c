@@ -122,13 +122,16 @@ enum {
 	NUM_GRP_DOT = 64,
 };
 
+/* Only t, s, e and sp are set for every token (push_tok: most are words,
+ * and clearing the whole token cost more than the rest of tokenise()); the
+ * other fields are set, and read, only for the kinds named. */
 struct tok {
 	enum tt t;
-	size_t s, e;
 	bool sp;		/* space before it */
-	int claim;		/* TK_CLAIM: index into claims */
-	unsigned nf;		/* TK_NUM: NUM_* */
 	char sep;		/* TK_NUM with NUM_LONE3: the separator */
+	int claim;		/* TK_CLAIM: index into claims */
+	size_t s, e;
+	unsigned nf;		/* TK_NUM: NUM_* */
 	struct dec v, alt;	/* TK_NUM: the value; alt: LONE3 as decimal */
 };
 
@@ -2174,18 +2177,17 @@ claim_cmp(const void *a, const void *b)
 
 /* ------------------------------------------------------------ tokenising */
 
-/* Adds a token; tokenise() has made room for every token beforehand. */
+/* Adds a token; tokenise() has made room for every token beforehand.
+ * The fields of other kinds are left as they are (struct tok). */
 static inline struct tok *
 push_tok(struct numbers *nr, enum tt t, size_t s, size_t e, bool sp)
 {
 	struct tok *k = &nr->tok[nr->ntok++];
 
-	memset(k, 0, sizeof(*k));
 	k->t = t;
 	k->s = s;
 	k->e = e;
 	k->sp = sp;
-	k->claim = -1;
 	return k;
 }
 
@@ -2392,6 +2394,9 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		switch (pv[x].t) {
 		case TC_DIGIT:
 			k = push_tok(nr, TK_NUM, at, at, sp || at > i);
+			k->nf = 0;
+			k->sep = 0;
+			k->v = k->alt = (struct dec){ 0 };
 			i = read_num(s, lim, at, k);
 			nr->num_uses |= k->nf;
 			break;
