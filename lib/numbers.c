@@ -2314,6 +2314,22 @@ read_num(const char *s, size_t lim, size_t i, struct tok *k)
 	return j;
 }
 
+/* Adds the number token at s[at..lim) with its own fields cleared, and
+ * returns where it ends. */
+static inline size_t
+push_num(struct numbers *nr, const char *s, size_t lim, size_t at, bool sp)
+{
+	struct tok *k = push_tok(nr, TK_NUM, at, at, sp);
+	size_t e;
+
+	k->nf = 0;
+	k->sep = 0;
+	k->v = k->alt = (struct dec){ 0 };
+	e = read_num(s, lim, at, k);
+	nr->num_uses |= k->nf;
+	return e;
+}
+
 static inline bool
 is_space(const char *s, size_t len, size_t i, size_t *n)
 {
@@ -2378,6 +2394,26 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 
 		while (x < np && pv[x].e <= i)
 			x++;
+		/* Most pieces lie whole between i and the next claim: each is
+		 * a token as it is (a number may take several), with none of
+		 * the cutting below. */
+		while (x < np && pv[x].s >= i && pv[x].e <= lim) {
+			bool spx = sp || pv[x].s > i;
+
+			at = pv[x].s;
+			sp = false;
+			if (pv[x].t == TC_DIGIT) {
+				i = push_num(nr, s, lim, at, spx);
+				while (x < np && pv[x].e <= i)
+					x++;
+			} else {
+				push_tok(nr, pv[x].t == TC_WORD ? TK_WORD :
+				    TK_PUNCT, at, pv[x].e, spx);
+				i = pv[x++].e;
+			}
+		}
+		if (i >= len)
+			break;
 		/* The next character that is no space: i itself when inside
 		 * a piece (after a claim or a number that cut it). */
 		at = x == np ? len : pv[x].s > i ? pv[x].s : i;
@@ -2393,12 +2429,7 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 			break;
 		switch (pv[x].t) {
 		case TC_DIGIT:
-			k = push_tok(nr, TK_NUM, at, at, sp || at > i);
-			k->nf = 0;
-			k->sep = 0;
-			k->v = k->alt = (struct dec){ 0 };
-			i = read_num(s, lim, at, k);
-			nr->num_uses |= k->nf;
+			i = push_num(nr, s, lim, at, sp || at > i);
 			break;
 		case TC_WORD:
 			e = pv[x].e < lim ? pv[x].e : lim;
