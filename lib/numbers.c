@@ -243,6 +243,11 @@ struct numbers {
 	size_t nout, capout;
 	struct tok *tok;
 	size_t ntok, captok;
+	/* The tokens a mention may begin at, in order (tokenise()): every
+	 * number, a word of starters, punctuation of punct_starts; the
+	 * grammar visits these only. */
+	uint32_t *head;
+	size_t nhead;
 	unsigned num_uses;		/* the NUM_* of every TK_NUM in tok */
 	struct claim *cl;
 	size_t ncl, capcl;
@@ -1359,6 +1364,7 @@ numbers_free(struct numbers *nr)
 	buf_free(&nr->lower);
 	free(nr->out);
 	free(nr->tok);
+	free(nr->head);
 	free(nr->cl);
 	free(nr->pm);
 	free(nr->starts);
@@ -2320,6 +2326,30 @@ read_num(const char *s, size_t lim, size_t i, struct tok *k)
 	return j;
 }
 
+static inline bool
+byte_in(const uint8_t *set, char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return set[b >> 3] & (1u << (b & 7));
+}
+
+/*
+ * Notes the word or punctuation token just added (in the folded text s)
+ * as a head when a mention may begin there: a word of starters, or
+ * punctuation some cue, sign, prefix unit or vague word begins with;
+ * read_mention() finds nothing at any other (nor at a claim).
+ */
+static inline void
+note_head(struct numbers *nr, const char *s)
+{
+	const struct tok *k = &nr->tok[nr->ntok - 1];
+
+	if (k->t == TK_WORD ? wordset_has(&nr->starters, s + k->s,
+	    k->e - k->s) : byte_in(nr->punct_starts, s[k->s]))
+		nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
+}
+
 /* Adds the number token at s[at..lim) with its own fields cleared, and
  * returns where it ends. */
 static inline size_t
@@ -2327,6 +2357,8 @@ push_num(struct numbers *nr, const char *s, size_t lim, size_t at, bool sp)
 {
 	struct tok *k = push_tok(nr, TK_NUM, at, at, sp);
 	size_t e;
+
+	nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
 
 	k->nf = 0;
 	k->sep = 0;
@@ -2391,8 +2423,10 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 	if (nr->captok < np + 2 * nr->ncl + 1) {
 		nr->captok = np + 2 * nr->ncl + 1;
 		nr->tok = xrealloc(nr->tok, nr->captok * sizeof(*nr->tok));
+		nr->head = xrealloc(nr->head, nr->captok * sizeof(*nr->head));
 	}
 	nr->ntok = 0;
+	nr->nhead = 0;
 	nr->num_uses = 0;
 	while (i < len) {
 		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, at, e;
@@ -2415,6 +2449,7 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 			} else {
 				push_tok(nr, pv[x].t == TC_WORD ? TK_WORD :
 				    TK_PUNCT, at, pv[x].e, spx);
+				note_head(nr, s);
 				i = pv[x++].e;
 			}
 		}
@@ -2440,10 +2475,12 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		case TC_WORD:
 			e = pv[x].e < lim ? pv[x].e : lim;
 			push_tok(nr, TK_WORD, at, e, sp || at > i);
+			note_head(nr, s);
 			i = e;
 			break;
 		default:
 			push_tok(nr, TK_PUNCT, at, pv[x].e, sp || at > i);
+			note_head(nr, s);
 			i = pv[x].e;
 		}
 		sp = false;
@@ -3030,14 +3067,6 @@ emit(struct numbers *nr, const struct pm *pm)
 		dec_format(pm->v, m->value, sizeof(m->value));
 }
 
-static inline bool
-byte_in(const uint8_t *set, char c)
-{
-	unsigned char b = (unsigned char)c;
-
-	return set[b >> 3] & (1u << (b & 7));
-}
-
 size_t
 numbers_read(struct numbers *nr, const char *s, size_t len,
     const struct num_mention **out)
@@ -3055,24 +3084,17 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 	if (nr->ncl > 1)
 		qsort(nr->cl, nr->ncl, sizeof(*nr->cl), claim_cmp);
 	tokenise(nr, nr->lower.p, len);
-	for (size_t k = 0; k < nr->ntok;) {
+	/* Token by token from k, but a token no mention may begin at (no
+	 * head) is passed over as read_mention() would find nothing. */
+	for (size_t h = 0, k = 0; h < nr->nhead; h++) {
 		struct pm pm;
 		size_t next;
 
+		if (nr->head[h] < k)
+			continue;
+		k = nr->head[h];
 		if (nr->tok[k].t == TK_NUM && glued_left(nr, k)) {
 			k = code_end(nr, k);
-			continue;
-		}
-		if (nr->tok[k].t == TK_WORD && !wordset_has(&nr->starters,
-		    nr->lower.p + nr->tok[k].s, nr->tok[k].e - nr->tok[k].s)) {
-			k++;
-			continue;
-		}
-		/* A claim begins no mention (read_mention() would find no
-		 * list entry and no number there), nor most punctuation. */
-		if (nr->tok[k].t == TK_CLAIM || (nr->tok[k].t == TK_PUNCT &&
-		    !byte_in(nr->punct_starts, nr->lower.p[nr->tok[k].s]))) {
-			k++;
 			continue;
 		}
 		next = read_mention(nr, s, k, &pm);
