@@ -2350,22 +2350,29 @@ note_head(struct numbers *nr, const char *s)
 		nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
 }
 
-/* Adds the number token at s[at..lim) with its own fields cleared, and
- * returns where it ends. */
+/* Reads the number token k begins (k->s) in s[..lim), its own fields
+ * cleared first, and returns where it ends. */
 static inline size_t
-push_num(struct numbers *nr, const char *s, size_t lim, size_t at, bool sp)
+read_num_tok(struct numbers *nr, const char *s, size_t lim, struct tok *k)
 {
-	struct tok *k = push_tok(nr, TK_NUM, at, at, sp);
 	size_t e;
-
-	nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
 
 	k->nf = 0;
 	k->sep = 0;
 	k->v = k->alt = (struct dec){ 0 };
-	e = read_num(s, lim, at, k);
+	e = read_num(s, lim, k->s, k);
 	nr->num_uses |= k->nf;
 	return e;
+}
+
+/* Adds the number token at s[at..lim) and returns where it ends. */
+static inline size_t
+push_num(struct numbers *nr, const char *s, size_t lim, size_t at, bool sp)
+{
+	struct tok *k = push_tok(nr, TK_NUM, at, at, sp);
+
+	nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
+	return read_num_tok(nr, s, lim, k);
 }
 
 static inline bool
@@ -2427,6 +2434,10 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 	}
 	nr->ntok = 0;
 	nr->nhead = 0;
+	/* A piece past every text (scan() made room for one per byte and
+	 * one more), so the loop over whole pieces needs no test of np.
+	 * Stored here, not in scan(), whose loop it made slower. */
+	nr->pre[np] = (struct pre){ UINT32_MAX, UINT32_MAX, TC_PUNCT };
 	nr->num_uses = 0;
 	while (i < len) {
 		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, at, e;
@@ -2436,23 +2447,51 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 			x++;
 		/* Most pieces lie whole between i and the next claim: each is
 		 * a token as it is (a number may take several), with none of
-		 * the cutting below. */
-		while (x < np && pv[x].s >= i && pv[x].e <= lim) {
-			bool spx = sp || pv[x].s > i;
+		 * the cutting below.  The counts and arrays are kept in
+		 * locals here: a store into a token may alias them. */
+		size_t nt = nr->ntok, nh = nr->nhead;
+		struct tok *tk = nr->tok;
+		uint32_t *hd = nr->head;
 
-			at = pv[x].s;
-			sp = false;
-			if (pv[x].t == TC_DIGIT) {
-				i = push_num(nr, s, lim, at, spx);
-				while (x < np && pv[x].e <= i)
-					x++;
-			} else {
-				push_tok(nr, pv[x].t == TC_WORD ? TK_WORD :
-				    TK_PUNCT, at, pv[x].e, spx);
-				note_head(nr, s);
-				i = pv[x++].e;
+		/* Pieces follow one another, so only the first and one
+		 * after a number can begin before i; the piece past the end
+		 * ends after every lim. */
+		if (pv[x].s >= i) {
+			while (pv[x].e <= lim) {
+				const struct pre *pc = &pv[x];
+
+				k = &tk[nt];
+				k->s = pc->s;
+				k->sp = sp || pc->s > i;
+				sp = false;
+				if (pc->t == TC_DIGIT) {
+					k->t = TK_NUM;
+					hd[nh++] = (uint32_t)nt++;
+					i = read_num_tok(nr, s, lim, k);
+					while (pv[x].e <= i)
+						x++;
+					if (pv[x].s < i)
+						break;
+					continue;
+				}
+				k->e = pc->e;
+				if (pc->t == TC_WORD) {
+					k->t = TK_WORD;
+					if (wordset_has(&nr->starters,
+					    s + pc->s, pc->e - pc->s))
+						hd[nh++] = (uint32_t)nt;
+				} else {
+					k->t = TK_PUNCT;
+					if (byte_in(nr->punct_starts, s[pc->s]))
+						hd[nh++] = (uint32_t)nt;
+				}
+				nt++;
+				i = pc->e;
+				x++;
 			}
 		}
+		nr->ntok = nt;
+		nr->nhead = nh;
 		if (i >= len)
 			break;
 		/* The next character that is no space: i itself when inside
