@@ -30,6 +30,10 @@ struct phrase {
 	size_t len;
 	int ival;
 	const char *sval;
+	/* The entry's bytes before its first space, eight at most, as one
+	 * word (and the mask of them): match_at() rules out most entries
+	 * by one compare with the text (plist_sort() sets them). */
+	uint64_t pre8, mask8;
 };
 
 /*
@@ -639,7 +643,8 @@ plist_add(struct numbers *nr, struct plist *l, const char *word, int ival,
 		return;
 	}
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
-	l->v[l->n++] = (struct phrase){ f.p, f.len, ival, sval };
+	l->v[l->n++] = (struct phrase){ .s = f.p, .len = f.len,
+	    .ival = ival, .sval = sval };
 }
 
 static int
@@ -661,9 +666,16 @@ plist_sort(struct plist *l)
 		qsort(l->v, l->n, sizeof(*l->v), by_first_len_desc);
 	memset(l->first, 0, sizeof(l->first));
 	for (size_t i = 0; i < l->n; i++) {
-		unsigned char c = (unsigned char)l->v[i].s[0];
+		struct phrase *ph = &l->v[i];
+		unsigned char c = (unsigned char)ph->s[0];
+		size_t m = 0;
 
 		l->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+		while (m < 8 && m < ph->len && ph->s[m] != ' ')
+			m++;
+		ph->pre8 = 0;
+		memcpy(&ph->pre8, ph->s, m);
+		ph->mask8 = m == 8 ? ~(uint64_t)0 : ((uint64_t)1 << 8 * m) - 1;
 	}
 	for (size_t b = 0, k = 0; b <= 256; b++) {
 		while (k < l->n && (unsigned char)l->v[k].s[0] < b)
@@ -1059,7 +1071,7 @@ index_starters(struct numbers *nr)
 			for (h = hash_bytes(ph->s, w) & ws->mask;
 			    ws->slot[h].s != NULL; h = (h + 1) & ws->mask)
 				;
-			ws->slot[h] = (struct phrase){ ph->s, w, 0, NULL };
+			ws->slot[h] = (struct phrase){ .s = ph->s, .len = w };
 		}
 }
 
@@ -1078,8 +1090,8 @@ follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low,
 	for (size_t j = 0; !st->any && j < st->nlit; j++) {
 		fold(st->lit[j], strlen(st->lit[j]), low);
 		f->v = xrealloc(f->v, (f->n + 1) * sizeof(*f->v));
-		f->v[f->n++] = (struct phrase){ xstrndup(low->p, low->len),
-		    low->len, 0, NULL };
+		f->v[f->n++] = (struct phrase){
+		    .s = xstrndup(low->p, low->len), .len = low->len };
 		f->first[(unsigned char)low->p[0] >> 3] |=
 		    (uint8_t)(1u << ((unsigned char)low->p[0] & 7));
 	}
@@ -2539,12 +2551,19 @@ match_at(const struct numbers *nr, const struct plist *l, size_t k,
     unsigned char c0, size_t *next)
 {
 	const char *t = nr->lower.p;
-	size_t len = nr->lower.len;
+	size_t len = nr->lower.len, p0 = nr->tok[k].s;
+	uint64_t w = 0;
 
+	/* The text's next eight bytes, where there are so many (else every
+	 * entry goes to the byte loop: w and the masks tell nothing). */
+	if (p0 + 8 <= len)
+		memcpy(&w, t + p0, 8);
 	for (size_t i = l->at[c0]; i < l->at[c0 + 1]; i++) {
 		const struct phrase *ph = &l->v[i];
-		size_t p = nr->tok[k].s, q = 0, j;
+		size_t p = p0, q = 0, j;
 
+		if (p0 + 8 <= len && (w & ph->mask8) != ph->pre8)
+			continue;
 		while (q < ph->len && p < len) {
 			if (ph->s[q] == ' ') {
 				size_t n;
