@@ -238,6 +238,9 @@ struct numbers {
 	 * (of a cue, sign, prefix unit or vague word, and '-'): at any
 	 * other, read_mention() finds nothing. */
 	uint8_t punct_starts[256 / 8];
+	/* No entry of those lists begins with '-': it begins a mention only
+	 * as a minus sign, before a number written on. */
+	bool dash_minus_only;
 	size_t ndigit_rules;
 	long year_min, year_max;
 	unsigned between_kinds;		/* claim kinds allowed inside từ..lên */
@@ -277,6 +280,14 @@ struct numbers {
 	uint64_t *cand_rules, *any_rules;
 	size_t rule_words;
 };
+
+static inline bool
+byte_in(const uint8_t *set, char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return set[b >> 3] & (1u << (b & 7));
+}
 
 static const char *const kind_names[] = {
 	"quantity", "percent", "count", "date", "time", "year", "period",
@@ -1290,6 +1301,7 @@ numbers_load(void)
 	for (size_t i = 0; i < sizeof(nr->punct_starts); i++)
 		nr->punct_starts[i] = nr->cues.first[i] | nr->signs.first[i] |
 		    nr->prefix_units.first[i] | nr->vague.first[i];
+	nr->dash_minus_only = !byte_in(nr->punct_starts, '-');
 	nr->punct_starts['-' >> 3] |= 1u << ('-' & 7);
 	for (size_t i = 0; i < nr->triggers.n; i++)
 		leadidx_add(&nr->trigger_at, 0, nr->triggers.v[i].s,
@@ -2368,14 +2380,6 @@ read_num(const char *s, size_t lim, size_t i, struct tok *k)
 	return j;
 }
 
-static inline bool
-byte_in(const uint8_t *set, char c)
-{
-	unsigned char b = (unsigned char)c;
-
-	return set[b >> 3] & (1u << (b & 7));
-}
-
 /*
  * Notes the word or punctuation token just added (in the folded text s)
  * as a head when a mention may begin there: a word of starters, or
@@ -3185,6 +3189,11 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 			k = code_end(nr, k);
 			continue;
 		}
+		/* The most frequent head that begins nothing: a dash. */
+		if (nr->dash_minus_only && nr->tok[k].t == TK_PUNCT &&
+		    nr->lower.p[nr->tok[k].s] == '-' &&
+		    (!is_tok(nr, k + 1, TK_NUM) || nr->tok[k + 1].sp))
+			continue;
 		next = read_mention(nr, s, k, &pm);
 		if (next == k) {
 			k++;
