@@ -3060,12 +3060,15 @@ link_ranges(struct numbers *nr)
 	for (size_t i = 0; i + 1 < nr->npm; i++) {
 		struct pm *a = &nr->pm[i], *b = &nr->pm[i + 1];
 		size_t p = a->tj, q;
-		bool opened, dash, move = false, skipped = false;
+		bool opened = false, dash, move = false, skipped = false;
 		const struct phrase *ph;
 
 		if (a->flags & (NF_RANGE_HI | NF_TO))
 			continue;
-		opened = opener_before(nr, a->ti);
+		/* Whether an opener comes before a is asked only where it
+		 * tells something: at a claim after a, or before a move. */
+		if (is_tok(nr, p, TK_CLAIM))
+			opened = opener_before(nr, a->ti);
 		while (opened && is_tok(nr, p, TK_CLAIM) &&
 		    (nr->between_kinds & (1u << nr->cl[nr->tok[p].claim].kind))) {
 			p++;
@@ -3073,7 +3076,8 @@ link_ranges(struct numbers *nr)
 		}
 		if ((ph = match(nr, &nr->range, p, &q)) != NULL)
 			;
-		else if (opened && (ph = match(nr, &nr->move, p, &q)) != NULL)
+		else if ((ph = match(nr, &nr->move, p, &q)) != NULL &&
+		    (opened || opener_before(nr, a->ti)))
 			move = true;
 		else
 			continue;
