@@ -2305,6 +2305,14 @@ read_num(const char *s, size_t lim, size_t i, struct tok *k)
 			break;
 	}
 	k->e = j;
+	/* Digits alone, the most common number: their value, read as the
+	 * digits collected below would be (those keep 63 at most). */
+	if (nrun == 0 && first < sizeof(digits)) {
+		k->nf = NUM_PLAIN;
+		if (!dec_parse(s + i, first, &k->v))
+			k->nf = NUM_BAD;
+		return j;
+	}
 	nseps = (int)nrun;
 	for (int a = 1; a < nseps; a++)
 		if (sep[a] != sep[0])
