@@ -2477,7 +2477,6 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 {
 	const struct pre *pv = nr->pre;
 	size_t np = nr->npre, x = 0, i = 0, ci = 0;
-	bool sp = true;
 
 	/* At most a token per piece, and per claim two (the claim and the
 	 * rest of a piece it cuts). */
@@ -2516,8 +2515,7 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 
 				k = &tk[nt];
 				k->s = pc->s;
-				k->sp = sp || pc->s > i;
-				sp = false;
+				k->sp = pc->s > i;
 				if (pc->t == TC_DIGIT) {
 					k->t = TK_NUM;
 					hd[nh++] = (uint32_t)nt++;
@@ -2553,31 +2551,34 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		at = x == np ? len : pv[x].s > i ? pv[x].s : i;
 		if (ci < nr->ncl && lim <= at) {
 			k = push_tok(nr, TK_CLAIM, nr->cl[ci].s, nr->cl[ci].e,
-			    sp || lim > i);
+			    lim > i);
 			k->claim = (int)ci;
 			i = nr->cl[ci++].e;
-			sp = false;
 			continue;
 		}
 		if (x == np)
 			break;
 		switch (pv[x].t) {
 		case TC_DIGIT:
-			i = push_num(nr, s, lim, at, sp || at > i);
+			i = push_num(nr, s, lim, at, at > i);
 			break;
 		case TC_WORD:
 			e = pv[x].e < lim ? pv[x].e : lim;
-			push_tok(nr, TK_WORD, at, e, sp || at > i);
+			push_tok(nr, TK_WORD, at, e, at > i);
 			note_head(nr, s);
 			i = e;
 			break;
 		default:
-			push_tok(nr, TK_PUNCT, at, pv[x].e, sp || at > i);
+			push_tok(nr, TK_PUNCT, at, pv[x].e, at > i);
 			note_head(nr, s);
 			i = pv[x].e;
 		}
-		sp = false;
 	}
+	/* The first token has a space before it: the sentence's start
+	 * counts as one (each token above was told so by the bytes between
+	 * it and the last only). */
+	if (nr->ntok > 0)
+		nr->tok[0].sp = true;
 }
 
 /* ------------------------------------------------------------- grammar */
