@@ -30,6 +30,10 @@ struct phrase {
 	size_t len;
 	int ival;
 	const char *sval;
+	/* The entry's bytes before its first space, eight at most, as one
+	 * word (and the mask of them): match_at() rules out most entries
+	 * by one compare with the text (plist_sort() sets them). */
+	uint64_t pre8, mask8;
 };
 
 /*
@@ -91,12 +95,14 @@ struct span_rule {
  * in the set starts no mention, which one hash lookup tells, where the
  * lists themselves would cost a dozen lookups.
  */
+#define SKETCH_BITS 14
+
 struct wordset {
 	struct phrase *slot;		/* open addressing; s NULL: empty */
 	size_t mask;
 	/* By sketch(): a clear bit says no word of the set is like this
 	 * one, which most words of a text are not, before any hashing. */
-	uint8_t maybe[4096 / 8];
+	uint8_t maybe[(1u << SKETCH_BITS) / 8];
 };
 
 /* A start (an index into starts) where rule may match. */
@@ -122,13 +128,16 @@ enum {
 	NUM_GRP_DOT = 64,
 };
 
+/* Only t, s, e and sp are set for every token (push_tok: most are words,
+ * and clearing the whole token cost more than the rest of tokenise()); the
+ * other fields are set, and read, only for the kinds named. */
 struct tok {
 	enum tt t;
-	size_t s, e;
 	bool sp;		/* space before it */
-	int claim;		/* TK_CLAIM: index into claims */
-	unsigned nf;		/* TK_NUM: NUM_* */
 	char sep;		/* TK_NUM with NUM_LONE3: the separator */
+	int claim;		/* TK_CLAIM: index into claims */
+	size_t s, e;
+	unsigned nf;		/* TK_NUM: NUM_* */
 	struct dec v, alt;	/* TK_NUM: the value; alt: LONE3 as decimal */
 };
 
@@ -229,6 +238,9 @@ struct numbers {
 	 * (of a cue, sign, prefix unit or vague word, and '-'): at any
 	 * other, read_mention() finds nothing. */
 	uint8_t punct_starts[256 / 8];
+	/* No entry of those lists begins with '-': it begins a mention only
+	 * as a minus sign, before a number written on. */
+	bool dash_minus_only;
 	size_t ndigit_rules;
 	long year_min, year_max;
 	unsigned between_kinds;		/* claim kinds allowed inside từ..lên */
@@ -238,6 +250,11 @@ struct numbers {
 	size_t nout, capout;
 	struct tok *tok;
 	size_t ntok, captok;
+	/* The tokens a mention may begin at, in order (tokenise()): every
+	 * number, a word of starters, punctuation of punct_starts; the
+	 * grammar visits these only. */
+	uint32_t *head;
+	size_t nhead;
 	unsigned num_uses;		/* the NUM_* of every TK_NUM in tok */
 	struct claim *cl;
 	size_t ncl, capcl;
@@ -263,6 +280,14 @@ struct numbers {
 	uint64_t *cand_rules, *any_rules;
 	size_t rule_words;
 };
+
+static inline bool
+byte_in(const uint8_t *set, char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return set[b >> 3] & (1u << (b & 7));
+}
 
 static const char *const kind_names[] = {
 	"quantity", "percent", "count", "date", "time", "year", "period",
@@ -629,7 +654,8 @@ plist_add(struct numbers *nr, struct plist *l, const char *word, int ival,
 		return;
 	}
 	l->v = xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
-	l->v[l->n++] = (struct phrase){ f.p, f.len, ival, sval };
+	l->v[l->n++] = (struct phrase){ .s = f.p, .len = f.len,
+	    .ival = ival, .sval = sval };
 }
 
 static int
@@ -651,9 +677,16 @@ plist_sort(struct plist *l)
 		qsort(l->v, l->n, sizeof(*l->v), by_first_len_desc);
 	memset(l->first, 0, sizeof(l->first));
 	for (size_t i = 0; i < l->n; i++) {
-		unsigned char c = (unsigned char)l->v[i].s[0];
+		struct phrase *ph = &l->v[i];
+		unsigned char c = (unsigned char)ph->s[0];
+		size_t m = 0;
 
 		l->first[c >> 3] |= (unsigned char)(1u << (c & 7));
+		while (m < 8 && m < ph->len && ph->s[m] != ' ')
+			m++;
+		ph->pre8 = 0;
+		memcpy(&ph->pre8, ph->s, m);
+		ph->mask8 = m == 8 ? ~(uint64_t)0 : ((uint64_t)1 << 8 * m) - 1;
 	}
 	for (size_t b = 0, k = 0; b <= 256; b++) {
 		while (k < l->n && (unsigned char)l->v[k].s[0] < b)
@@ -969,15 +1002,19 @@ hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* A cheap summary of a word: its first two bytes and its length. */
+/* A cheap summary of a word: its first two bytes, its last byte and its
+ * length, in SKETCH_BITS bits.  Vietnamese words share their first two
+ * bytes and length a lot ("nhà"/"nhé", "trên"/"trăm"): without the last
+ * byte and with 12 bits, 20.3K words of seg.2m went on to the hash for
+ * 2.7K starters, now 5.0K. */
 static inline unsigned
 sketch(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-	unsigned x = (unsigned)u[0] << 16 | (n > 1 ? u[1] : 0) << 8 |
-	    (unsigned)(n & 0xFF);
+	unsigned x = (unsigned)u[0] << 24 | (n > 1 ? u[1] : 0) << 16 |
+	    (unsigned)u[n - 1] << 8 | (unsigned)(n & 0xFF);
 
-	return (x * 2654435761u) >> 20;		/* 12 bits */
+	return (x * 2654435761u) >> (32 - SKETCH_BITS);
 }
 
 static bool
@@ -1045,7 +1082,7 @@ index_starters(struct numbers *nr)
 			for (h = hash_bytes(ph->s, w) & ws->mask;
 			    ws->slot[h].s != NULL; h = (h + 1) & ws->mask)
 				;
-			ws->slot[h] = (struct phrase){ ph->s, w, 0, NULL };
+			ws->slot[h] = (struct phrase){ .s = ph->s, .len = w };
 		}
 }
 
@@ -1064,8 +1101,8 @@ follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low,
 	for (size_t j = 0; !st->any && j < st->nlit; j++) {
 		fold(st->lit[j], strlen(st->lit[j]), low);
 		f->v = xrealloc(f->v, (f->n + 1) * sizeof(*f->v));
-		f->v[f->n++] = (struct phrase){ xstrndup(low->p, low->len),
-		    low->len, 0, NULL };
+		f->v[f->n++] = (struct phrase){
+		    .s = xstrndup(low->p, low->len), .len = low->len };
 		f->first[(unsigned char)low->p[0] >> 3] |=
 		    (uint8_t)(1u << ((unsigned char)low->p[0] & 7));
 	}
@@ -1264,6 +1301,7 @@ numbers_load(void)
 	for (size_t i = 0; i < sizeof(nr->punct_starts); i++)
 		nr->punct_starts[i] = nr->cues.first[i] | nr->signs.first[i] |
 		    nr->prefix_units.first[i] | nr->vague.first[i];
+	nr->dash_minus_only = !byte_in(nr->punct_starts, '-');
 	nr->punct_starts['-' >> 3] |= 1u << ('-' & 7);
 	for (size_t i = 0; i < nr->triggers.n; i++)
 		leadidx_add(&nr->trigger_at, 0, nr->triggers.v[i].s,
@@ -1350,6 +1388,7 @@ numbers_free(struct numbers *nr)
 	buf_free(&nr->lower);
 	free(nr->out);
 	free(nr->tok);
+	free(nr->head);
 	free(nr->cl);
 	free(nr->pm);
 	free(nr->starts);
@@ -2164,6 +2203,36 @@ run_spans(struct numbers *nr, const char *s, size_t len, bool digit)
 	}
 }
 
+/*
+ * Sorts v[0..n) as qsort() does here, by insertion when there are few:
+ * qsort() cost some 300 instructions a call for the two or three claims
+ * or mentions a sentence has.  glibc's qsort() is a merge sort, keeping
+ * equal elements in their order; so does this.
+ */
+static inline void
+sort_few(void *v, size_t n, size_t size,
+    int (*cmp)(const void *, const void *))
+{
+	unsigned char tmp[256], *b = v;
+
+	if (n > 16 || size > sizeof(tmp)) {
+		qsort(v, n, size, cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		size_t j = i;
+
+		if (cmp(b + (i - 1) * size, b + i * size) <= 0)
+			continue;
+		memcpy(tmp, b + i * size, size);
+		while (j > 0 && cmp(b + (j - 1) * size, tmp) > 0) {
+			memcpy(b + j * size, b + (j - 1) * size, size);
+			j--;
+		}
+		memcpy(b + j * size, tmp, size);
+	}
+}
+
 static int
 claim_cmp(const void *a, const void *b)
 {
@@ -2174,18 +2243,17 @@ claim_cmp(const void *a, const void *b)
 
 /* ------------------------------------------------------------ tokenising */
 
-/* Adds a token; tokenise() has made room for every token beforehand. */
+/* Adds a token; tokenise() has made room for every token beforehand.
+ * The fields of other kinds are left as they are (struct tok). */
 static inline struct tok *
 push_tok(struct numbers *nr, enum tt t, size_t s, size_t e, bool sp)
 {
 	struct tok *k = &nr->tok[nr->ntok++];
 
-	memset(k, 0, sizeof(*k));
 	k->t = t;
 	k->s = s;
 	k->e = e;
 	k->sp = sp;
-	k->claim = -1;
 	return k;
 }
 
@@ -2237,6 +2305,14 @@ read_num(const char *s, size_t lim, size_t i, struct tok *k)
 			break;
 	}
 	k->e = j;
+	/* Digits alone, the most common number: their value, read as the
+	 * digits collected below would be (those keep 63 at most). */
+	if (nrun == 0 && first < sizeof(digits)) {
+		k->nf = NUM_PLAIN;
+		if (!dec_parse(s + i, first, &k->v))
+			k->nf = NUM_BAD;
+		return j;
+	}
 	nseps = (int)nrun;
 	for (int a = 1; a < nseps; a++)
 		if (sep[a] != sep[0])
@@ -2312,6 +2388,47 @@ read_num(const char *s, size_t lim, size_t i, struct tok *k)
 	return j;
 }
 
+/*
+ * Notes the word or punctuation token just added (in the folded text s)
+ * as a head when a mention may begin there: a word of starters, or
+ * punctuation some cue, sign, prefix unit or vague word begins with;
+ * read_mention() finds nothing at any other (nor at a claim).
+ */
+static inline void
+note_head(struct numbers *nr, const char *s)
+{
+	const struct tok *k = &nr->tok[nr->ntok - 1];
+
+	if (k->t == TK_WORD ? wordset_has(&nr->starters, s + k->s,
+	    k->e - k->s) : byte_in(nr->punct_starts, s[k->s]))
+		nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
+}
+
+/* Reads the number token k begins (k->s) in s[..lim), its own fields
+ * cleared first, and returns where it ends. */
+static inline size_t
+read_num_tok(struct numbers *nr, const char *s, size_t lim, struct tok *k)
+{
+	size_t e;
+
+	k->nf = 0;
+	k->sep = 0;
+	k->v = k->alt = (struct dec){ 0 };
+	e = read_num(s, lim, k->s, k);
+	nr->num_uses |= k->nf;
+	return e;
+}
+
+/* Adds the number token at s[at..lim) and returns where it ends. */
+static inline size_t
+push_num(struct numbers *nr, const char *s, size_t lim, size_t at, bool sp)
+{
+	struct tok *k = push_tok(nr, TK_NUM, at, at, sp);
+
+	nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
+	return read_num_tok(nr, s, lim, k);
+}
+
 static inline bool
 is_space(const char *s, size_t len, size_t i, size_t *n)
 {
@@ -2360,15 +2477,20 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 {
 	const struct pre *pv = nr->pre;
 	size_t np = nr->npre, x = 0, i = 0, ci = 0;
-	bool sp = true;
 
 	/* At most a token per piece, and per claim two (the claim and the
 	 * rest of a piece it cuts). */
 	if (nr->captok < np + 2 * nr->ncl + 1) {
 		nr->captok = np + 2 * nr->ncl + 1;
 		nr->tok = xrealloc(nr->tok, nr->captok * sizeof(*nr->tok));
+		nr->head = xrealloc(nr->head, nr->captok * sizeof(*nr->head));
 	}
 	nr->ntok = 0;
+	nr->nhead = 0;
+	/* A piece past every text (scan() made room for one per byte and
+	 * one more), so the loop over whole pieces needs no test of np.
+	 * Stored here, not in scan(), whose loop it made slower. */
+	nr->pre[np] = (struct pre){ UINT32_MAX, UINT32_MAX, TC_PUNCT };
 	nr->num_uses = 0;
 	while (i < len) {
 		size_t lim = ci < nr->ncl ? nr->cl[ci].s : len, at, e;
@@ -2376,36 +2498,87 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 
 		while (x < np && pv[x].e <= i)
 			x++;
+		/* Most pieces lie whole between i and the next claim: each is
+		 * a token as it is (a number may take several), with none of
+		 * the cutting below.  The counts and arrays are kept in
+		 * locals here: a store into a token may alias them. */
+		size_t nt = nr->ntok, nh = nr->nhead;
+		struct tok *tk = nr->tok;
+		uint32_t *hd = nr->head;
+
+		/* Pieces follow one another, so only the first and one
+		 * after a number can begin before i; the piece past the end
+		 * ends after every lim. */
+		if (pv[x].s >= i) {
+			while (pv[x].e <= lim) {
+				const struct pre *pc = &pv[x];
+
+				k = &tk[nt];
+				k->s = pc->s;
+				k->sp = pc->s > i;
+				if (pc->t == TC_DIGIT) {
+					k->t = TK_NUM;
+					hd[nh++] = (uint32_t)nt++;
+					i = read_num_tok(nr, s, lim, k);
+					while (pv[x].e <= i)
+						x++;
+					if (pv[x].s < i)
+						break;
+					continue;
+				}
+				k->e = pc->e;
+				if (pc->t == TC_WORD) {
+					k->t = TK_WORD;
+					if (wordset_has(&nr->starters,
+					    s + pc->s, pc->e - pc->s))
+						hd[nh++] = (uint32_t)nt;
+				} else {
+					k->t = TK_PUNCT;
+					if (byte_in(nr->punct_starts, s[pc->s]))
+						hd[nh++] = (uint32_t)nt;
+				}
+				nt++;
+				i = pc->e;
+				x++;
+			}
+		}
+		nr->ntok = nt;
+		nr->nhead = nh;
+		if (i >= len)
+			break;
 		/* The next character that is no space: i itself when inside
 		 * a piece (after a claim or a number that cut it). */
 		at = x == np ? len : pv[x].s > i ? pv[x].s : i;
 		if (ci < nr->ncl && lim <= at) {
 			k = push_tok(nr, TK_CLAIM, nr->cl[ci].s, nr->cl[ci].e,
-			    sp || lim > i);
+			    lim > i);
 			k->claim = (int)ci;
 			i = nr->cl[ci++].e;
-			sp = false;
 			continue;
 		}
 		if (x == np)
 			break;
 		switch (pv[x].t) {
 		case TC_DIGIT:
-			k = push_tok(nr, TK_NUM, at, at, sp || at > i);
-			i = read_num(s, lim, at, k);
-			nr->num_uses |= k->nf;
+			i = push_num(nr, s, lim, at, at > i);
 			break;
 		case TC_WORD:
 			e = pv[x].e < lim ? pv[x].e : lim;
-			push_tok(nr, TK_WORD, at, e, sp || at > i);
+			push_tok(nr, TK_WORD, at, e, at > i);
+			note_head(nr, s);
 			i = e;
 			break;
 		default:
-			push_tok(nr, TK_PUNCT, at, pv[x].e, sp || at > i);
+			push_tok(nr, TK_PUNCT, at, pv[x].e, at > i);
+			note_head(nr, s);
 			i = pv[x].e;
 		}
-		sp = false;
 	}
+	/* The first token has a space before it: the sentence's start
+	 * counts as one (each token above was told so by the bytes between
+	 * it and the last only). */
+	if (nr->ntok > 0)
+		nr->tok[0].sp = true;
 }
 
 /* ------------------------------------------------------------- grammar */
@@ -2421,12 +2594,19 @@ match_at(const struct numbers *nr, const struct plist *l, size_t k,
     unsigned char c0, size_t *next)
 {
 	const char *t = nr->lower.p;
-	size_t len = nr->lower.len;
+	size_t len = nr->lower.len, p0 = nr->tok[k].s;
+	uint64_t w = 0;
 
+	/* The text's next eight bytes, where there are so many (else every
+	 * entry goes to the byte loop: w and the masks tell nothing). */
+	if (p0 + 8 <= len)
+		memcpy(&w, t + p0, 8);
 	for (size_t i = l->at[c0]; i < l->at[c0 + 1]; i++) {
 		const struct phrase *ph = &l->v[i];
-		size_t p = nr->tok[k].s, q = 0, j;
+		size_t p = p0, q = 0, j;
 
+		if (p0 + 8 <= len && (w & ph->mask8) != ph->pre8)
+			continue;
 		while (q < ph->len && p < len) {
 			if (ph->s[q] == ' ') {
 				size_t n;
@@ -2889,12 +3069,15 @@ link_ranges(struct numbers *nr)
 	for (size_t i = 0; i + 1 < nr->npm; i++) {
 		struct pm *a = &nr->pm[i], *b = &nr->pm[i + 1];
 		size_t p = a->tj, q;
-		bool opened, dash, move = false, skipped = false;
+		bool opened = false, dash, move = false, skipped = false;
 		const struct phrase *ph;
 
 		if (a->flags & (NF_RANGE_HI | NF_TO))
 			continue;
-		opened = opener_before(nr, a->ti);
+		/* Whether an opener comes before a is asked only where it
+		 * tells something: at a claim after a, or before a move. */
+		if (is_tok(nr, p, TK_CLAIM))
+			opened = opener_before(nr, a->ti);
 		while (opened && is_tok(nr, p, TK_CLAIM) &&
 		    (nr->between_kinds & (1u << nr->cl[nr->tok[p].claim].kind))) {
 			p++;
@@ -2902,7 +3085,8 @@ link_ranges(struct numbers *nr)
 		}
 		if ((ph = match(nr, &nr->range, p, &q)) != NULL)
 			;
-		else if (opened && (ph = match(nr, &nr->move, p, &q)) != NULL)
+		else if ((ph = match(nr, &nr->move, p, &q)) != NULL &&
+		    (opened || opener_before(nr, a->ti)))
 			move = true;
 		else
 			continue;
@@ -2988,14 +3172,6 @@ emit(struct numbers *nr, const struct pm *pm)
 		dec_format(pm->v, m->value, sizeof(m->value));
 }
 
-static inline bool
-byte_in(const uint8_t *set, char c)
-{
-	unsigned char b = (unsigned char)c;
-
-	return set[b >> 3] & (1u << (b & 7));
-}
-
 size_t
 numbers_read(struct numbers *nr, const char *s, size_t len,
     const struct num_mention **out)
@@ -3011,28 +3187,26 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 	scan(nr, s, len);
 	run_spans(nr, s, len, digit);
 	if (nr->ncl > 1)
-		qsort(nr->cl, nr->ncl, sizeof(*nr->cl), claim_cmp);
+		sort_few(nr->cl, nr->ncl, sizeof(*nr->cl), claim_cmp);
 	tokenise(nr, nr->lower.p, len);
-	for (size_t k = 0; k < nr->ntok;) {
+	/* Token by token from k, but a token no mention may begin at (no
+	 * head) is passed over as read_mention() would find nothing. */
+	for (size_t h = 0, k = 0; h < nr->nhead; h++) {
 		struct pm pm;
 		size_t next;
 
+		if (nr->head[h] < k)
+			continue;
+		k = nr->head[h];
 		if (nr->tok[k].t == TK_NUM && glued_left(nr, k)) {
 			k = code_end(nr, k);
 			continue;
 		}
-		if (nr->tok[k].t == TK_WORD && !wordset_has(&nr->starters,
-		    nr->lower.p + nr->tok[k].s, nr->tok[k].e - nr->tok[k].s)) {
-			k++;
+		/* The most frequent head that begins nothing: a dash. */
+		if (nr->dash_minus_only && nr->tok[k].t == TK_PUNCT &&
+		    nr->lower.p[nr->tok[k].s] == '-' &&
+		    (!is_tok(nr, k + 1, TK_NUM) || nr->tok[k + 1].sp))
 			continue;
-		}
-		/* A claim begins no mention (read_mention() would find no
-		 * list entry and no number there), nor most punctuation. */
-		if (nr->tok[k].t == TK_CLAIM || (nr->tok[k].t == TK_PUNCT &&
-		    !byte_in(nr->punct_starts, nr->lower.p[nr->tok[k].s]))) {
-			k++;
-			continue;
-		}
 		next = read_mention(nr, s, k, &pm);
 		if (next == k) {
 			k++;
@@ -3047,7 +3221,7 @@ numbers_read(struct numbers *nr, const char *s, size_t len,
 	for (size_t i = 0; i < nr->npm; i++)
 		emit(nr, &nr->pm[i]);
 	if (nr->nout > 1)
-		qsort(nr->out, nr->nout, sizeof(*nr->out), mention_cmp);
+		sort_few(nr->out, nr->nout, sizeof(*nr->out), mention_cmp);
 	*out = nr->out;
 	return nr->nout;
 }
