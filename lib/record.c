@@ -5,6 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "buf.h"
 #include "err.h"
 #include "input.h"
@@ -80,11 +84,39 @@ rec_split(struct rec *rec, int nfields)
 		rec->nf = 1;
 	}
 	p = rec->f[rec->nf - 1];
+#ifdef __SSE2__
+	/*
+	 * Sixteen bytes at a time, every TAB of a chunk taken from one mask:
+	 * a num record has ten short fields and a 36-byte document id, and
+	 * a call per field (below) cost some 370 instructions a record.
+	 * Never reads past the record's NUL at line[len].
+	 */
+	const __m128i tabs = _mm_set1_epi8('\t'), nuls = _mm_setzero_si128();
+
+	for (; rec->nf < nfields && end - p >= 16; p += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, tabs), _mm_cmpeq_epi8(v, nuls)));
+
+		for (; hit && rec->nf < nfields; hit &= hit - 1) {
+			char *t = p + __builtin_ctz(hit);
+
+			if (*t == '\0')
+				goto absent;
+			*t = '\0';
+			rec->f[rec->nf++] = t + 1;
+		}
+	}
+	/* Less than a chunk left, none of it looked at yet. */
+#endif
 	while (rec->nf < nfields && *(tab = tab_or_nul(p, end)) == '\t') {
 		*tab = '\0';
 		p = tab + 1;
 		rec->f[rec->nf++] = p;
 	}
+#ifdef __SSE2__
+absent:
+#endif
 	/* Absent trailing fields read as empty, so short records are safe. */
 	for (int i = rec->nf; i < nfields; i++)
 		rec->f[i] = end;

@@ -9,9 +9,6 @@
  */
 #include <getopt.h>
 #include <stdint.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,56 +88,6 @@ keep_fields(const struct rec *r, int first)
 	return off;
 }
 
-/*
- * rec_split(r, nfields) for a sent or num record, which rec_next() split
- * in two: the same fields (each ends at a TAB or a NUL; a NUL ends the
- * splitting; absent fields read as empty), found sixteen bytes at a time
- * (SSE2: a compare each for TAB and NUL, one mask), every TAB of a chunk
- * taken from its mask.  rec_split() looks at a field's first eight bytes
- * and hands a longer one (the document id, "quantity") to strchr(): a
- * call per field, some 370 instructions a num record.  Never reads past
- * the record's NUL at r->line[r->len].
- */
-static void
-split_fields(struct rec *r, int nfields)
-{
-#ifdef __SSE2__
-	const __m128i tabs = _mm_set1_epi8('\t'), nuls = _mm_setzero_si128();
-	char *end = r->line + r->len, *p;
-	int nf = r->nf;
-
-	if (nf == 0 || nfields > REC_MAXFIELDS) {
-		rec_split(r, nfields);
-		return;
-	}
-	for (p = r->f[nf - 1]; nf < nfields && end - p >= 16; p += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
-		unsigned hit = (unsigned)_mm_movemask_epi8(_mm_or_si128(
-		    _mm_cmpeq_epi8(v, tabs), _mm_cmpeq_epi8(v, nuls)));
-
-		for (; hit && nf < nfields; hit &= hit - 1) {
-			char *t = p + __builtin_ctz(hit);
-
-			if (*t == '\0')
-				goto done;
-			*t = '\0';
-			r->f[nf++] = t + 1;
-		}
-	}
-	for (; nf < nfields && *p != '\0'; p++)
-		if (*p == '\t') {
-			*p = '\0';
-			r->f[nf++] = p + 1;
-		}
-done:
-	r->nf = nf;
-	for (int i = nf; i < nfields; i++)
-		r->f[i] = end;
-#else
-	rec_split(r, nfields);
-#endif
-}
-
 /* rec_long() for the common case, a few digits, without strtol. */
 static long
 field_long(const char *f)
@@ -158,7 +105,7 @@ hold_sent(struct rec *r)
 {
 	struct csent *s;
 
-	split_fields(r, 5);
+	rec_split(r, 5);
 	if (H.nsents == H.capsents) {
 		H.capsents = H.capsents ? H.capsents * 2 : 64;
 		H.sents = xrealloc(H.sents, H.capsents * sizeof(*H.sents));
@@ -182,7 +129,7 @@ hold_num(struct rec *r)
 	long start, end;
 	size_t off;
 
-	split_fields(r, 11);
+	rec_split(r, 11);
 	start = field_long(r->f[3]);
 	end = field_long(r->f[4]);
 	if (H.nsents == 0 || start < 0 || end < start ||
