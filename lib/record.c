@@ -359,16 +359,6 @@ rec_put_ulong(unsigned long v)
 }
 
 void
-rec_end_buf(struct buf *out)
-{
-	*wroom(1) = '\n';
-	wrec.len++;
-	wopen = false;
-	buf_add(out, wrec.p, wrec.len);
-	wrec.len = 0;
-}
-
-void
 rec_end(void)
 {
 	*wroom(1) = '\n';

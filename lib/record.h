@@ -93,10 +93,6 @@ void rec_put_ulong(unsigned long v);
  * no TAB or newline already: written as it is, with no scan. */
 void rec_put_raw(const char *s, size_t n);
 void rec_end(void);
-/* rec_end(), the record (with its newline) appended to out instead of
- * written: for a stage that gathers its output to write it in large
- * pieces, with rec_append() for the records it passes. */
-void rec_end_buf(struct buf *out);
 
 /* Parses a decimal field such as SNO; -1 when it is not a number. */
 long rec_long(const char *field);

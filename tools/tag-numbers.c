@@ -13,7 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
 #include "cli.h"
 #include "err.h"
 #include "numbers.h"
@@ -56,30 +55,6 @@ static const struct option longopts[] = {
 /* Counts for --stats: cheap enough to keep always. */
 static unsigned long long nsents, nkind[NK_NONE + 1];
 
-/*
- * All output is gathered here and written in large pieces: a stdio call
- * per record cost more than its bytes.  Nothing else writes to stdout.
- */
-#define OUT_PIECE (256 << 10)
-static struct buf out;
-
-static void
-out_flush(void)
-{
-	fwrite_unlocked(out.p, 1, out.len, stdout);
-	buf_reset(&out);
-	if (ferror(stdout))
-		out_check();
-}
-
-/* A stop on bad input (die()) still writes what came before it, as
- * stdio's own buffer is written at exit. */
-static void
-out_at_exit(void)
-{
-	fwrite_unlocked(out.p, 1, out.len, stdout);
-}
-
 static void
 tag(struct numbers *nr, const struct rec *rec)
 {
@@ -102,7 +77,7 @@ tag(struct numbers *nr, const struct rec *rec)
 		numbers_flags(m[i].flags, flags, sizeof(flags));
 		rec_put_text(flags);
 		rec_put_mem(text + m[i].start, m[i].end - m[i].start);
-		rec_end_buf(&out);
+		rec_end();
 	}
 }
 
@@ -135,19 +110,17 @@ main(int argc, char **argv)
 		}
 	}
 	nr = numbers_load();
-	atexit(out_at_exit);
 	r = rec_reader_open(argv + optind, argc - optind);
 	while (rec_next(r, &rec, 2)) {
 		if (rec_is(&rec, "sent")) {
 			rec_split(&rec, 5);
-			rec_append(&rec, &out);
+			rec_copy(&rec);
 			tag(nr, &rec);
 		} else
-			rec_append(&rec, &out);
-		if (out.len >= OUT_PIECE)
-			out_flush();
+			rec_copy(&rec);
+		if (ferror(stdout))
+			out_check();
 	}
-	out_flush();
 	status = rec_reader_close(r);
 	numbers_free(nr);
 	if (stats) {
