@@ -651,10 +651,41 @@ read_file(const char *path, const struct docsrc_opts *o, struct docnorm *dn,
 	return rc;
 }
 
+/* A directory entry, with the type readdir() told (DT_UNKNOWN if none). */
+struct entry {
+	char *name;
+	unsigned char type;
+};
+
 static int
-cmp_names(const void *a, const void *b)
+cmp_entries(const void *a, const void *b)
 {
-	return strcmp(*(char *const *)a, *(char *const *)b);
+	return strcmp(((const struct entry *)a)->name,
+	    ((const struct entry *)b)->name);
+}
+
+/*
+ * What an entry is: a directory to walk, a file to read, or a link to a
+ * directory, which is not followed as it could loop.  The type readdir()
+ * gives saves two stat calls a file, a third of the system calls of a
+ * folder of small documents; stat is the fallback where it gives none.
+ */
+enum entry_kind { E_FILE, E_DIR, E_SKIP };
+
+static enum entry_kind
+entry_kind(const char *full, unsigned char type)
+{
+	struct stat sb;
+
+	if (type == DT_REG)
+		return E_FILE;
+	if (type == DT_DIR)
+		return E_DIR;
+	if (type == DT_UNKNOWN && lstat(full, &sb) == 0 && !S_ISLNK(sb.st_mode))
+		return S_ISDIR(sb.st_mode) ? E_DIR : E_FILE;
+	if (stat(full, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return E_SKIP;
+	return E_FILE;	/* read_file() says why it could not be read */
 }
 
 static int
@@ -663,8 +694,9 @@ read_dir(const char *path, const struct docsrc_opts *o, struct docnorm *dn,
 {
 	DIR *d = opendir(path);
 	struct dirent *e;
-	char **names = NULL;
-	size_t n = 0;
+	struct entry *ents = NULL;
+	size_t n = 0, cap = 0;
+	struct buf full = { 0 };
 	int rc = EXIT_OK;
 
 	if (d == NULL) {
@@ -675,29 +707,36 @@ read_dir(const char *path, const struct docsrc_opts *o, struct docnorm *dn,
 	while ((e = readdir(d)) != NULL) {
 		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 			continue;
-		names = xrealloc(names, (n + 1) * sizeof(*names));
-		names[n++] = xstrdup(e->d_name);
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			ents = xrealloc(ents, cap * sizeof(*ents));
+		}
+		ents[n++] = (struct entry){ xstrdup(e->d_name), e->d_type };
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
+	qsort(ents, n, sizeof(*ents), cmp_entries);
 	for (size_t i = 0; i < n; i++) {
-		struct buf full = { 0 };
-		struct stat sb, lsb;
-
-		buf_printf(&full, "%s%s%s", path,
-		    path[strlen(path) - 1] == '/' ? "" : "/", names[i]);
-		if (lstat(full.p, &lsb) == 0 && S_ISLNK(lsb.st_mode) &&
-		    stat(full.p, &sb) == 0 && S_ISDIR(sb.st_mode))
-			;	/* a link to a directory could loop: not followed */
-		else if (stat(full.p, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		buf_reset(&full);
+		buf_adds(&full, path);
+		if (path[strlen(path) - 1] != '/')
+			buf_addc(&full, '/');
+		buf_adds(&full, ents[i].name);
+		switch (entry_kind(full.p, ents[i].type)) {
+		case E_DIR:
 			if (read_dir(full.p, o, dn, st) != EXIT_OK)
 				rc = EXIT_DATA;
-		} else if (read_file(full.p, o, dn, st) != EXIT_OK)
-			rc = EXIT_DATA;
-		buf_free(&full);
-		free(names[i]);
+			break;
+		case E_FILE:
+			if (read_file(full.p, o, dn, st) != EXIT_OK)
+				rc = EXIT_DATA;
+			break;
+		case E_SKIP:
+			break;
+		}
+		free(ents[i].name);
 	}
-	free(names);
+	buf_free(&full);
+	free(ents);
 	return rc;
 }
 

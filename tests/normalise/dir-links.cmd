@@ -1,0 +1,1 @@
+d=$(mktemp -d) && cd $d && mkdir -p top/sub other && printf 'một\n' >other/1.txt && printf 'hai\n' >top/sub/2.txt && ln -s ../other top/loop && ln -s ../other/1.txt top/link.txt && ln -s nowhere top/dangling.txt && $BIN/normalise top 2>&1 | grep -v '^line\|^end'; rc=$?; cd / && rm -rf $d; exit $rc
