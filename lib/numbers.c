@@ -363,6 +363,10 @@ static unsigned char tok_ascii[128], tok_lo[0x370], tok_hi[0x100];
 /* scan()'s three answers for an ASCII byte in one load: its lower case,
  * its start_class << 8 and its tok_ascii << 16. */
 static uint32_t ascii_scan[128];
+/* run_on()'s one load a byte in a run of letters: an ASCII letter's lower
+ * case; the lead byte of a character the tables may cover, 1 of two bytes
+ * (U+0080..U+037F), 2 of three (0xE1); 0 the end. */
+static unsigned char word_byte[256];
 /* The same for the table characters (table_char()): the UTF-8 bytes of
  * the lower case after any lead byte (two for U+0080..U+036F, the last
  * two of three for U+1E00..U+1EFF), and the token class << 16. */
@@ -443,6 +447,10 @@ tables_init(void)
 	for (int c = 0; c < 128; c++)
 		ascii_scan[c] = ascii_lower[c] | (uint32_t)start_class[c] << 8 |
 		    (uint32_t)tok_ascii[c] << 16;
+	for (int c = 0; c < 256; c++)
+		word_byte[c] = c < 0x80 ? (tok_ascii[c] == TC_WORD ?
+		    ascii_lower[c] : 0) : c >= 0xC2 && c <= 0xCD ? 1 :
+		    c == 0xE1 ? 2 : 0;
 	for (int c = 0; c < 0x370; c++)
 		fold_lo_enc[c] = (0xC0u | (uint32_t)lower_lo[c] >> 6) |
 		    (0x80u | (lower_lo[c] & 0x3F)) << 8 |
@@ -1782,20 +1790,35 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
 		}
 		return i;
 	}
+	/* table_char()'s tests by the lead byte's word_byte, and the
+	 * folded bytes written only for a letter. */
 	while (i < len) {
-		unsigned t, n;
+		unsigned l = word_byte[u[i]], x;
+		uint32_t e;
 
-		if (u[i] < 0x80) {
-			if ((unsigned)((u[i] | 32) - 'a') >= 26)
-				break;
-			o[i] = u[i] | 32;
-			i++;
+		if (l > 2) {
+			o[i++] = (unsigned char)l;
 			continue;
 		}
-		if (u[i] < 0xC0 || (n = fold_table(u + i, len - i, o + i,
-		    &t)) == 0 || t != TC_WORD)
-			break;	/* scan() writes it again, or reads it */
-		i += n;
+		if (l == 1) {
+			if (i + 1 >= len || (u[i + 1] & 0xC0) != 0x80 ||
+			    (x = (u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)) >=
+			    0x370 || ((e = fold_lo_enc[x]) >> 16) != TC_WORD)
+				break;	/* scan() writes it again, or reads it */
+			o[i] = (unsigned char)e;
+			o[i + 1] = (unsigned char)(e >> 8);
+			i += 2;
+			continue;
+		}
+		if (l == 0 || i + 2 >= len || u[i + 1] < 0xB8 ||
+		    u[i + 1] > 0xBB || (u[i + 2] & 0xC0) != 0x80 ||
+		    ((e = fold_hi_enc[(u[i + 1] & 3u) << 6 |
+		    (u[i + 2] & 0x3Fu)]) >> 16) != TC_WORD)
+			break;
+		o[i] = 0xE1;
+		o[i + 1] = (unsigned char)e;
+		o[i + 2] = (unsigned char)(e >> 8);
+		i += 3;
 	}
 	return i;
 }
