@@ -87,6 +87,11 @@ struct span_rule {
 	struct follow after_lead;
 	size_t pre_max;
 	bool pre_space;		/* and whether they may take white space */
+	/* At a digit, what the text right after its run must be, item by
+	 * item (rxstart_shape), of which the first shape_upto can be read
+	 * greedily (shape_fits()); 0: nothing known. */
+	struct rxshape shape;
+	size_t shape_upto;
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
@@ -1142,6 +1147,42 @@ build_pass(uint8_t *pass, const struct leadidx *li, bool upper)
 }
 
 /*
+ * Reads rule r's shape (rxstart_shape) where it tells something: its first
+ * item takes one character at least and no digit, so a match that begins
+ * at a digit has taken the whole run of digits when the shape begins.
+ * Step j + 1 is read after step j only when it is required and takes
+ * none of step j's bytes: then the match takes as many of step j's bytes
+ * as the text has (at most max; more rule it out).
+ */
+static void
+shape_of(struct span_rule *r, bool off)
+{
+	struct rxshape *sh = &r->shape;
+
+	/* Only where the digits' follow is known: elsewhere no shape
+	 * passes the first test below, and reading it costs start-up. */
+	sh->n = 0;
+	if (!off && r->follow.n > 0)
+		rxstart_shape(r->rx->src, sh);
+	if (sh->n > 0 && sh->step[0].min == 0)
+		sh->n = 0;
+	for (char d = '0'; sh->n > 0 && d <= '9'; d++)
+		if (byte_in(sh->step[0].set, d))
+			sh->n = 0;
+	r->shape_upto = sh->n;
+	for (size_t j = 0; j + 1 < sh->n; j++) {
+		bool apart = sh->step[j + 1].min > 0;
+
+		for (size_t b = 0; apart && b < sizeof(sh->step[j].set); b++)
+			apart = (sh->step[j].set[b] & sh->step[j + 1].set[b]) == 0;
+		if (!apart) {
+			r->shape_upto = j + 1;
+			break;
+		}
+	}
+}
+
+/*
  * Reads what each span rule's matches begin with (rxstart.h) into the
  * lead index by first byte and the list of rules a digit may begin, so
  * that a sentence's starts are matched against them once for all rules.
@@ -1169,6 +1210,7 @@ index_leads(struct numbers *nr)
 			r->pre_space = true;
 		}
 		follow_of(&r->lfollow, &st, off, &low, false);
+		shape_of(r, off);
 		rxstart_of_joined(r->rx->src, &st);
 		st.any |= off;
 		r->any_start = st.any;
@@ -2038,6 +2080,28 @@ follows(const struct follow *f, const char *u, size_t n, size_t run)
 	return false;
 }
 
+/* Whether the folded text t (len bytes) can go on at x, right after a run
+ * of digits rule r begins with, as r's shape says (shape_of()). */
+static inline bool
+shape_fits(const struct span_rule *r, const char *t, size_t x, size_t len)
+{
+	for (size_t j = 0; j < r->shape_upto; j++) {
+		const struct rxshape_step *st = &r->shape.step[j];
+		size_t k = 0;
+
+		while (x + k < len && k <= st->max && byte_in(st->set, t[x + k]))
+			k++;
+		if (k < st->min)
+			return false;
+		if (j + 1 == r->shape_upto)
+			break;
+		if (k > st->max)
+			return false;
+		x += k;
+	}
+	return true;
+}
+
 /* Whether the folded text at u (n bytes) can go on after a lead of a
  * rule as its after_lead f says, spaces passed. */
 static inline bool
@@ -2166,7 +2230,9 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 			for (size_t j = nr->digit_next_at[c];
 			    j < nr->digit_next_at[c + 1]; j++)
 				if (follows(&nr->rules[nr->digit_next[j]].follow,
-				    t + q, len - q, run))
+				    t + q, len - q, run) &&
+				    shape_fits(&nr->rules[nr->digit_next[j]], t,
+				    p + run, len))
 					add_cand(nr, nr->digit_next[j], k);
 		}
 		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
