@@ -2082,7 +2082,7 @@ follows(const struct follow *f, const char *u, size_t n, size_t run)
 
 /* Whether the folded text t (len bytes) can go on at x, right after a run
  * of digits rule r begins with, as r's shape says (shape_of()). */
-static inline bool
+static __attribute__((noinline)) bool
 shape_fits(const struct span_rule *r, const char *t, size_t x, size_t len)
 {
 	for (size_t j = 0; j < r->shape_upto; j++) {
@@ -2231,8 +2231,9 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 			    j < nr->digit_next_at[c + 1]; j++)
 				if (follows(&nr->rules[nr->digit_next[j]].follow,
 				    t + q, len - q, run) &&
+				    (nr->rules[nr->digit_next[j]].shape_upto == 0 ||
 				    shape_fits(&nr->rules[nr->digit_next[j]], t,
-				    p + run, len))
+				    p + run, len)))
 					add_cand(nr, nr->digit_next[j], k);
 		}
 		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
