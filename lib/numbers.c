@@ -207,16 +207,19 @@ struct numbers {
 	struct leadidx trigger_at;	/* the triggers, as rule 0 */
 	/*
 	 * Where a trigger may be: each trigger has an anchor, the two bytes
-	 * that end its last character beyond ASCII (its last two bytes when
-	 * it has none), at offset trig_off[] from its start.  has_trigger()
-	 * skips bytes no anchor ends with by table (trig_tail: 1 an anchor's
-	 * last byte, 2 a one-byte trigger), asks the pair of the few that
-	 * are (trig_pair), and only there looks for a trigger at each
-	 * offset back.  Most continuation bytes of Vietnamese text end no
-	 * anchor, and ASCII letters none.
+	 * that end its last character beyond ASCII before its first space
+	 * (the last two bytes there when it has none), at offset trig_off[]
+	 * from its start (no white space comes before it, so the offset is
+	 * the same wherever the trigger is).  has_trigger() skips bytes no
+	 * anchor ends with by table (trig_tail: 1 an anchor's last byte, 2
+	 * a one-byte trigger), asks the pair of the few that are
+	 * (trig_pair: the offsets, as bits of trig_off, of the triggers it
+	 * anchors), and only there looks for a trigger at those offsets
+	 * back.  Most continuation bytes of Vietnamese text end no anchor,
+	 * and ASCII letters none.
 	 */
 	uint8_t trig_tail[256];
-	uint8_t trig_pair[65536 / 8];
+	uint8_t trig_pair[65536];
 	size_t trig_off[8], ntrig_off;
 	bool trig_any_off;		/* more offsets than trig_off holds */
 	size_t max_reach;
@@ -1268,15 +1271,24 @@ index_triggers(struct numbers *nr)
 	for (size_t i = 0; i < nr->triggers.n; i++) {
 		const unsigned char *u =
 		    (const unsigned char *)nr->triggers.v[i].s;
-		size_t len = nr->triggers.v[i].len, end = len - 1, k;
+		size_t len = nr->triggers.v[i].len, end, k, key;
+		const unsigned char *sp = memchr(u, ' ', len);
 		unsigned pair;
 
 		if (len == 1) {
 			nr->trig_tail[u[0]] = 2;
 			continue;
 		}
-		/* The last byte of the last character beyond ASCII. */
-		for (k = len; k-- > 0;)
+		/* The last byte of the last character beyond ASCII before
+		 * the first space. */
+		key = sp != NULL ? (size_t)(sp - u) : len;
+		if (key < 2) {
+			/* No anchor before the space: every offset. */
+			nr->trig_any_off = true;
+			key = len;
+		}
+		end = key - 1;
+		for (k = key; k-- > 0;)
 			if (u[k] >= 0x80) {
 				end = k;
 				break;
@@ -1286,16 +1298,17 @@ index_triggers(struct numbers *nr)
 		pair = (unsigned)u[end - 1] << 8 | u[end];
 		if (nr->trig_tail[u[end]] == 0)
 			nr->trig_tail[u[end]] = 1;
-		nr->trig_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
 		for (k = 0; k < nr->ntrig_off && nr->trig_off[k] != end; k++)
 			;
-		if (k < nr->ntrig_off)
-			continue;
-		if (nr->ntrig_off == sizeof(nr->trig_off) /
-		    sizeof(*nr->trig_off))
-			nr->trig_any_off = true;
-		else
-			nr->trig_off[nr->ntrig_off++] = end;
+		if (k == nr->ntrig_off) {
+			if (nr->ntrig_off == sizeof(nr->trig_off) /
+			    sizeof(*nr->trig_off)) {
+				nr->trig_any_off = true;
+				k = 0;	/* any bit: every offset is tried */
+			} else
+				nr->trig_off[nr->ntrig_off++] = end;
+		}
+		nr->trig_pair[pair] |= (uint8_t)(1u << k);
 	}
 }
 
@@ -1538,7 +1551,7 @@ has_trigger(struct numbers *nr, const char *s, size_t n)
 	const uint8_t *tail = nr->trig_tail;
 
 	for (size_t i = 0; i < n; i++) {
-		unsigned pair;
+		unsigned pair, offs;
 
 		/* Four bytes a round while none ends an anchor. */
 		while (i + 4 <= n && (tail[u[i]] | tail[u[i + 1]] |
@@ -1551,7 +1564,7 @@ has_trigger(struct numbers *nr, const char *s, size_t n)
 		if (i == 0)
 			continue;
 		pair = (unsigned)u[i - 1] << 8 | u[i];
-		if (!(nr->trig_pair[pair >> 3] & (1u << (pair & 7))))
+		if ((offs = nr->trig_pair[pair]) == 0)
 			continue;
 		if (nr->trig_any_off) {
 			for (size_t j = 0; j <= i; j++)
@@ -1560,8 +1573,8 @@ has_trigger(struct numbers *nr, const char *s, size_t n)
 					return true;
 			continue;
 		}
-		for (size_t k = 0; k < nr->ntrig_off; k++) {
-			size_t o = nr->trig_off[k];
+		for (; offs != 0; offs &= offs - 1) {
+			size_t o = nr->trig_off[__builtin_ctz(offs)];
 
 			if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
 			    n - (i - o), nr->lead_hits) > 0)
