@@ -220,6 +220,12 @@ struct numbers {
 	 */
 	uint8_t trig_tail[256];
 	uint8_t trig_pair[65536];
+#ifdef __SSE2__
+	/* The bytes trig_tail marks, sixteen or fewer (repeated to fill
+	 * sixteen: trig_vec_ok), each in every byte of a vector. */
+	__m128i trig_vec[16];
+	bool trig_vec_ok;
+#endif
 	size_t trig_off[8], ntrig_off;
 	bool trig_any_off;		/* more offsets than trig_off holds */
 	size_t max_reach;
@@ -1312,6 +1318,29 @@ index_triggers(struct numbers *nr)
 	}
 }
 
+#ifdef __SSE2__
+/* trig_vec from trig_tail (struct numbers). */
+static void
+index_tails(struct numbers *nr)
+{
+	unsigned char b[16];
+	size_t nb = 0;
+
+	nr->trig_vec_ok = false;
+	for (unsigned c = 0; c < 256; c++)
+		if (nr->trig_tail[c] != 0) {
+			if (nb == sizeof(b))
+				return;
+			b[nb++] = (unsigned char)c;
+		}
+	if (nb == 0)
+		return;
+	for (size_t k = 0; k < 16; k++)
+		nr->trig_vec[k] = _mm_set1_epi8((char)b[k < nb ? k : 0]);
+	nr->trig_vec_ok = true;
+}
+#endif
+
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -1376,6 +1405,9 @@ numbers_load(void)
 		    nr->triggers.v[i].len);
 	leadidx_build(&nr->trigger_at);
 	index_triggers(nr);
+#ifdef __SSE2__
+	index_tails(nr);
+#endif
 	nr->lead_hits = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
 	    sizeof(*nr->lead_hits));
 	nr->cand_at = xcalloc(nr->nrules + 1, sizeof(*nr->cand_at));
@@ -1540,46 +1572,86 @@ has_digit(const char *s, size_t n)
 	return false;
 }
 
+/* Whether a trigger ends its anchor at u[i], a byte trig_tail marks (see
+ * struct numbers): the trigger index at each offset the pair before it
+ * tells (at every offset when there are too many to list). */
+static inline __attribute__((always_inline)) bool
+trigger_at(struct numbers *nr, const unsigned char *u, size_t n, size_t i)
+{
+	unsigned pair, offs;
+
+	if (nr->trig_tail[u[i]] == 2)
+		return true;
+	if (i == 0)
+		return false;
+	pair = (unsigned)u[i - 1] << 8 | u[i];
+	if ((offs = nr->trig_pair[pair]) == 0)
+		return false;
+	if (nr->trig_any_off) {
+		for (size_t j = 0; j <= i; j++)
+			if (leadidx_find(&nr->trigger_at, u + j, n - j,
+			    nr->lead_hits) > 0)
+				return true;
+		return false;
+	}
+	for (; offs != 0; offs &= offs - 1) {
+		size_t o = nr->trig_off[__builtin_ctz(offs)];
+
+		if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
+		    n - (i - o), nr->lead_hits) > 0)
+			return true;
+	}
+	return false;
+}
+
+#ifdef __SSE2__
+/* The bytes of x equal to a byte of one of v[0..8), each a vector of one
+ * byte: all written out, no loop. */
+static inline __m128i
+eq_any8(__m128i x, const __m128i *v)
+{
+	return _mm_or_si128(
+	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, v[0]),
+	    _mm_cmpeq_epi8(x, v[1])), _mm_or_si128(_mm_cmpeq_epi8(x, v[2]),
+	    _mm_cmpeq_epi8(x, v[3]))),
+	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, v[4]),
+	    _mm_cmpeq_epi8(x, v[5])), _mm_or_si128(_mm_cmpeq_epi8(x, v[6]),
+	    _mm_cmpeq_epi8(x, v[7]))));
+}
+#endif
+
 /* Whether a trigger occurs anywhere in s: a walk to the bytes that end
- * an anchor (struct numbers), then the trigger index at each offset back
- * (every offset when there are too many to list). */
+ * an anchor (trig_tail), sixteen at a time by compares with each of them
+ * when they are few (SSE2, trig_vec), then trigger_at() there. */
 static bool
 has_trigger(struct numbers *nr, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-
 	const uint8_t *tail = nr->trig_tail;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned pair, offs;
+#ifdef __SSE2__
+	if (nr->trig_vec_ok)
+		for (; i + 16 <= n; i += 16) {
+			const __m128i *v = nr->trig_vec;
+			__m128i x = _mm_loadu_si128((const __m128i *)(u + i));
+			__m128i m = _mm_or_si128(eq_any8(x, v),
+			    eq_any8(x, v + 8));
 
+			for (unsigned bits = (unsigned)_mm_movemask_epi8(m);
+			    bits != 0; bits &= bits - 1)
+				if (trigger_at(nr, u, n, i +
+				    (size_t)__builtin_ctz(bits)))
+					return true;
+		}
+#endif
+	for (; i < n; i++) {
 		/* Four bytes a round while none ends an anchor. */
 		while (i + 4 <= n && (tail[u[i]] | tail[u[i + 1]] |
 		    tail[u[i + 2]] | tail[u[i + 3]]) == 0)
 			i += 4;
-		if (tail[u[i]] == 0)
-			continue;
-		if (tail[u[i]] == 2)
+		if (i < n && tail[u[i]] != 0 && trigger_at(nr, u, n, i))
 			return true;
-		if (i == 0)
-			continue;
-		pair = (unsigned)u[i - 1] << 8 | u[i];
-		if ((offs = nr->trig_pair[pair]) == 0)
-			continue;
-		if (nr->trig_any_off) {
-			for (size_t j = 0; j <= i; j++)
-				if (leadidx_find(&nr->trigger_at, u + j,
-				    n - j, nr->lead_hits) > 0)
-					return true;
-			continue;
-		}
-		for (; offs != 0; offs &= offs - 1) {
-			size_t o = nr->trig_off[__builtin_ctz(offs)];
-
-			if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
-			    n - (i - o), nr->lead_hits) > 0)
-				return true;
-		}
 	}
 	return false;
 }
