@@ -2275,6 +2275,55 @@ add_cand(struct numbers *nr, uint32_t rule, size_t k)
 	nr->cand_rules[rule / 64] |= 1ULL << (rule % 64);
 }
 
+/* The candidates at start k (at p; the first digit at or after it is
+ * digits_at[d]): see find_cands(). */
+static inline __attribute__((always_inline)) void
+cands_at(struct numbers *nr, const char *s, size_t len, size_t k, size_t p,
+    size_t d, bool near)
+{
+	const char *t = nr->lower.p;
+	const unsigned char *u = (const unsigned char *)t + p;
+	size_t nl, q = p, run = 0;
+
+	if (is_digit((char)u[0])) {
+		/* Past the digits and spaces: what must come next. */
+		unsigned char c;
+
+		q = past_digits(t, len, p, &run);
+		c = (unsigned char)t[q];
+		for (size_t j = nr->digit_next_at[c];
+		    j < nr->digit_next_at[c + 1]; j++)
+			if (follows(&nr->rules[nr->digit_next[j]].follow,
+			    t + q, len - q, run) &&
+			    (nr->rules[nr->digit_next[j]].shape_upto == 0 ||
+			    shape_fits(&nr->rules[nr->digit_next[j]], t,
+			    p + run, len)))
+				add_cand(nr, nr->digit_next[j], k);
+	}
+	if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
+	    is_upper_at(s, t, len, p))
+		for (size_t j = 0; j < nr->nupper_rules; j++)
+			if ((near ||
+			    nr->rules[nr->upper_rules[j]].digitless) &&
+			    digits_fit(nr, &nr->rules[nr->upper_rules[j]],
+			    p, d, len))
+				add_cand(nr, nr->upper_rules[j], k);
+	nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
+	    len - p, nr->lead_hits);
+	/* A lead of digits ("19", "0") is a digit all the same: what
+	 * follows the run must fit too. */
+	for (size_t j = 0; j < nl; j++) {
+		uint32_t ri = nr->lead_hits[j].rule;
+		size_t e = p + nr->lead_hits[j].end;
+		const struct span_rule *r = &nr->rules[ri];
+
+		if ((q == p ? digits_fit(nr, r, p, d, len) :
+		    follows(&r->follow, t + q, len - q, run)) &&
+		    fits_after_lead(&r->after_lead, t + e, len - e))
+			add_cand(nr, ri, k);
+	}
+}
+
 /*
  * The starts where each rule may match: a start whose folded text begins
  * with one of the rule's leads, or a digit for the rules a digit may
@@ -2287,61 +2336,41 @@ static void
 find_cands(struct numbers *nr, const char *s, size_t len)
 {
 	const char *t = nr->lower.p;
-	size_t d = 0, run = 0;
+	const size_t *starts = nr->starts;
+	size_t d = 0, k = 0, ns = nr->nstarts;
 
 	nr->ncand = 0;
-	for (size_t k = 0; k < nr->nstarts; k++) {
-		size_t p = nr->starts[k], nl, q;
-		const unsigned char *u = (const unsigned char *)t + p;
-		unsigned b = (unsigned)u[0] << 8 | u[1];	/* t[len] is NUL */
-		unsigned char c;
-		bool near;
+	/* By runs of starts: those before the next digit's reach (far),
+	 * then those within it up to the digit (near); most of either
+	 * fail one probe of their pass (struct numbers).  A far start
+	 * asks pass_far alone: it holds the leads_far of pass_near and
+	 * upper case only where pass_near does too. */
+	while (k < ns) {
+		size_t p = starts[k], next, from;
 
-		/* No lead, no digit, no upper case can begin here. */
-		if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) &&
-		    same_fold(s, t, len, p))
-			continue;
 		while (d < nr->ndigits && nr->digits_at[d] < p)
 			d++;
-		near = d < nr->ndigits && nr->digits_at[d] - p <= nr->max_reach;
-		if (!near && !(nr->pass_far[b >> 3] & (1u << (b & 7))) &&
-		    (!nr->upper_digitless || same_fold(s, t, len, p)))
-			continue;
-		q = p;
-		if (is_digit((char)u[0])) {
-			/* Past the digits and spaces: what must come next. */
-			q = past_digits(t, len, p, &run);
-			c = (unsigned char)t[q];
-			for (size_t j = nr->digit_next_at[c];
-			    j < nr->digit_next_at[c + 1]; j++)
-				if (follows(&nr->rules[nr->digit_next[j]].follow,
-				    t + q, len - q, run) &&
-				    (nr->rules[nr->digit_next[j]].shape_upto == 0 ||
-				    shape_fits(&nr->rules[nr->digit_next[j]], t,
-				    p + run, len)))
-					add_cand(nr, nr->digit_next[j], k);
-		}
-		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
-		    is_upper_at(s, t, len, p))
-			for (size_t j = 0; j < nr->nupper_rules; j++)
-				if ((near ||
-				    nr->rules[nr->upper_rules[j]].digitless) &&
-				    digits_fit(nr, &nr->rules[nr->upper_rules[j]],
-				    p, d, len))
-					add_cand(nr, nr->upper_rules[j], k);
-		nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
-		    len - p, nr->lead_hits);
-		/* A lead of digits ("19", "0") is a digit all the same: what
-		 * follows the run must fit too. */
-		for (size_t j = 0; j < nl; j++) {
-			uint32_t ri = nr->lead_hits[j].rule;
-			size_t e = p + nr->lead_hits[j].end;
-			const struct span_rule *r = &nr->rules[ri];
+		next = d < nr->ndigits ? nr->digits_at[d] : SIZE_MAX;
+		from = next == SIZE_MAX ? SIZE_MAX : next > nr->max_reach ?
+		    next - nr->max_reach : 0;
+		for (; k < ns && (p = starts[k]) < from; k++) {
+			const unsigned char *u = (const unsigned char *)t + p;
+			unsigned b = (unsigned)u[0] << 8 | u[1]; /* t[len]: NUL */
 
-			if ((q == p ? digits_fit(nr, r, p, d, len) :
-			    follows(&r->follow, t + q, len - q, run)) &&
-			    fits_after_lead(&r->after_lead, t + e, len - e))
-				add_cand(nr, ri, k);
+			if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) &&
+			    (!nr->upper_digitless || same_fold(s, t, len, p)))
+				continue;
+			cands_at(nr, s, len, k, p, d, false);
+		}
+		for (; k < ns && (p = starts[k]) <= next; k++) {
+			const unsigned char *u = (const unsigned char *)t + p;
+			unsigned b = (unsigned)u[0] << 8 | u[1];
+
+			/* No lead, no digit, no upper case can begin here. */
+			if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) &&
+			    same_fold(s, t, len, p))
+				continue;
+			cands_at(nr, s, len, k, p, d, true);
 		}
 	}
 	/* A counting sort over the rules that have candidates. */
