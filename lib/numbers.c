@@ -2324,6 +2324,15 @@ cands_at(struct numbers *nr, const char *s, size_t len, size_t k, size_t p,
 	}
 }
 
+/* cands_at() for a far start, called: the loop over far starts, most of
+ * which fail their one probe, then keeps its own in registers. */
+static __attribute__((noinline)) void
+cands_far(struct numbers *nr, const char *s, size_t len, size_t k, size_t p,
+    size_t d)
+{
+	cands_at(nr, s, len, k, p, d, false);
+}
+
 /*
  * The starts where each rule may match: a start whose folded text begins
  * with one of the rule's leads, or a digit for the rules a digit may
@@ -2360,7 +2369,7 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 			if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) &&
 			    (!nr->upper_digitless || same_fold(s, t, len, p)))
 				continue;
-			cands_at(nr, s, len, k, p, d, false);
+			cands_far(nr, s, len, k, p, d);
 		}
 		for (; k < ns && (p = starts[k]) <= next; k++) {
 			const unsigned char *u = (const unsigned char *)t + p;
