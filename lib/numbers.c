@@ -1960,6 +1960,22 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
  * folded copy, the pieces and the starts in registers, for which
  * numbers_read() around it leaves no room (fewer instructions, measured).
  */
+/* scan() of a character beyond ASCII the tables do not cover, at s[i]:
+ * folded alone (the bytes after it are not written yet); returns where
+ * it ends, *tc its token class.  Called: it is rare, and inlined it
+ * took registers from scan()'s loop. */
+static __attribute__((noinline)) size_t
+scan_other(struct numbers *nr, const char *s, size_t len, size_t i,
+    unsigned *tc)
+{
+	size_t at = i;
+
+	i += fold_char(s, len, i, nr->lower.p);
+	nr->udigit |= is_udigit(s, len, at);
+	*tc = letter_len(nr->lower.p, i, at) > 0 ? TC_WORD : TC_PUNCT;
+	return i;
+}
+
 static __attribute__((noinline)) void
 scan(struct numbers *nr, const char *s, size_t len)
 {
@@ -2019,14 +2035,8 @@ scan(struct numbers *nr, const char *s, size_t len)
 
 			if (n > 0)
 				i += n;
-			else {
-				/* Read the folded character alone: the bytes
-				 * after it are not written yet. */
-				i += fold_char(s, len, i, out->p);
-				nr->udigit |= is_udigit(s, len, at);
-				tc = letter_len(out->p, i, at) > 0 ? TC_WORD :
-				    TC_PUNCT;
-			}
+			else
+				i = scan_other(nr, s, len, i, &tc);
 			cls = 1;
 		}
 		if (tc == cur && tc <= TC_DIGIT)
