@@ -2715,7 +2715,9 @@ letter_len(const char *s, size_t len, size_t i)
  * characters are scan()'s pieces (struct pre): a claim cuts them, a
  * number may take several, and what lies between them is spaces.
  */
-static void
+/* Not inlined (nor emit()): once a sentence, and numbers_read()'s own
+ * loops keep more in registers without them (measured). */
+static __attribute__((noinline)) void
 tokenise(struct numbers *nr, const char *s, size_t len)
 {
 	const struct pre *pv = nr->pre;
@@ -3401,7 +3403,7 @@ mark_ambiguous(struct numbers *nr)
 	}
 }
 
-static void
+static __attribute__((noinline)) void
 emit(struct numbers *nr, const struct pm *pm)
 {
 	struct num_mention *m = push_mention(nr, pm->s, pm->e, pm->kind);
