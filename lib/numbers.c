@@ -2357,6 +2357,7 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 	const char *t = nr->lower.p;
 	const size_t *starts = nr->starts;
 	size_t d = 0, k = 0, ns = nr->nstarts;
+	const bool ud = nr->upper_digitless;
 
 	nr->ncand = 0;
 	/* By runs of starts: those before the next digit's reach (far),
@@ -2376,8 +2377,12 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 			const unsigned char *u = (const unsigned char *)t + p;
 			unsigned b = (unsigned)u[0] << 8 | u[1]; /* t[len]: NUL */
 
-			if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) &&
-			    (!nr->upper_digitless || same_fold(s, t, len, p)))
+			/* No digit is far, so where no rule tried here may
+			 * begin with upper case (ud), only a lead can begin
+			 * here: two bytes tell most, four more (may4). */
+			if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) ?
+			    !ud || same_fold(s, t, len, p) :
+			    !ud && !leadidx_may4(&nr->leads_far, u, len - p))
 				continue;
 			cands_far(nr, s, len, k, p, d);
 		}
@@ -2385,9 +2390,13 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 			const unsigned char *u = (const unsigned char *)t + p;
 			unsigned b = (unsigned)u[0] << 8 | u[1];
 
-			/* No lead, no digit, no upper case can begin here. */
-			if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) &&
-			    same_fold(s, t, len, p))
+			/* No lead, no digit, no upper case can begin here;
+			 * at an ASCII byte no digit, left as it is by the
+			 * fold (so no upper case), a lead only: may4 tells. */
+			if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) ?
+			    same_fold(s, t, len, p) : u[0] < 0x80 &&
+			    !is_digit((char)u[0]) && s[p] == t[p] &&
+			    !leadidx_may4(&nr->leads_near, u, len - p))
 				continue;
 			cands_at(nr, s, len, k, p, d, true);
 		}
