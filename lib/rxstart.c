@@ -1143,14 +1143,70 @@ rxstart_core(const char *pattern, struct rxstart *core, size_t *chars,
 	return false;
 }
 
+/*
+ * For an optional group "(?:...)" at [from, to) of one branch that holds
+ * items matching no ASCII digit, then a required run of digits, then
+ * items a match must have: what follows that run (after_run(), up to the
+ * group's end, which must not be reached with nothing read), into *follow;
+ * the most bytes before the run in the group into *pre, whether they may
+ * be white space into *space.  False (nothing to free) when it is not so.
+ */
+static bool
+group_first_digits(const char *from, const char *to, struct rxstart *follow,
+    size_t *pre, bool *space)
+{
+	struct cur c = { from + 3, false, false, false };
+	bool nullable;
+
+	if (strncmp(from, "(?:", 3) != 0 || to[-1] != ')')
+		return false;
+	*pre = 0;
+	while (c.p < to - 1 && *c.p != '|' && !c.bad) {
+		struct item it = next_item(&c);
+		size_t n, each;
+
+		if (it.k == A_ZW)
+			continue;
+		if (it.min >= 1 && !it.nul && pure_digits(it.from, it.to)) {
+			const char *p = it.from;
+
+			memset(follow, 0, sizeof(*follow));
+			follow->run_max = digits_alt(&p, c.p, true);
+			follow->then_digits = char_then_digits(c);
+			c.skip_space = true;
+			seq(&c, follow, &nullable);
+			if (c.bad || nullable || follow->digit || follow->any ||
+			    c.p != to - 1) {
+				rxstart_free(follow);
+				return false;
+			}
+			for (size_t i = 0; i < follow->nlit; i++)
+				if (follow->lit[i][0] >= '0' &&
+				    follow->lit[i][0] <= '9') {
+					rxstart_free(follow);
+					return false;
+				}
+			return true;
+		}
+		if (!digit_free(it.from, it.to, space))
+			return false;
+		each = *it.from == '(' ? SIZE_MAX : 4;
+		n = quant_max(it.to, c.p);
+		*pre = each == SIZE_MAX || n == SIZE_MAX ||
+		    each * n > SIZE_MAX / 2 - *pre ? SIZE_MAX : *pre + each * n;
+	}
+	return false;
+}
+
 void
 rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
     size_t *prefix_max, bool *prefix_space)
 {
 	struct cur c = { pattern, false, false, false };
-	bool found = false, space = false;
-	size_t max = 0;
+	bool found = false, space = false, opt = false, opt_space = false;
+	size_t max = 0, opt_pre = 0;
 	const char *run = NULL;
+	struct rxstart opt_follow = { 0 };
 
 	memset(follow, 0, sizeof(*follow));
 	follow->any = true;
@@ -1158,11 +1214,13 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 	*prefix_space = true;
 	/* Up to the first item a match must have that is digits; no item
 	 * before it may match a digit, so that run is the text's first
-	 * after the match's start. */
+	 * after the match's start.  One optional group may hold the first
+	 * run instead (group_first_digits(): "vụ(?:\s+\d{1,2}\s+năm)?\s+
+	 * (?<y>\d{4})"): then what follows either run may follow it. */
 	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
 		struct item it = next_item(&c);
 		const char *from = it.from, *q = it.to;
-		size_t n, each;
+		size_t n, each, pre;
 
 		if (it.k == A_ZW)
 			continue;
@@ -1171,8 +1229,18 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 			run = from;
 			break;
 		}
-		if (!digit_free(from, q, &space))
+		if (!opt && it.min == 0 && quant_max(q, c.p) == 1 &&
+		    group_first_digits(from, q, &opt_follow, &pre,
+		    &opt_space)) {
+			opt = true;
+			opt_pre = max == SIZE_MAX || pre == SIZE_MAX ||
+			    pre > SIZE_MAX / 2 - max ? SIZE_MAX : max + pre;
+			continue;
+		}
+		if (!digit_free(from, q, &space)) {
+			rxstart_free(&opt_follow);
 			return;
+		}
 		/* The most bytes it can take: a character is at most four
 		 * (a caseless 'k' matches the three of U+212A). */
 		each = *from == '(' ? SIZE_MAX : 4;
@@ -1182,11 +1250,26 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 			    each * n > SIZE_MAX / 2 - max ? SIZE_MAX :
 			    max + each * n;
 	}
-	if (!found || c.bad)
+	if (!found || c.bad) {
+		rxstart_free(&opt_follow);
 		return;
+	}
 	*prefix_max = max;
 	*prefix_space = space;
 	after_run(&c, follow, run, c.p);
+	if (opt && !follow->any) {
+		/* Either run: the union of what may follow them. */
+		if (opt_follow.run_max > follow->run_max)
+			follow->run_max = opt_follow.run_max;
+		if (opt_follow.then_digits != follow->then_digits)
+			follow->then_digits = 0;
+		if (opt_pre > *prefix_max)
+			*prefix_max = opt_pre;
+		*prefix_space |= opt_space;
+		merge(follow, &opt_follow);
+	} else if (opt) {
+		rxstart_free(&opt_follow);
+	}
 	/* A branch at the top, or text not read: other matches may begin
 	 * otherwise. */
 	if (c.bad || *c.p != '\0') {
