@@ -222,9 +222,11 @@ struct numbers {
 	uint8_t trig_pair[65536];
 #ifdef __SSE2__
 	/* The bytes trig_tail marks, sixteen or fewer (repeated to fill
-	 * sixteen: trig_vec_ok), each in every byte of a vector. */
+	 * sixteen: trig_vec_ok), each in every byte of a vector; trig_nvec
+	 * of them, rounded up to eight or twelve, are compared. */
 	__m128i trig_vec[16];
 	bool trig_vec_ok;
+	size_t trig_nvec;
 #endif
 	size_t trig_off[8], ntrig_off;
 	bool trig_any_off;		/* more offsets than trig_off holds */
@@ -1338,6 +1340,7 @@ index_tails(struct numbers *nr)
 	for (size_t k = 0; k < 16; k++)
 		nr->trig_vec[k] = _mm_set1_epi8((char)b[k < nb ? k : 0]);
 	nr->trig_vec_ok = true;
+	nr->trig_nvec = nb <= 8 ? 8 : nb <= 12 ? 12 : 16;
 }
 #endif
 
@@ -1605,18 +1608,14 @@ trigger_at(struct numbers *nr, const unsigned char *u, size_t n, size_t i)
 }
 
 #ifdef __SSE2__
-/* The bytes of x equal to a byte of one of v[0..8), each a vector of one
+/* The bytes of x equal to a byte of one of v[0..4), each a vector of one
  * byte: all written out, no loop. */
 static inline __m128i
-eq_any8(__m128i x, const __m128i *v)
+eq_any4(__m128i x, const __m128i *v)
 {
-	return _mm_or_si128(
-	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, v[0]),
+	return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, v[0]),
 	    _mm_cmpeq_epi8(x, v[1])), _mm_or_si128(_mm_cmpeq_epi8(x, v[2]),
-	    _mm_cmpeq_epi8(x, v[3]))),
-	    _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, v[4]),
-	    _mm_cmpeq_epi8(x, v[5])), _mm_or_si128(_mm_cmpeq_epi8(x, v[6]),
-	    _mm_cmpeq_epi8(x, v[7]))));
+	    _mm_cmpeq_epi8(x, v[3])));
 }
 #endif
 
@@ -1635,8 +1634,13 @@ has_trigger(struct numbers *nr, const char *s, size_t n)
 		for (; i + 16 <= n; i += 16) {
 			const __m128i *v = nr->trig_vec;
 			__m128i x = _mm_loadu_si128((const __m128i *)(u + i));
-			__m128i m = _mm_or_si128(eq_any8(x, v),
-			    eq_any8(x, v + 8));
+			__m128i m = _mm_or_si128(eq_any4(x, v),
+			    eq_any4(x, v + 4));
+
+			if (nr->trig_nvec > 8)
+				m = _mm_or_si128(m, eq_any4(x, v + 8));
+			if (nr->trig_nvec > 12)
+				m = _mm_or_si128(m, eq_any4(x, v + 12));
 
 			for (unsigned bits = (unsigned)_mm_movemask_epi8(m);
 			    bits != 0; bits &= bits - 1)
