@@ -100,6 +100,32 @@ add_sig(struct leadidx *li, unsigned b, const struct lead *l, bool seen)
 	sg->n++;
 }
 
+/* Sets lead l's bits of four and short2 (struct leadidx). */
+static void
+add_four(struct leadidx *li, const struct lead *l)
+{
+	const unsigned char *u = (const unsigned char *)l->s;
+	unsigned char w[4];
+	unsigned b;
+
+	if (l->key >= 4) {
+		b = leadidx_hash4(u);
+		li->four[b >> 3] |= (uint8_t)(1u << (b & 7));
+		return;
+	}
+	for (unsigned c = 0; c < 256; c++) {
+		if (l->key == 3) {
+			memcpy(w, u, 3);
+			w[3] = (unsigned char)c;
+			b = leadidx_hash4(w);
+			li->four[b >> 3] |= (uint8_t)(1u << (b & 7));
+		} else {
+			b = (unsigned)u[0] << 8 | (l->key == 2 ? u[1] : c);
+			li->short2[b >> 3] |= (uint8_t)(1u << (b & 7));
+		}
+	}
+}
+
 void
 leadidx_build(struct leadidx *li)
 {
@@ -117,6 +143,8 @@ leadidx_build(struct leadidx *li)
 	memset(li->two, 0, sizeof(li->two));
 	memset(li->three, 0, sizeof(li->three));
 	memset(li->pair, 0, sizeof(li->pair));
+	memset(li->four, 0, sizeof(li->four));
+	memset(li->short2, 0, sizeof(li->short2));
 	memset(li->sig_of, 0, sizeof(li->sig_of));
 	free(li->sig);
 	li->sig = xcalloc(li->n + 1, sizeof(*li->sig));
@@ -138,6 +166,7 @@ leadidx_build(struct leadidx *li)
 		else
 			li->pair[(u[0] << 8 | u[1]) >> 3] |=
 			    (uint8_t)(1u << (u[1] & 7));
+		add_four(li, &li->v[k]);
 		if (li->v[k].key == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		else if (li->v[k].key == 2)

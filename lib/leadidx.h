@@ -55,6 +55,14 @@ struct leadidx {
 	 * second byte after a one-byte key): one probe says "no lead here"
 	 * for most places, before the filters above are read. */
 	uint8_t pair[65536 / 8];
+	/* The first four bytes of a key of three bytes or more, hashed
+	 * (leadidx_hash4; a three-byte key with any fourth byte), and the
+	 * first two of a shorter one (a one-byte key with any second):
+	 * leadidx_may4() rules out, in one probe, most places whose first
+	 * bytes a lead shares but not its first four ("đ" + a toned vowel
+	 * begins "đại hội" and "để", "đến", "đầu" alike). */
+	uint8_t four[65536 / 8];
+	uint8_t short2[65536 / 8];
 	/*
 	 * Where the three filter is passed, the leads of that bit (at most
 	 * LEADSIG_MAX; else sig_of is 0 and the slow path is asked): the
@@ -124,6 +132,31 @@ leadidx_hash3(const unsigned char *u)
 {
 	return ((unsigned)u[0] << 16 | (unsigned)u[1] << 8 | u[2]) *
 	    2654435761u >> 16;
+}
+
+static inline unsigned
+leadidx_hash4(const unsigned char *u)
+{
+	uint32_t w;
+
+	memcpy(&w, u, 4);
+	return w * 2654435761u >> 16;
+}
+
+/* False when no lead can begin the text u (n bytes): its first four
+ * bytes (and two) tell; true when there are fewer. */
+static inline bool
+leadidx_may4(const struct leadidx *li, const unsigned char *u, size_t n)
+{
+	unsigned b;
+
+	if (n < 4)
+		return true;
+	b = (unsigned)u[0] << 8 | u[1];
+	if (li->short2[b >> 3] & (1u << (b & 7)))
+		return true;
+	b = leadidx_hash4(u);
+	return li->four[b >> 3] & (1u << (b & 7));
 }
 
 /* Whether the text u (eight bytes or more) may begin with a lead of sg. */

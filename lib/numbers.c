@@ -70,6 +70,9 @@ struct span_rule {
 	    B_NUMBER, B_ORDINAL, B_FRACTION, B_TEXT } build;
 	struct rx *rx, *before, *after, *unless_before, *unless_after;
 	bool digitless;
+	/* Its matches begin where it is tried (no m group, no \K): at a
+	 * start inside a claim, a match would overlap it (run_rule()). */
+	bool starts_at_try;
 	struct rx *anch;	/* the pattern anchored with \G */
 	unsigned char first[32];	/* bytes a match can start with */
 	bool any_start;		/* rxstart could not tell: try every start */
@@ -84,6 +87,11 @@ struct span_rule {
 	struct follow after_lead;
 	size_t pre_max;
 	bool pre_space;		/* and whether they may take white space */
+	/* At a digit, what the text right after its run must be, item by
+	 * item (rxstart_shape), of which the first shape_upto can be read
+	 * greedily (shape_fits()); 0: nothing known. */
+	struct rxshape shape;
+	size_t shape_upto;
 	size_t reach;		/* a digit must follow within this many bytes */
 	const char *unit;
 	int g_m0, g_y, g_y2, g_m, g_d, g_h, g_mi, g_q, g_n, g_num, g_den;
@@ -199,16 +207,27 @@ struct numbers {
 	struct leadidx trigger_at;	/* the triggers, as rule 0 */
 	/*
 	 * Where a trigger may be: each trigger has an anchor, the two bytes
-	 * that end its last character beyond ASCII (its last two bytes when
-	 * it has none), at offset trig_off[] from its start.  has_trigger()
-	 * skips bytes no anchor ends with by table (trig_tail: 1 an anchor's
-	 * last byte, 2 a one-byte trigger), asks the pair of the few that
-	 * are (trig_pair), and only there looks for a trigger at each
-	 * offset back.  Most continuation bytes of Vietnamese text end no
-	 * anchor, and ASCII letters none.
+	 * that end its last character beyond ASCII before its first space
+	 * (the last two bytes there when it has none), at offset trig_off[]
+	 * from its start (no white space comes before it, so the offset is
+	 * the same wherever the trigger is).  has_trigger() skips bytes no
+	 * anchor ends with by table (trig_tail: 1 an anchor's last byte, 2
+	 * a one-byte trigger), asks the pair of the few that are
+	 * (trig_pair: the offsets, as bits of trig_off, of the triggers it
+	 * anchors), and only there looks for a trigger at those offsets
+	 * back.  Most continuation bytes of Vietnamese text end no anchor,
+	 * and ASCII letters none.
 	 */
 	uint8_t trig_tail[256];
-	uint8_t trig_pair[65536 / 8];
+	uint8_t trig_pair[65536];
+#ifdef __SSE2__
+	/* The bytes trig_tail marks, sixteen or fewer (repeated to fill
+	 * sixteen: trig_vec_ok), each in every byte of a vector; trig_nvec
+	 * of them, rounded up to eight or twelve, are compared. */
+	__m128i trig_vec[16];
+	bool trig_vec_ok;
+	size_t trig_nvec;
+#endif
 	size_t trig_off[8], ntrig_off;
 	bool trig_any_off;		/* more offsets than trig_off holds */
 	size_t max_reach;
@@ -360,6 +379,10 @@ static unsigned char tok_ascii[128], tok_lo[0x370], tok_hi[0x100];
 /* scan()'s three answers for an ASCII byte in one load: its lower case,
  * its start_class << 8 and its tok_ascii << 16. */
 static uint32_t ascii_scan[128];
+/* run_on()'s one load a byte in a run of letters: an ASCII letter's lower
+ * case; the lead byte of a character the tables may cover, 1 of two bytes
+ * (U+0080..U+037F), 2 of three (0xE1); 0 the end. */
+static unsigned char word_byte[256];
 /* The same for the table characters (table_char()): the UTF-8 bytes of
  * the lower case after any lead byte (two for U+0080..U+036F, the last
  * two of three for U+1E00..U+1EFF), and the token class << 16. */
@@ -440,6 +463,10 @@ tables_init(void)
 	for (int c = 0; c < 128; c++)
 		ascii_scan[c] = ascii_lower[c] | (uint32_t)start_class[c] << 8 |
 		    (uint32_t)tok_ascii[c] << 16;
+	for (int c = 0; c < 256; c++)
+		word_byte[c] = c < 0x80 ? (tok_ascii[c] == TC_WORD ?
+		    ascii_lower[c] : 0) : c >= 0xC2 && c <= 0xCD ? 1 :
+		    c == 0xE1 ? 2 : 0;
 	for (int c = 0; c < 0x370; c++)
 		fold_lo_enc[c] = (0xC0u | (uint32_t)lower_lo[c] >> 6) |
 		    (0x80u | (lower_lo[c] & 0x3F)) << 8 |
@@ -881,6 +908,8 @@ load_spans(struct numbers *nr, const struct ynode *list)
 		first_bytes(sr);
 		sr->unit = ymap_str(r, "unit", "");
 		sr->g_m0 = group(sr->rx, "m");
+		sr->starts_at_try = sr->g_m0 < 0 &&
+		    strstr(sr->rx->src, "\\K") == NULL;
 		sr->g_y = group(sr->rx, "y");
 		sr->g_y2 = group(sr->rx, "y2");
 		sr->g_m = group(sr->rx, "mo");
@@ -1129,6 +1158,42 @@ build_pass(uint8_t *pass, const struct leadidx *li, bool upper)
 }
 
 /*
+ * Reads rule r's shape (rxstart_shape) where it tells something: its first
+ * item takes one character at least and no digit, so a match that begins
+ * at a digit has taken the whole run of digits when the shape begins.
+ * Step j + 1 is read after step j only when it is required and takes
+ * none of step j's bytes: then the match takes as many of step j's bytes
+ * as the text has (at most max; more rule it out).
+ */
+static void
+shape_of(struct span_rule *r, bool off)
+{
+	struct rxshape *sh = &r->shape;
+
+	/* Only where the digits' follow is known: elsewhere no shape
+	 * passes the first test below, and reading it costs start-up. */
+	sh->n = 0;
+	if (!off && r->follow.n > 0)
+		rxstart_shape(r->rx->src, sh);
+	if (sh->n > 0 && sh->step[0].min == 0)
+		sh->n = 0;
+	for (char d = '0'; sh->n > 0 && d <= '9'; d++)
+		if (byte_in(sh->step[0].set, d))
+			sh->n = 0;
+	r->shape_upto = sh->n;
+	for (size_t j = 0; j + 1 < sh->n; j++) {
+		bool apart = sh->step[j + 1].min > 0;
+
+		for (size_t b = 0; apart && b < sizeof(sh->step[j].set); b++)
+			apart = (sh->step[j].set[b] & sh->step[j + 1].set[b]) == 0;
+		if (!apart) {
+			r->shape_upto = j + 1;
+			break;
+		}
+	}
+}
+
+/*
  * Reads what each span rule's matches begin with (rxstart.h) into the
  * lead index by first byte and the list of rules a digit may begin, so
  * that a sentence's starts are matched against them once for all rules.
@@ -1156,6 +1221,7 @@ index_leads(struct numbers *nr)
 			r->pre_space = true;
 		}
 		follow_of(&r->lfollow, &st, off, &low, false);
+		shape_of(r, off);
 		rxstart_of_joined(r->rx->src, &st);
 		st.any |= off;
 		r->any_start = st.any;
@@ -1213,15 +1279,24 @@ index_triggers(struct numbers *nr)
 	for (size_t i = 0; i < nr->triggers.n; i++) {
 		const unsigned char *u =
 		    (const unsigned char *)nr->triggers.v[i].s;
-		size_t len = nr->triggers.v[i].len, end = len - 1, k;
+		size_t len = nr->triggers.v[i].len, end, k, key;
+		const unsigned char *sp = memchr(u, ' ', len);
 		unsigned pair;
 
 		if (len == 1) {
 			nr->trig_tail[u[0]] = 2;
 			continue;
 		}
-		/* The last byte of the last character beyond ASCII. */
-		for (k = len; k-- > 0;)
+		/* The last byte of the last character beyond ASCII before
+		 * the first space. */
+		key = sp != NULL ? (size_t)(sp - u) : len;
+		if (key < 2) {
+			/* No anchor before the space: every offset. */
+			nr->trig_any_off = true;
+			key = len;
+		}
+		end = key - 1;
+		for (k = key; k-- > 0;)
 			if (u[k] >= 0x80) {
 				end = k;
 				break;
@@ -1231,18 +1306,43 @@ index_triggers(struct numbers *nr)
 		pair = (unsigned)u[end - 1] << 8 | u[end];
 		if (nr->trig_tail[u[end]] == 0)
 			nr->trig_tail[u[end]] = 1;
-		nr->trig_pair[pair >> 3] |= (uint8_t)(1u << (pair & 7));
 		for (k = 0; k < nr->ntrig_off && nr->trig_off[k] != end; k++)
 			;
-		if (k < nr->ntrig_off)
-			continue;
-		if (nr->ntrig_off == sizeof(nr->trig_off) /
-		    sizeof(*nr->trig_off))
-			nr->trig_any_off = true;
-		else
-			nr->trig_off[nr->ntrig_off++] = end;
+		if (k == nr->ntrig_off) {
+			if (nr->ntrig_off == sizeof(nr->trig_off) /
+			    sizeof(*nr->trig_off)) {
+				nr->trig_any_off = true;
+				k = 0;	/* any bit: every offset is tried */
+			} else
+				nr->trig_off[nr->ntrig_off++] = end;
+		}
+		nr->trig_pair[pair] |= (uint8_t)(1u << k);
 	}
 }
+
+#ifdef __SSE2__
+/* trig_vec from trig_tail (struct numbers). */
+static void
+index_tails(struct numbers *nr)
+{
+	unsigned char b[16];
+	size_t nb = 0;
+
+	nr->trig_vec_ok = false;
+	for (unsigned c = 0; c < 256; c++)
+		if (nr->trig_tail[c] != 0) {
+			if (nb == sizeof(b))
+				return;
+			b[nb++] = (unsigned char)c;
+		}
+	if (nb == 0)
+		return;
+	for (size_t k = 0; k < 16; k++)
+		nr->trig_vec[k] = _mm_set1_epi8((char)b[k < nb ? k : 0]);
+	nr->trig_vec_ok = true;
+	nr->trig_nvec = nb <= 8 ? 8 : nb <= 12 ? 12 : 16;
+}
+#endif
 
 static int
 cmp_str(const void *a, const void *b)
@@ -1308,6 +1408,9 @@ numbers_load(void)
 		    nr->triggers.v[i].len);
 	leadidx_build(&nr->trigger_at);
 	index_triggers(nr);
+#ifdef __SSE2__
+	index_tails(nr);
+#endif
 	nr->lead_hits = xcalloc(nr->leads_near.n + nr->trigger_at.n + 1,
 	    sizeof(*nr->lead_hits));
 	nr->cand_at = xcalloc(nr->nrules + 1, sizeof(*nr->cand_at));
@@ -1472,46 +1575,87 @@ has_digit(const char *s, size_t n)
 	return false;
 }
 
+/* Whether a trigger ends its anchor at u[i], a byte trig_tail marks (see
+ * struct numbers): the trigger index at each offset the pair before it
+ * tells (at every offset when there are too many to list). */
+static inline __attribute__((always_inline)) bool
+trigger_at(struct numbers *nr, const unsigned char *u, size_t n, size_t i)
+{
+	unsigned pair, offs;
+
+	if (nr->trig_tail[u[i]] == 2)
+		return true;
+	if (i == 0)
+		return false;
+	pair = (unsigned)u[i - 1] << 8 | u[i];
+	if ((offs = nr->trig_pair[pair]) == 0)
+		return false;
+	if (nr->trig_any_off) {
+		for (size_t j = 0; j <= i; j++)
+			if (leadidx_find(&nr->trigger_at, u + j, n - j,
+			    nr->lead_hits) > 0)
+				return true;
+		return false;
+	}
+	for (; offs != 0; offs &= offs - 1) {
+		size_t o = nr->trig_off[__builtin_ctz(offs)];
+
+		if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
+		    n - (i - o), nr->lead_hits) > 0)
+			return true;
+	}
+	return false;
+}
+
+#ifdef __SSE2__
+/* The bytes of x equal to a byte of one of v[0..4), each a vector of one
+ * byte: all written out, no loop. */
+static inline __m128i
+eq_any4(__m128i x, const __m128i *v)
+{
+	return _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, v[0]),
+	    _mm_cmpeq_epi8(x, v[1])), _mm_or_si128(_mm_cmpeq_epi8(x, v[2]),
+	    _mm_cmpeq_epi8(x, v[3])));
+}
+#endif
+
 /* Whether a trigger occurs anywhere in s: a walk to the bytes that end
- * an anchor (struct numbers), then the trigger index at each offset back
- * (every offset when there are too many to list). */
+ * an anchor (trig_tail), sixteen at a time by compares with each of them
+ * when they are few (SSE2, trig_vec), then trigger_at() there. */
 static bool
 has_trigger(struct numbers *nr, const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *)s;
-
 	const uint8_t *tail = nr->trig_tail;
+	size_t i = 0;
 
-	for (size_t i = 0; i < n; i++) {
-		unsigned pair;
+#ifdef __SSE2__
+	if (nr->trig_vec_ok)
+		for (; i + 16 <= n; i += 16) {
+			const __m128i *v = nr->trig_vec;
+			__m128i x = _mm_loadu_si128((const __m128i *)(u + i));
+			__m128i m = _mm_or_si128(eq_any4(x, v),
+			    eq_any4(x, v + 4));
 
+			if (nr->trig_nvec > 8)
+				m = _mm_or_si128(m, eq_any4(x, v + 8));
+			if (nr->trig_nvec > 12)
+				m = _mm_or_si128(m, eq_any4(x, v + 12));
+
+			for (unsigned bits = (unsigned)_mm_movemask_epi8(m);
+			    bits != 0; bits &= bits - 1)
+				if (trigger_at(nr, u, n, i +
+				    (size_t)__builtin_ctz(bits)))
+					return true;
+		}
+#endif
+	for (; i < n; i++) {
 		/* Four bytes a round while none ends an anchor. */
 		while (i + 4 <= n && (tail[u[i]] | tail[u[i + 1]] |
 		    tail[u[i + 2]] | tail[u[i + 3]]) == 0)
 			i += 4;
-		if (tail[u[i]] == 0)
-			continue;
-		if (tail[u[i]] == 2)
+		if (i < n && tail[u[i]] != 0 && trigger_at(nr, u, n, i))
 			return true;
-		if (i == 0)
-			continue;
-		pair = (unsigned)u[i - 1] << 8 | u[i];
-		if (!(nr->trig_pair[pair >> 3] & (1u << (pair & 7))))
-			continue;
-		if (nr->trig_any_off) {
-			for (size_t j = 0; j <= i; j++)
-				if (leadidx_find(&nr->trigger_at, u + j,
-				    n - j, nr->lead_hits) > 0)
-					return true;
-			continue;
-		}
-		for (size_t k = 0; k < nr->ntrig_off; k++) {
-			size_t o = nr->trig_off[k];
-
-			if (o <= i && leadidx_find(&nr->trigger_at, u + i - o,
-			    n - (i - o), nr->lead_hits) > 0)
-				return true;
-		}
 	}
 	return false;
 }
@@ -1749,6 +1893,16 @@ overlaps(const struct numbers *nr, size_t s, size_t e)
 	return false;
 }
 
+/* Whether byte p lies inside a claim. */
+static bool
+in_claim(const struct numbers *nr, size_t p)
+{
+	for (size_t i = 0; i < nr->ncl; i++)
+		if (nr->cl[i].s <= p && p < nr->cl[i].e)
+			return true;
+	return false;
+}
+
 /*
  * The end of the run of characters of token class tc (TC_WORD or
  * TC_DIGIT) going on at s[i], lower-cased into o as scan() would: in
@@ -1767,20 +1921,35 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
 		}
 		return i;
 	}
+	/* table_char()'s tests by the lead byte's word_byte, and the
+	 * folded bytes written only for a letter. */
 	while (i < len) {
-		unsigned t, n;
+		unsigned l = word_byte[u[i]], x;
+		uint32_t e;
 
-		if (u[i] < 0x80) {
-			if ((unsigned)((u[i] | 32) - 'a') >= 26)
-				break;
-			o[i] = u[i] | 32;
-			i++;
+		if (l > 2) {
+			o[i++] = (unsigned char)l;
 			continue;
 		}
-		if (u[i] < 0xC0 || (n = fold_table(u + i, len - i, o + i,
-		    &t)) == 0 || t != TC_WORD)
-			break;	/* scan() writes it again, or reads it */
-		i += n;
+		if (l == 1) {
+			if (i + 1 >= len || (u[i + 1] & 0xC0) != 0x80 ||
+			    (x = (u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)) >=
+			    0x370 || ((e = fold_lo_enc[x]) >> 16) != TC_WORD)
+				break;	/* scan() writes it again, or reads it */
+			o[i] = (unsigned char)e;
+			o[i + 1] = (unsigned char)(e >> 8);
+			i += 2;
+			continue;
+		}
+		if (l == 0 || i + 2 >= len || u[i + 1] < 0xB8 ||
+		    u[i + 1] > 0xBB || (u[i + 2] & 0xC0) != 0x80 ||
+		    ((e = fold_hi_enc[(u[i + 1] & 3u) << 6 |
+		    (u[i + 2] & 0x3Fu)]) >> 16) != TC_WORD)
+			break;
+		o[i] = 0xE1;
+		o[i + 1] = (unsigned char)e;
+		o[i + 2] = (unsigned char)(e >> 8);
+		i += 3;
 	}
 	return i;
 }
@@ -1795,6 +1964,22 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
  * folded copy, the pieces and the starts in registers, for which
  * numbers_read() around it leaves no room (fewer instructions, measured).
  */
+/* scan() of a character beyond ASCII the tables do not cover, at s[i]:
+ * folded alone (the bytes after it are not written yet); returns where
+ * it ends, *tc its token class.  Called: it is rare, and inlined it
+ * took registers from scan()'s loop. */
+static __attribute__((noinline)) size_t
+scan_other(struct numbers *nr, const char *s, size_t len, size_t i,
+    unsigned *tc)
+{
+	size_t at = i;
+
+	i += fold_char(s, len, i, nr->lower.p);
+	nr->udigit |= is_udigit(s, len, at);
+	*tc = letter_len(nr->lower.p, i, at) > 0 ? TC_WORD : TC_PUNCT;
+	return i;
+}
+
 static __attribute__((noinline)) void
 scan(struct numbers *nr, const char *s, size_t len)
 {
@@ -1854,14 +2039,8 @@ scan(struct numbers *nr, const char *s, size_t len)
 
 			if (n > 0)
 				i += n;
-			else {
-				/* Read the folded character alone: the bytes
-				 * after it are not written yet. */
-				i += fold_char(s, len, i, out->p);
-				nr->udigit |= is_udigit(s, len, at);
-				tc = letter_len(out->p, i, at) > 0 ? TC_WORD :
-				    TC_PUNCT;
-			}
+			else
+				i = scan_other(nr, s, len, i, &tc);
 			cls = 1;
 		}
 		if (tc == cur && tc <= TC_DIGIT)
@@ -1926,6 +2105,11 @@ run_rule(struct numbers *nr, struct span_rule *r, const char *s, size_t len,
 			if (nr->digits_at[d] - p > r->reach)
 				continue;
 		}
+		/* A match from inside a claim overlaps it: it would be
+		 * dropped below, so PCRE2 is not asked (some 15% of calls,
+		 * mostly "năm", "tháng" inside a date claimed before). */
+		if (r->starts_at_try && nr->ncl > 0 && in_claim(nr, p))
+			continue;
 		if (!rx_match(r->anch, s, len, p, &ov))
 			continue;
 		ss = ov[0];
@@ -1993,6 +2177,28 @@ follows(const struct follow *f, const char *u, size_t n, size_t run)
 		if (w + 1 >= f->then_digits)
 			return true;
 	return false;
+}
+
+/* Whether the folded text t (len bytes) can go on at x, right after a run
+ * of digits rule r begins with, as r's shape says (shape_of()). */
+static __attribute__((noinline)) bool
+shape_fits(const struct span_rule *r, const char *t, size_t x, size_t len)
+{
+	for (size_t j = 0; j < r->shape_upto; j++) {
+		const struct rxshape_step *st = &r->shape.step[j];
+		size_t k = 0;
+
+		while (x + k < len && k <= st->max && byte_in(st->set, t[x + k]))
+			k++;
+		if (k < st->min)
+			return false;
+		if (j + 1 == r->shape_upto)
+			break;
+		if (k > st->max)
+			return false;
+		x += k;
+	}
+	return true;
 }
 
 /* Whether the folded text at u (n bytes) can go on after a lead of a
@@ -2083,6 +2289,64 @@ add_cand(struct numbers *nr, uint32_t rule, size_t k)
 	nr->cand_rules[rule / 64] |= 1ULL << (rule % 64);
 }
 
+/* The candidates at start k (at p; the first digit at or after it is
+ * digits_at[d]): see find_cands(). */
+static inline __attribute__((always_inline)) void
+cands_at(struct numbers *nr, const char *s, size_t len, size_t k, size_t p,
+    size_t d, bool near)
+{
+	const char *t = nr->lower.p;
+	const unsigned char *u = (const unsigned char *)t + p;
+	size_t nl, q = p, run = 0;
+
+	if (is_digit((char)u[0])) {
+		/* Past the digits and spaces: what must come next. */
+		unsigned char c;
+
+		q = past_digits(t, len, p, &run);
+		c = (unsigned char)t[q];
+		for (size_t j = nr->digit_next_at[c];
+		    j < nr->digit_next_at[c + 1]; j++)
+			if (follows(&nr->rules[nr->digit_next[j]].follow,
+			    t + q, len - q, run) &&
+			    (nr->rules[nr->digit_next[j]].shape_upto == 0 ||
+			    shape_fits(&nr->rules[nr->digit_next[j]], t,
+			    p + run, len)))
+				add_cand(nr, nr->digit_next[j], k);
+	}
+	if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
+	    is_upper_at(s, t, len, p))
+		for (size_t j = 0; j < nr->nupper_rules; j++)
+			if ((near ||
+			    nr->rules[nr->upper_rules[j]].digitless) &&
+			    digits_fit(nr, &nr->rules[nr->upper_rules[j]],
+			    p, d, len))
+				add_cand(nr, nr->upper_rules[j], k);
+	nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
+	    len - p, nr->lead_hits);
+	/* A lead of digits ("19", "0") is a digit all the same: what
+	 * follows the run must fit too. */
+	for (size_t j = 0; j < nl; j++) {
+		uint32_t ri = nr->lead_hits[j].rule;
+		size_t e = p + nr->lead_hits[j].end;
+		const struct span_rule *r = &nr->rules[ri];
+
+		if ((q == p ? digits_fit(nr, r, p, d, len) :
+		    follows(&r->follow, t + q, len - q, run)) &&
+		    fits_after_lead(&r->after_lead, t + e, len - e))
+			add_cand(nr, ri, k);
+	}
+}
+
+/* cands_at() for a far start, called: the loop over far starts, most of
+ * which fail their one probe, then keeps its own in registers. */
+static __attribute__((noinline)) void
+cands_far(struct numbers *nr, const char *s, size_t len, size_t k, size_t p,
+    size_t d)
+{
+	cands_at(nr, s, len, k, p, d, false);
+}
+
 /*
  * The starts where each rule may match: a start whose folded text begins
  * with one of the rule's leads, or a digit for the rules a digit may
@@ -2095,58 +2359,50 @@ static void
 find_cands(struct numbers *nr, const char *s, size_t len)
 {
 	const char *t = nr->lower.p;
-	size_t d = 0, run = 0;
+	const size_t *starts = nr->starts;
+	size_t d = 0, k = 0, ns = nr->nstarts;
+	const bool ud = nr->upper_digitless;
 
 	nr->ncand = 0;
-	for (size_t k = 0; k < nr->nstarts; k++) {
-		size_t p = nr->starts[k], nl, q;
-		const unsigned char *u = (const unsigned char *)t + p;
-		unsigned b = (unsigned)u[0] << 8 | u[1];	/* t[len] is NUL */
-		unsigned char c;
-		bool near;
+	/* By runs of starts: those before the next digit's reach (far),
+	 * then those within it up to the digit (near); most of either
+	 * fail one probe of their pass (struct numbers).  A far start
+	 * asks pass_far alone: it holds the leads_far of pass_near and
+	 * upper case only where pass_near does too. */
+	while (k < ns) {
+		size_t p = starts[k], next, from;
 
-		/* No lead, no digit, no upper case can begin here. */
-		if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) &&
-		    same_fold(s, t, len, p))
-			continue;
 		while (d < nr->ndigits && nr->digits_at[d] < p)
 			d++;
-		near = d < nr->ndigits && nr->digits_at[d] - p <= nr->max_reach;
-		if (!near && !(nr->pass_far[b >> 3] & (1u << (b & 7))) &&
-		    (!nr->upper_digitless || same_fold(s, t, len, p)))
-			continue;
-		q = p;
-		if (is_digit((char)u[0])) {
-			/* Past the digits and spaces: what must come next. */
-			q = past_digits(t, len, p, &run);
-			c = (unsigned char)t[q];
-			for (size_t j = nr->digit_next_at[c];
-			    j < nr->digit_next_at[c + 1]; j++)
-				if (follows(&nr->rules[nr->digit_next[j]].follow,
-				    t + q, len - q, run))
-					add_cand(nr, nr->digit_next[j], k);
-		}
-		if ((near ? nr->nupper_rules > 0 : nr->upper_digitless) &&
-		    is_upper_at(s, t, len, p))
-			for (size_t j = 0; j < nr->nupper_rules; j++)
-				if ((near ||
-				    nr->rules[nr->upper_rules[j]].digitless) &&
-				    digits_fit(nr, &nr->rules[nr->upper_rules[j]],
-				    p, d, len))
-					add_cand(nr, nr->upper_rules[j], k);
-		nl = leadidx_find(near ? &nr->leads_near : &nr->leads_far, u,
-		    len - p, nr->lead_hits);
-		/* A lead of digits ("19", "0") is a digit all the same: what
-		 * follows the run must fit too. */
-		for (size_t j = 0; j < nl; j++) {
-			uint32_t ri = nr->lead_hits[j].rule;
-			size_t e = p + nr->lead_hits[j].end;
-			const struct span_rule *r = &nr->rules[ri];
+		next = d < nr->ndigits ? nr->digits_at[d] : SIZE_MAX;
+		from = next == SIZE_MAX ? SIZE_MAX : next > nr->max_reach ?
+		    next - nr->max_reach : 0;
+		for (; k < ns && (p = starts[k]) < from; k++) {
+			const unsigned char *u = (const unsigned char *)t + p;
+			unsigned b = (unsigned)u[0] << 8 | u[1]; /* t[len]: NUL */
 
-			if ((q == p ? digits_fit(nr, r, p, d, len) :
-			    follows(&r->follow, t + q, len - q, run)) &&
-			    fits_after_lead(&r->after_lead, t + e, len - e))
-				add_cand(nr, ri, k);
+			/* No digit is far, so where no rule tried here may
+			 * begin with upper case (ud), only a lead can begin
+			 * here: two bytes tell most, four more (may4). */
+			if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) ?
+			    !ud || same_fold(s, t, len, p) :
+			    !ud && !leadidx_may4(&nr->leads_far, u, len - p))
+				continue;
+			cands_far(nr, s, len, k, p, d);
+		}
+		for (; k < ns && (p = starts[k]) <= next; k++) {
+			const unsigned char *u = (const unsigned char *)t + p;
+			unsigned b = (unsigned)u[0] << 8 | u[1];
+
+			/* No lead, no digit, no upper case can begin here;
+			 * at an ASCII byte no digit, left as it is by the
+			 * fold (so no upper case), a lead only: may4 tells. */
+			if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) ?
+			    same_fold(s, t, len, p) : u[0] < 0x80 &&
+			    !is_digit((char)u[0]) && s[p] == t[p] &&
+			    !leadidx_may4(&nr->leads_near, u, len - p))
+				continue;
+			cands_at(nr, s, len, k, p, d, true);
 		}
 	}
 	/* A counting sort over the rules that have candidates. */
@@ -2472,7 +2728,9 @@ letter_len(const char *s, size_t len, size_t i)
  * characters are scan()'s pieces (struct pre): a claim cuts them, a
  * number may take several, and what lies between them is spaces.
  */
-static void
+/* Not inlined (nor emit()): once a sentence, and numbers_read()'s own
+ * loops keep more in registers without them (measured). */
+static __attribute__((noinline)) void
 tokenise(struct numbers *nr, const char *s, size_t len)
 {
 	const struct pre *pv = nr->pre;
@@ -3158,7 +3416,7 @@ mark_ambiguous(struct numbers *nr)
 	}
 }
 
-static void
+static __attribute__((noinline)) void
 emit(struct numbers *nr, const struct pm *pm)
 {
 	struct num_mention *m = push_mention(nr, pm->s, pm->e, pm->kind);

@@ -10,6 +10,7 @@
  * which is always true.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -750,48 +751,153 @@ after_run(struct cur *c, struct rxstart *follow, const char *from,
 			follow->any = true;
 }
 
-void
-rxstart_after_digits(const char *pattern, struct rxstart *follow)
+/*
+ * Moves c past the first item a match must have, which is to be digits,
+ * with its quantifier; *run gets where that item begins.  False when the
+ * pattern does not begin so (optional items before it must not begin
+ * with a digit).
+ */
+static bool
+to_first_digits(struct cur *c, const char **run)
 {
-	struct cur c = { pattern, false, false, false };
-	bool found = false;
-	const char *run = NULL;
-
-	memset(follow, 0, sizeof(*follow));
-	follow->any = true;
-	/* Up to the first item a match must have, which is to be digits;
-	 * optional items before it must not begin with a digit. */
-	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
+	while (*c->p != '\0' && *c->p != '|' && *c->p != ')' && !c->bad) {
 		struct rxstart st = { 0 };
 		char lit[8];
 		size_t litn = 0;
 		bool nul, more;
 		unsigned long min;
-		const char *from = c.p;
-		enum atom k = atom(&c, &st, &nul, lit, &litn);
+		const char *from = c->p;
+		enum atom k = atom(c, &st, &nul, lit, &litn);
 		bool digit_first = st.digit || st.any ||
 		    (k == A_LIT && lit[0] >= '0' && lit[0] <= '9');
 
 		for (size_t i = 0; i < st.nlit; i++)
 			digit_first |= st.lit[i][0] >= '0' && st.lit[i][0] <= '9';
 		rxstart_free(&st);
-		quantifier(&c, &min, &more);
+		quantifier(c, &min, &more);
 		if (k == A_ZW)
 			continue;
 		if (min == 0 || nul) {
 			if (digit_first)
-				return;
+				return false;
 			continue;
 		}
-		if (!pure_digits(from, c.p))
-			return;
-		found = true;
-		run = from;
-		break;
+		if (!pure_digits(from, c->p))
+			return false;
+		*run = from;
+		return !c->bad;
 	}
-	if (!found || c.bad)
+	return false;
+}
+
+/* The bytes the one-character item [from, to) takes into set, when they
+ * are ASCII and no letters (so case does not matter); else false. */
+static bool
+char_set(const char *from, const char *to, unsigned char *set)
+{
+	struct cur c = { from, false, false, false };
+	struct rxstart st = { 0 };
+	char lit[8];
+	size_t litn = 0;
+	bool nul, ok = true;
+	enum atom k = atom(&c, &st, &nul, lit, &litn);
+
+	if (k == A_LIT)
+		add_lit(&st, lit, litn);
+	if (c.bad || c.p != to || k == A_ZW || st.any || st.upper)
+		ok = false;
+	if (st.digit)
+		for (int d = '0'; d <= '9'; d++)
+			set[d >> 3] |= (unsigned char)(1u << (d & 7));
+	for (size_t i = 0; ok && i < st.nlit; i++) {
+		unsigned char b = (unsigned char)st.lit[i][0];
+
+		if (strlen(st.lit[i]) != 1 || b >= 0x80 ||
+		    ((b | 32) >= 'a' && (b | 32) <= 'z'))
+			ok = false;
+		else
+			set[b >> 3] |= (unsigned char)(1u << (b & 7));
+	}
+	rxstart_free(&st);
+	return ok;
+}
+
+/* The one-character group a back reference \k<name> (at p, to) names,
+ * its bytes into set (char_set()); false when it is not so. */
+static bool
+backref_set(const char *pattern, const char *p, const char *to,
+    unsigned char *set)
+{
+	char open[72];
+	size_t n = (size_t)(to - p) - 4;
+	const char *g;
+	struct cur c;
+	struct item it;
+
+	if (to - p < 5 || p[0] != '\\' || p[1] != 'k' || p[2] != '<' ||
+	    to[-1] != '>' || n > 64)
+		return false;
+	snprintf(open, sizeof(open), "(?<%.*s>", (int)n, p + 3);
+	/* The name once only (PCRE2 allows duplicates with (?J)). */
+	if ((g = strstr(pattern, open)) == NULL ||
+	    strstr(g + 1, open) != NULL)
+		return false;
+	c = (struct cur){ g, false, false, false };
+	it = next_item(&c);
+	return !c.bad && it.min == 1 && !it.more &&
+	    one_char(it.from, it.to) && char_set(it.from, it.to, set);
+}
+
+void
+rxstart_shape(const char *pattern, struct rxshape *sh)
+{
+	struct cur c = { pattern, false, false, false };
+	const char *run;
+
+	sh->n = 0;
+	if (!to_first_digits(&c, &run))
 		return;
-	after_run(&c, follow, run, c.p);
+	while (sh->n < RXSHAPE_MAX && *c.p != '\0' && *c.p != '|' &&
+	    *c.p != ')') {
+		struct item it = next_item(&c);
+		struct rxshape_step *st = &sh->step[sh->n];
+		const char *p = it.from;
+
+		if (c.bad)
+			break;
+		if (it.k == A_ZW)
+			continue;
+		memset(st, 0, sizeof(*st));
+		if (it.nul)
+			break;
+		if (pure_digits(it.from, it.to)) {
+			for (int d = '0'; d <= '9'; d++)
+				st->set[d >> 3] |= (unsigned char)(1u << (d & 7));
+			st->min = sat_mul(digits_alt(&p, it.to, false), it.min);
+			p = it.from;
+			st->max = sat_mul(digits_alt(&p, it.to, true),
+			    quant_max(it.to, c.p));
+		} else if ((one_char(it.from, it.to) &&
+		    char_set(it.from, it.to, st->set)) ||
+		    backref_set(pattern, it.from, it.to, st->set)) {
+			st->min = it.min;
+			st->max = quant_max(it.to, c.p);
+		} else
+			break;
+		sh->n++;
+	}
+}
+
+void
+rxstart_after_digits(const char *pattern, struct rxstart *follow)
+{
+	struct cur c = { pattern, false, false, false };
+	const char *run = NULL;
+
+	memset(follow, 0, sizeof(*follow));
+	follow->any = true;
+	if (to_first_digits(&c, &run))
+		after_run(&c, follow, run, c.p);
 }
 
 /*
@@ -1037,14 +1143,70 @@ rxstart_core(const char *pattern, struct rxstart *core, size_t *chars,
 	return false;
 }
 
+/*
+ * For an optional group "(?:...)" at [from, to) of one branch that holds
+ * items matching no ASCII digit, then a required run of digits, then
+ * items a match must have: what follows that run (after_run(), up to the
+ * group's end, which must not be reached with nothing read), into *follow;
+ * the most bytes before the run in the group into *pre, whether they may
+ * be white space into *space.  False (nothing to free) when it is not so.
+ */
+static bool
+group_first_digits(const char *from, const char *to, struct rxstart *follow,
+    size_t *pre, bool *space)
+{
+	struct cur c = { from + 3, false, false, false };
+	bool nullable;
+
+	if (strncmp(from, "(?:", 3) != 0 || to[-1] != ')')
+		return false;
+	*pre = 0;
+	while (c.p < to - 1 && *c.p != '|' && !c.bad) {
+		struct item it = next_item(&c);
+		size_t n, each;
+
+		if (it.k == A_ZW)
+			continue;
+		if (it.min >= 1 && !it.nul && pure_digits(it.from, it.to)) {
+			const char *p = it.from;
+
+			memset(follow, 0, sizeof(*follow));
+			follow->run_max = digits_alt(&p, c.p, true);
+			follow->then_digits = char_then_digits(c);
+			c.skip_space = true;
+			seq(&c, follow, &nullable);
+			if (c.bad || nullable || follow->digit || follow->any ||
+			    c.p != to - 1) {
+				rxstart_free(follow);
+				return false;
+			}
+			for (size_t i = 0; i < follow->nlit; i++)
+				if (follow->lit[i][0] >= '0' &&
+				    follow->lit[i][0] <= '9') {
+					rxstart_free(follow);
+					return false;
+				}
+			return true;
+		}
+		if (!digit_free(it.from, it.to, space))
+			return false;
+		each = *it.from == '(' ? SIZE_MAX : 4;
+		n = quant_max(it.to, c.p);
+		*pre = each == SIZE_MAX || n == SIZE_MAX ||
+		    each * n > SIZE_MAX / 2 - *pre ? SIZE_MAX : *pre + each * n;
+	}
+	return false;
+}
+
 void
 rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
     size_t *prefix_max, bool *prefix_space)
 {
 	struct cur c = { pattern, false, false, false };
-	bool found = false, space = false;
-	size_t max = 0;
+	bool found = false, space = false, opt = false, opt_space = false;
+	size_t max = 0, opt_pre = 0;
 	const char *run = NULL;
+	struct rxstart opt_follow = { 0 };
 
 	memset(follow, 0, sizeof(*follow));
 	follow->any = true;
@@ -1052,11 +1214,13 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 	*prefix_space = true;
 	/* Up to the first item a match must have that is digits; no item
 	 * before it may match a digit, so that run is the text's first
-	 * after the match's start. */
+	 * after the match's start.  One optional group may hold the first
+	 * run instead (group_first_digits(): "vụ(?:\s+\d{1,2}\s+năm)?\s+
+	 * (?<y>\d{4})"): then what follows either run may follow it. */
 	while (*c.p != '\0' && *c.p != '|' && *c.p != ')' && !c.bad) {
 		struct item it = next_item(&c);
 		const char *from = it.from, *q = it.to;
-		size_t n, each;
+		size_t n, each, pre;
 
 		if (it.k == A_ZW)
 			continue;
@@ -1065,8 +1229,18 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 			run = from;
 			break;
 		}
-		if (!digit_free(from, q, &space))
+		if (!opt && it.min == 0 && quant_max(q, c.p) == 1 &&
+		    group_first_digits(from, q, &opt_follow, &pre,
+		    &opt_space)) {
+			opt = true;
+			opt_pre = max == SIZE_MAX || pre == SIZE_MAX ||
+			    pre > SIZE_MAX / 2 - max ? SIZE_MAX : max + pre;
+			continue;
+		}
+		if (!digit_free(from, q, &space)) {
+			rxstart_free(&opt_follow);
 			return;
+		}
 		/* The most bytes it can take: a character is at most four
 		 * (a caseless 'k' matches the three of U+212A). */
 		each = *from == '(' ? SIZE_MAX : 4;
@@ -1076,11 +1250,26 @@ rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 			    each * n > SIZE_MAX / 2 - max ? SIZE_MAX :
 			    max + each * n;
 	}
-	if (!found || c.bad)
+	if (!found || c.bad) {
+		rxstart_free(&opt_follow);
 		return;
+	}
 	*prefix_max = max;
 	*prefix_space = space;
 	after_run(&c, follow, run, c.p);
+	if (opt && !follow->any) {
+		/* Either run: the union of what may follow them. */
+		if (opt_follow.run_max > follow->run_max)
+			follow->run_max = opt_follow.run_max;
+		if (opt_follow.then_digits != follow->then_digits)
+			follow->then_digits = 0;
+		if (opt_pre > *prefix_max)
+			*prefix_max = opt_pre;
+		*prefix_space |= opt_space;
+		merge(follow, &opt_follow);
+	} else if (opt) {
+		rxstart_free(&opt_follow);
+	}
 	/* A branch at the top, or text not read: other matches may begin
 	 * otherwise. */
 	if (c.bad || *c.p != '\0') {

@@ -93,6 +93,32 @@ void rxstart_after_first_digits(const char *pattern, struct rxstart *follow,
 bool rxstart_core(const char *pattern, struct rxstart *core, size_t *chars,
     char **prefix);
 
+/*
+ * For a match that begins with a digit (as rxstart_after_digits()): the
+ * items right after its first run of digits, one by one, as long as each
+ * takes ASCII characters that are no letters, told byte by byte: a
+ * character, a class, \d or digits, a back reference to a group of one
+ * such character (read as that group's class); each with the fewest and
+ * most times it repeats.  Zero-width items are passed over; the first
+ * item of any other sort ends the list (n 0: nothing known).  A superset
+ * of the text a match has there: "\d{1,2}(?<sep>[/.-])\d{1,2}\k<sep>\d{4}"
+ * gives [/.-] once, a digit once or twice, [/.-] once, a digit four
+ * times.
+ */
+#define RXSHAPE_MAX 8
+
+struct rxshape_step {
+	unsigned char set[256 / 8];	/* the bytes it takes */
+	size_t min, max;		/* max SIZE_MAX: no bound */
+};
+
+struct rxshape {
+	size_t n;
+	struct rxshape_step step[RXSHAPE_MAX];
+};
+
+void rxstart_shape(const char *pattern, struct rxshape *sh);
+
 void rxstart_free(struct rxstart *st);
 
 #endif
