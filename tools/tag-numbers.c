@@ -55,35 +55,22 @@ static const struct option longopts[] = {
 /* Counts for --stats: cheap enough to keep always. */
 static unsigned long long nsents, nkind[NK_NONE + 1];
 
-/* The kinds' names and lengths, written as they are (rec_put_raw): they
- * hold no TAB, newline or CR, which rec_put_text() would look for. */
-static const char *kname[NK_NONE + 1];
-static size_t klen[NK_NONE + 1];
-
 static void
 tag(struct numbers *nr, const struct rec *rec)
 {
-	const char *text = rec->f[4], *sno = rec->f[2];
+	const char *text = rec->f[4];
 	const struct num_mention *m;
-	size_t n = numbers_read(nr, text, strlen(text), &m), snolen = 0;
+	size_t n = numbers_read(nr, text, strlen(text), &m);
 	char flags[128];
-	bool sno_raw = true;
 
 	nsents++;
-	/* The sentence number, read from a field, holds no TAB or newline;
-	 * with no CR either it is written as it is, once measured. */
-	for (; n > 0 && sno[snolen] != '\0'; snolen++)
-		sno_raw &= sno[snolen] != '\r';
 	for (size_t i = 0; i < n; i++) {
 		nkind[m[i].kind]++;
 		rec_begin("num", rec->f[1]);
-		if (sno_raw)
-			rec_put_raw(sno, snolen);
-		else
-			rec_put_text(sno);
+		rec_put_text(rec->f[2]);
 		rec_put_ulong(m[i].start);
 		rec_put_ulong(m[i].end);
-		rec_put_raw(kname[m[i].kind], klen[m[i].kind]);
+		rec_put_text(num_kind_name(m[i].kind));
 		rec_put_text(m[i].value);
 		rec_put_text(m[i].unit);
 		rec_put_text(m[i].approx);
@@ -123,10 +110,6 @@ main(int argc, char **argv)
 		}
 	}
 	nr = numbers_load();
-	for (int k = 0; k <= NK_NONE; k++) {
-		kname[k] = num_kind_name((enum num_kind)k);
-		klen[k] = strlen(kname[k]);
-	}
 	r = rec_reader_open(argv + optind, argc - optind);
 	while (rec_next(r, &rec, 2)) {
 		if (rec_is(&rec, "sent")) {
