@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "leadidx.h"
 #include "litreq.h"
 #include "rxscan.h"
 #include "rxstart.h"
@@ -38,6 +39,17 @@ struct rxscan {
 	size_t back;
 	int seek;		/* SEEK_* */
 	uint16_t from[256];	/* the first of them with that first byte */
+	/* By the byte before a place: can a match begin there?  0: no
+	 * (an ASCII byte that the pattern's opening \b or negative
+	 * lookbehind rules out, read by lead_before()); the other bytes 1.
+	 * Most digits stand after a digit, and PCRE2 is not asked there. */
+	unsigned char after_ok[256];
+	/* At a digit: what must follow its run of digits, spaces passed
+	 * (rxstart_after_digits()): one of flit, folded; nflit 0 anything. */
+	char **flit;
+	size_t *flen;
+	size_t nflit;
+	size_t run_max, then_digits;
 };
 
 /*
@@ -93,6 +105,113 @@ spaces_before(const unsigned char *u, size_t floor, size_t p)
 		p = q;
 	}
 	return p;
+}
+
+/* Is the character at u (NUL-terminated) a word character, as \w with
+ * Unicode properties knows it (letters, numbers, marks, '_')? */
+static bool
+word_char(const char *u)
+{
+	utf8proc_int32_t cp;
+	utf8proc_propval_t cat;
+
+	if (utf8proc_iterate((const utf8proc_uint8_t *)u, -1, &cp) < 1)
+		return false;
+	cat = utf8proc_category(cp);
+	return cp == '_' || (cat >= UTF8PROC_CATEGORY_LU &&
+	    cat <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Marks in no[] the ASCII bytes of the class at *pp ('[' ... ']') and
+ * moves *pp past it; false when the class holds anything but ASCII
+ * punctuation, digits and \d (letters, ranges, negation, other escapes):
+ * then nothing is known. */
+static bool
+class_bytes(const char **pp, unsigned char *no)
+{
+	const char *p = *pp + 1;
+
+	if (*p == '^' || *p == ']')
+		return false;
+	for (; *p != ']'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\\') {
+			c = (unsigned char)*++p;
+			if (c == 'd') {
+				memset(no + '0', 1, 10);
+				continue;
+			}
+			/* \w, \s, \p, \x ...: not one character */
+			if (c == '\0' || c >= 0x80 || c == '_' ||
+			    (c >= '0' && c <= '9') ||
+			    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+				return false;
+		} else if (c == '\0' || c >= 0x80 || c == '[' ||
+		    (c == '-' && p[1] != ']' && p != *pp + 1) ||
+		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return false;
+		no[c] = 1;
+	}
+	*pp = p + 1;
+	return true;
+}
+
+/*
+ * The bytes that, standing right before a place, rule out a match there,
+ * read from the zero-width items a pattern opens with (into no[]): a
+ * negative lookbehind of one class of ASCII characters ("(?<![\d/.,-])")
+ * rules out those characters, and \b, when every beginning of a match is
+ * a word character (words), rules out the ASCII word characters.  Items
+ * not understood end the reading; a '|' at the top is seen by the caller
+ * (rxstart's beginnings are of every branch, \b perhaps of one only), so
+ * only a pattern with none is read.
+ */
+static void
+lead_before(const char *src, bool words, unsigned char *no)
+{
+	const char *p = src;
+	int depth = 0;
+
+	/* A '|' outside every group (escapes and classes passed over):
+	 * the opening items may be one branch's only. */
+	for (const char *q = src; *q != '\0'; q++) {
+		if (*q == '\\' && q[1] != '\0')
+			q++;
+		else if (*q == '[') {
+			for (q++; *q != '\0' && *q != ']'; q++)
+				if (*q == '\\' && q[1] != '\0')
+					q++;
+			if (*q == '\0')
+				return;
+		} else if (*q == '(')
+			depth++;
+		else if (*q == ')')
+			depth--;
+		else if (*q == '|' && depth == 0)
+			return;
+	}
+	for (;;) {
+		if (p[0] == '\\' && p[1] == 'b') {
+			if (words) {
+				for (int b = 0; b < 0x80; b++)
+					if ((b >= '0' && b <= '9') || b == '_' ||
+					    ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+						no[b] = 1;
+			}
+			p += 2;
+		} else if (strncmp(p, "(?<![", 5) == 0) {
+			unsigned char cls[256] = { 0 };
+			const char *q = p + 4;
+
+			if (!class_bytes(&q, cls) || *q != ')')
+				return;
+			for (int b = 0; b < 256; b++)
+				no[b] |= cls[b];
+			p = q + 1;
+		} else
+			return;
+	}
 }
 
 struct rxscan *
@@ -197,6 +316,36 @@ rxscan_of(const struct rx *rx)
 		sc->seek = SEEK_DIGITS;
 	else if (!sc->digit && sc->nlit <= RXSCAN_SEEK_LITS)
 		sc->seek = SEEK_LITS;
+	/* What rules out a place by the byte before it, and what must
+	 * follow a digit's run (only where the match begins at the place
+	 * the walk gives: not with optional words before, core). */
+	memset(sc->after_ok, 1, sizeof(sc->after_ok));
+	if (words == NULL) {
+		unsigned char no[256] = { 0 };
+		bool wordy = true;
+		struct rxstart fo;
+
+		for (size_t i = 0; i < sc->nlit && wordy; i++)
+			wordy = word_char(sc->lit[i]);
+		lead_before(rx->src, wordy, no);
+		for (int b = 0; b < 256; b++)
+			sc->after_ok[b] = !no[b];
+		rxstart_after_digits(rx->src, &fo);
+		if (sc->digit && !fo.any && fo.nlit > 0) {
+			sc->flit = xcalloc(fo.nlit, sizeof(*sc->flit));
+			sc->flen = xcalloc(fo.nlit, sizeof(*sc->flen));
+			for (size_t i = 0; i < fo.nlit; i++) {
+				litfold(fo.lit[i], strlen(fo.lit[i]), &f, NULL);
+				sc->flit[i] = xstrndup(f.p, f.len);
+				sc->flen[i] = f.len;
+			}
+			sc->nflit = fo.nlit;
+			sc->run_max = fo.run_max;
+			sc->then_digits = fo.then_digits;
+			buf_free(&f);
+		}
+		rxstart_free(&fo);
+	}
 	if (words != NULL && !core_apart(sc, words)) {
 		free(words);
 		rxscan_free(sc);
@@ -221,7 +370,44 @@ rxscan_free(struct rxscan *sc)
 	free(sc->len);
 	free(sc->anchor);
 	free(sc->head);
+	for (size_t i = 0; i < sc->nflit; i++)
+		free(sc->flit[i]);
+	free(sc->flit);
+	free(sc->flen);
 	free(sc);
+}
+
+/* Can the fold at t (n bytes, up to the part's end) go on as a match
+ * that begins with a run of digits there must (rxstart_after_digits()):
+ * the run no longer than run_max, then spaces, then one of flit (then,
+ * with then_digits, spaces and that many digits)?  As tag-numbers reads
+ * its rules' follows (numbers.c). */
+static bool
+digits_follow(const struct rxscan *sc, const char *t, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t run = 0, l, w, i;
+
+	while (run < n && u[run] >= '0' && u[run] <= '9')
+		run++;
+	if (run > sc->run_max)
+		return false;
+	for (l = run; (w = ws_len(u + l, n - l)) > 0;)
+		l += w;
+	for (i = 0; i < sc->nflit; i++)
+		if (sc->flen[i] <= n - l && lit_same(t + l, sc->flit[i],
+		    sc->flen[i]))
+			break;
+	if (i == sc->nflit)
+		return false;
+	if (sc->then_digits == 0)
+		return true;
+	for (l += sc->flen[i]; (w = ws_len(u + l, n - l)) > 0;)
+		l += w;
+	for (w = 0; l + w < n && u[l + w] >= '0' && u[l + w] <= '9'; w++)
+		if (w + 1 >= sc->then_digits)
+			return true;
+	return false;
 }
 
 /* Is literal i at t (with room for it)?  Its first four bytes are
@@ -371,9 +557,13 @@ walk_next(struct walk *w, size_t p)
 
 	switch (sc->seek) {
 	case SEEK_DIGITS:
+		/* A digit that the byte before rules out (most: a digit
+		 * after a digit, where \b or a lookbehind fails) is passed
+		 * here, with no return to the caller. */
 		for (; (p = next_digit(w->u, p, w->end)) < w->end; p++)
-			if (sc->by[w->u[p]] == B_YES || lit_at(sc, w->fold,
-			    w->fmap[p], w->qend))
+			if ((p == 0 || sc->after_ok[w->u[p - 1]]) &&
+			    (sc->by[w->u[p]] == B_YES || lit_at(sc, w->fold,
+			    w->fmap[p], w->qend)))
 				return p;
 		return w->end;
 	case SEEK_LITS:
@@ -438,6 +628,13 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 
 	for (size_t p = at; (p = walk_next(&w, p)) < end; p++) {
 		if (!sc->core) {
+			/* Places the byte before or the digits' follow rule
+			 * out cost no PCRE2 call. */
+			if (p > 0 && !sc->after_ok[u[p - 1]])
+				continue;
+			if (sc->nflit > 0 && u[p] >= '0' && u[p] <= '9' &&
+			    !digits_follow(sc, fold + fmap[p], w.qend - fmap[p]))
+				continue;
 			if (rx_match_at(rx, s, end, p, ov))
 				return true;
 			continue;
