@@ -1118,6 +1118,32 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year, bool any)
 	    from, to, nwin, any, fold.p, fmap, &fidx, st->periods, MAXHITS);
 }
 
+/* Has a sentence after sentence si, in the run of sentences on its
+ * line, a figure?  (A lead-in's carry-over ends at the first sentence
+ * on another line.) */
+static bool
+figure_later_in_line(const struct cdoc *doc, size_t si)
+{
+	for (size_t j = si + 1; j < doc->nsents &&
+	    doc->sents[j].lineno == doc->sents[si].lineno; j++)
+		for (size_t k = 0; k < doc->sents[j].nnums; k++)
+			if (is_figure(&doc->sents[j].nums[k]))
+				return true;
+	return false;
+}
+
+/* "Trong đó, ngành ... tăng 10,8%": a sentence that opens as a
+ * continuation goes on the indicator of the one before (with no label
+ * before, the answer is -1 either way). */
+static int
+continued_label(struct cx_rules *cx, const struct csent *s,
+    const struct context *ctx)
+{
+	return ctx->last_label >= 0 &&
+	    find_at(cx->continuation, s->text, 0, s->len) ?
+	    ctx->last_label : -1;
+}
+
 void
 classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
@@ -1141,19 +1167,25 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		 * them as they are, which costs less than folding it for the
 		 * prefilter (cur_s NULL turns the prefilter off). */
 		set_sentence(s->nnums > 0 ? s : NULL);
-		/* "Trong đó, ngành ... tăng 10,8%": a sentence that opens as
-		 * a continuation goes on the indicator of the one before
-		 * (with no label before, the answer is -1 either way). */
-		prev_label = ctx.last_label >= 0 &&
-		    find_at(cx->continuation, s->text, 0, s->len) ?
-		    ctx.last_label : -1;
-
 		cx_stats.sents++;
 		cx_stats.nums += s->nnums;
 		for (size_t k = 0; k < s->nnums && !any; k++)
 			any = is_figure(&s->nums[k]);
 		if (ctx.target_carry && ctx.carry_line != s->lineno)
 			ctx.target_carry = false;
+		/* A sentence with no number counts only if it is a lead-in,
+		 * and a lead-in of no number only makes the next figures of
+		 * its line targets and sets the label carried on to
+		 * prev_label below (it names no period: no number).  With no
+		 * figure after it in its line (the carry-over ends at the
+		 * next line) and that label the one carried already, it
+		 * would change nothing: the target cue, sought in the whole
+		 * sentence by PCRE2, need not be (most such sentences). */
+		prev_label = -2;	/* not asked yet */
+		if (s->nnums == 0 && !figure_later_in_line(doc, si) &&
+		    (prev_label = continued_label(cx, s, &ctx)) ==
+		    ctx.last_label)
+			continue;
 		st.s = s;
 		st.target_at = SIZE_MAX;
 		find(cx->target_strong, s->text, 0, s->len, &st.target_at);
@@ -1161,6 +1193,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    find(cx->lead_in, s->text, st.target_at, s->len, NULL);
 		if (s->nnums == 0 && !lead)
 			continue;
+		if (prev_label == -2)
+			prev_label = continued_label(cx, s, &ctx);
 		if (s->nnums == 0)
 			set_sentence(s);	/* a lead-in: on to periods */
 		find_periods(cx, &st, ctx.year, any);
