@@ -52,6 +52,14 @@ struct province {
 	const char *name;
 };
 
+/* One name or alias of province_rx: the literal and its mark. */
+struct province_alt {
+	const char *s;		/* in province_rx->src; not terminated */
+	size_t len;
+	unsigned key;		/* its first two bytes, a << 8 | b */
+	size_t who;		/* its (*MARK:n) */
+};
+
 struct cx_rules {
 	struct ynode *metrics_doc, *context_doc, *periods_doc, *prov_doc;
 	struct metric *m;
@@ -84,6 +92,13 @@ struct cx_rules {
 	uint8_t *province_pairs;	/* bit a<<8|b: some name or alias
 					 * begins with bytes a, b; NULL:
 					 * unknown, ask PCRE2 everywhere */
+	/* The names and aliases of province_rx as compiled, read back
+	 * from it, by their first two bytes and then in the pattern's
+	 * order; NULL (npalts 0) when it is not so read: PCRE2 is asked. */
+	struct province_alt *palts;
+	size_t npalts;
+	struct rx *word_rx;		/* \w alone, for a character beyond
+					 * ASCII next to a name */
 	size_t date_lines;		/* sentences searched for a date */
 
 	/* What each pattern's matches must contain (litreq.h) and where
