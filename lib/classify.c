@@ -158,11 +158,29 @@ is_kind(const char *kind, const char *name)
 	return kind[0] == name[0] && strcmp(kind, name) == 0;
 }
 
+/* A number that may be a figure: a quantity, percent or count with a
+ * value.  Asked some 25 thousand times on 2 MB, so worked out once a
+ * number (mark_figures()) and read from it (is_figure()). */
 static bool
-is_figure(const struct cnum *n)
+figure_of(const struct cnum *n)
 {
 	return (is_kind(n->kind, "quantity") || is_kind(n->kind, "percent") ||
 	    is_kind(n->kind, "count")) && *n->value != '\0';
+}
+
+static inline bool
+is_figure(const struct cnum *n)
+{
+	return n->figure;
+}
+
+static void
+mark_figures(const struct cdoc *doc)
+{
+	for (size_t i = 0; i < doc->nsents; i++)
+		for (size_t k = 0; k < doc->sents[i].nnums; k++)
+			doc->sents[i].nums[k].figure =
+			    figure_of(&doc->sents[i].nums[k]);
 }
 
 static bool
@@ -1287,6 +1305,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	cur_cx = cx;
 	set_sentence(NULL);
 	cx_stats.docs++;
+	mark_figures(doc);
 	find_doc_date(cx, doc, &ctx);
 	ctx.year = ctx.doc_y;
 	find_province(cx, doc, out);
