@@ -174,13 +174,19 @@ is_figure(const struct cnum *n)
 	return n->figure;
 }
 
-static void
+/* Marks the figures of doc; returns how many sentences lead up to its
+ * last figure (0 when it has none). */
+static size_t
 mark_figures(const struct cdoc *doc)
 {
+	size_t upto = 0;
+
 	for (size_t i = 0; i < doc->nsents; i++)
 		for (size_t k = 0; k < doc->sents[i].nnums; k++)
-			doc->sents[i].nums[k].figure =
-			    figure_of(&doc->sents[i].nums[k]);
+			if ((doc->sents[i].nums[k].figure =
+			    figure_of(&doc->sents[i].nums[k])))
+				upto = i + 1;
+	return upto;
 }
 
 static bool
@@ -1299,13 +1305,14 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
 	struct context ctx;
 	static struct sentence st;
+	size_t upto;
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.last_label = -1;
 	cur_cx = cx;
 	set_sentence(NULL);
 	cx_stats.docs++;
-	mark_figures(doc);
+	upto = mark_figures(doc);
 	find_doc_date(cx, doc, &ctx);
 	ctx.year = ctx.doc_y;
 	find_province(cx, doc, out);
@@ -1313,6 +1320,15 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		const struct csent *s = &doc->sents[si];
 		bool any = false, lead;
 		int prev_label;
+
+		/* After the last figure, a sentence can only change the
+		 * context (period, year, label, lead-in) of figures that do
+		 * not come: it is counted, not read. */
+		if (si >= upto) {
+			cx_stats.sents++;
+			cx_stats.nums += s->nnums;
+			continue;
+		}
 
 		/* A sentence with no number is asked two or three cues: run
 		 * them as they are, which costs less than folding it for the
