@@ -735,6 +735,18 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	return "actual";
 }
 
+/* An average annual rate: "/năm" after figure n, or "bình quân" before
+ * it in its clause [cs, ce) over a span of years ("bình quân 6 tháng" is
+ * a period, not a rate). */
+static bool
+avg_rate(struct cx_rules *cx, const char *t, const struct cnum *n,
+    size_t cs, size_t ce, const struct span *period)
+{
+	return find_at(cx->per_year, t, n->end, ce) ||
+	    (find(cx->average, t, cs, n->start, NULL) && period->y1 > 0 &&
+	    period->y2 > period->y1);
+}
+
 /* Gives one figure its row, or says why it has none. */
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
@@ -821,12 +833,6 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	    next_start : ce);
 	if (!pick_period(st, i, ce, next_start, ctx, &period))
 		period.y1 = 0;
-	/* An average annual rate: "/năm" after it, or "bình quân" over a
-	 * span of years ("bình quân 6 tháng" is a period, not a rate). */
-	bool avg = find_at(cx->per_year, t, n->end, ce) ||
-	    (find(cx->average, t, cs, n->start, NULL) && period.y1 > 0 &&
-	    period.y2 > period.y1);
-
 	if (after_basis && strcmp(after_basis, "skip") == 0) {
 		why(out, s, n, "compared with something no basis names%s", NULL);
 		return;
@@ -834,13 +840,14 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	row.measure = "level";
 	copy_str(row.value, sizeof(row.value), n->value);
 	if (is_percent(n)) {
-		bool plan = find_at(cx->plan_after, t, n->end, ce);
-		bool compared = find_at(cx->compare_after, t, n->end, ce);
-		bool growth = find(cx->growth, t, cs, n->start, NULL);
+		/* The cues below are asked only where the answer is read:
+		 * each is a search of its own. */
+		bool ranged = has_flag(n, "from") || has_flag(n, "to");
+		bool plan = !ranged && find_at(cx->plan_after, t, n->end, ce);
 
 		copy_str(row.unit, sizeof(row.unit), strcmp(n->unit,
 		    "pp") == 0 ? "pp" : "%");
-		if (has_flag(n, "from") || has_flag(n, "to")) {
+		if (ranged) {
 			row.measure = "level";
 		} else if (verb == V_EXCEED && plan) {
 			row.measure = "change";
@@ -849,12 +856,14 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			row.measure = "plan_ratio";
 			row.basis = "plan";
 		} else if (verb == V_INC || verb == V_DEC || verb == V_EXCEED ||
-		    (verb == V_RATIO && growth)) {
+		    (verb == V_RATIO && find(cx->growth, t, cs, n->start,
+		    NULL))) {
 			row.measure = "change";
 			if (verb == V_DEC)
 				change_value(n->value, false, row.value,
 				    sizeof(row.value));
-		} else if (verb == V_RATIO && compared && index_like(n->value)) {
+		} else if (verb == V_RATIO && find_at(cx->compare_after, t,
+		    n->end, ce) && index_like(n->value)) {
 			/* "bằng 99,2% so với tháng trước": an index, -0.8. */
 			row.measure = "change";
 			change_value(n->value, true, row.value, sizeof(row.value));
@@ -871,7 +880,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			return;
 		}
 		if (strcmp(row.measure, "change") == 0 && row.basis == NULL)
-			row.basis = after_basis ? after_basis : avg ?
+			row.basis = after_basis ? after_basis :
+			    avg_rate(cx, t, n, cs, ce, &period) ?
 			    "avg_annual" : "yoy";
 		if (strcmp(row.measure, "level") == 0 &&
 		    !unit_allowed(&cx->m[mi], "%")) {
