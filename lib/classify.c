@@ -735,6 +735,20 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	return "actual";
 }
 
+/* The verb of figure n: the nearest before it in its own words [from,
+ * n->start); for a figure joined to the one before by a mere "và" or
+ * comma ("tăng 8,2% và 5,1%"), with none of its own, that one's. */
+static enum verb
+figure_verb(struct cx_rules *cx, const char *t, size_t cs, size_t from,
+    const struct cnum *n)
+{
+	enum verb verb = last_verb(cx, t, from, n->start, NULL);
+
+	if (verb == V_NONE && from > cs && n->start - from <= SHARED_VERB_GAP)
+		verb = last_verb(cx, t, cs, from, NULL);
+	return verb;
+}
+
 /* An average annual rate: "/năm" after figure n, or "bình quân" before
  * it in its clause [cs, ce) over a span of years ("bình quân 6 tháng" is
  * a period, not a rate). */
@@ -824,11 +838,6 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			snprintf(row.component, sizeof(row.component), "trong đó");
 	}
 
-	verb = last_verb(cx, t, from, n->start, &at);
-	/* "tăng 8,2% và 5,1%": a figure joined to the one before by a mere
-	 * "và" or comma shares its verb. */
-	if (verb == V_NONE && from > cs && n->start - from <= SHARED_VERB_GAP)
-		verb = last_verb(cx, t, cs, from, &at);
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
 	if (!pick_period(st, i, ce, next_start, ctx, &period))
@@ -844,6 +853,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		 * each is a search of its own. */
 		bool ranged = has_flag(n, "from") || has_flag(n, "to");
 		bool plan = !ranged && find_at(cx->plan_after, t, n->end, ce);
+
+		verb = ranged ? V_NONE : figure_verb(cx, t, cs, from, n);
 
 		copy_str(row.unit, sizeof(row.unit), strcmp(n->unit,
 		    "pp") == 0 ? "pp" : "%");
@@ -891,7 +902,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	} else {
 		if (*unit == '\0')
 			unit = inherit_unit(s, i, &cx->m[mi]);
-		if ((verb == V_INC || verb == V_DEC) && after_basis != NULL) {
+		/* The verb tells only with a basis after the figure. */
+		if (after_basis != NULL && ((verb = figure_verb(cx, t, cs,
+		    from, n)) == V_INC || verb == V_DEC)) {
 			why(out, s, n, "an absolute change (%s)", "no measure for it");
 			return;
 		}
