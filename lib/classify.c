@@ -207,13 +207,25 @@ has_flag(const struct cnum *n, const char *flag)
 	return false;
 }
 
+/* Is s[from..to) (from <= to) shorter than any match of rx?  Most
+ * figures stand a few bytes after their label, and the cues sought in
+ * between are ruled out by their length alone. */
+static inline bool
+too_short(const struct rx *rx, size_t from, size_t to)
+{
+	const struct cx_pat *pat = rx->user;
+
+	return pat != NULL && to - from < pat->minlen;
+}
+
 /* Any match of rx in s[from..to)?  Sets *at to its start. */
 static bool
 find(struct rx *rx, const char *s, size_t from, size_t to, size_t *at)
 {
 	PCRE2_SIZE *ov;
 
-	if (rx == NULL || from >= to || !may_match(rx, s, from, to))
+	if (rx == NULL || from >= to || too_short(rx, from, to) ||
+	    !may_match(rx, s, from, to))
 		return false;
 	if (!search(rx, s, from, to, &ov))
 		return false;
@@ -229,7 +241,8 @@ find_at(struct rx *rx, const char *s, size_t from, size_t to)
 {
 	PCRE2_SIZE *ov;
 
-	return rx != NULL && from <= to && may_match(rx, s, from, to) &&
+	return rx != NULL && from <= to && !too_short(rx, from, to) &&
+	    may_match(rx, s, from, to) &&
 	    rx_match(rx, s + from, to - from, 0, &ov);
 }
 
@@ -241,7 +254,8 @@ find_last(struct rx *rx, const char *s, size_t from, size_t to, size_t *at,
 	PCRE2_SIZE *ov;
 	bool found = false;
 
-	if (!may_match(rx, s, from, to))
+	if (from >= to || too_short(rx, from, to) ||
+	    !may_match(rx, s, from, to))
 		return false;
 	while (from < to && search(rx, s, from, to, &ov)) {
 		found = true;

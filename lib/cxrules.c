@@ -399,6 +399,12 @@ req_add(struct cx_rules *cx, struct rx *rx)
 	pat = xcalloc(1, sizeof(*pat));
 	pat->req = litreq_of(rx->src);
 	litgate_of(pat->req, &pat->gate);
+	/* PCRE2's own bound: it fails a shorter subject at once, but
+	 * only after the prefilter and the call. */
+	uint32_t minlen;
+
+	if (pcre2_pattern_info(rx->code, PCRE2_INFO_MINLENGTH, &minlen) == 0)
+		pat->minlen = minlen;
 	rx->user = cx->pats[cx->npats++] = pat;
 }
 

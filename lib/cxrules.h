@@ -115,6 +115,8 @@ struct cx_pat {
 	struct litgate gate;	/* litgate_of(req): tried first, inline */
 	struct rxscan *scan;	/* NULL: search as PCRE2 does */
 	bool scanned;		/* scan is made (at the first search) */
+	size_t minlen;		/* no match is shorter, in characters
+				 * (PCRE2_INFO_MINLENGTH), so in bytes */
 };
 
 /* Where rx's matches may begin (rxscan_of()), worked out at the first
