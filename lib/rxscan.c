@@ -330,7 +330,10 @@ rxscan_of(const struct rx *rx)
 		lead_before(rx->src, wordy, no);
 		for (int b = 0; b < 256; b++)
 			sc->after_ok[b] = !no[b];
-		rxstart_after_digits(rx->src, &fo);
+		if (sc->digit)
+			rxstart_after_digits(rx->src, &fo);
+		else
+			fo = (struct rxstart){ .any = true };
 		if (sc->digit && !fo.any && fo.nlit > 0) {
 			sc->flit = xcalloc(fo.nlit, sizeof(*sc->flit));
 			sc->flen = xcalloc(fo.nlit, sizeof(*sc->flen));
@@ -494,6 +497,18 @@ char_of_fold(const unsigned char *u, size_t at, size_t end,
 {
 	size_t lo = at, hi = end;
 
+	/* Most folds are in place (litfold_inplace()): the character
+	 * is at q itself or a byte or two on; else a binary search. */
+	if (q >= at && q < end && fmap[q] <= q) {
+		size_t p = q;
+
+		while (p + 1 < end && p < q + 4 && fmap[p + 1] <= q)
+			p++;
+		if (p + 1 == end || fmap[p + 1] > q) {
+			lo = p;
+			hi = lo + 1;
+		}
+	}
 	while (hi - lo > 1) {		/* last p in [at, end) with fmap[p] <= q */
 		size_t mid = lo + (hi - lo) / 2;
 
