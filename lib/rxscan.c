@@ -167,6 +167,17 @@ class_bytes(const char **pp, unsigned char *no)
  * (rxstart's beginnings are of every branch, \b perhaps of one only), so
  * only a pattern with none is read.
  */
+/* The ']' that ends the class opening at q (escapes passed over), or
+ * NULL when it does not end. */
+static const char *
+class_end(const char *q)
+{
+	for (q++; *q != '\0' && *q != ']'; q++)
+		if (*q == '\\' && q[1] != '\0')
+			q++;
+	return *q != '\0' ? q : NULL;
+}
+
 static void
 lead_before(const char *src, bool words, unsigned char *no)
 {
@@ -179,10 +190,7 @@ lead_before(const char *src, bool words, unsigned char *no)
 		if (*q == '\\' && q[1] != '\0')
 			q++;
 		else if (*q == '[') {
-			for (q++; *q != '\0' && *q != ']'; q++)
-				if (*q == '\\' && q[1] != '\0')
-					q++;
-			if (*q == '\0')
+			if ((q = class_end(q)) == NULL)
 				return;
 		} else if (*q == '(')
 			depth++;
@@ -211,6 +219,72 @@ lead_before(const char *src, bool words, unsigned char *no)
 			p = q + 1;
 		} else
 			return;
+	}
+}
+
+/* What must follow a digit's run in a match that begins with it, read
+ * from pattern (rxstart_after_digits()), folded into sc's flit; nothing
+ * when the pattern does not say. */
+static void
+set_follow(struct rxscan *sc, const char *pattern)
+{
+	struct rxstart fo;
+	struct buf f = { 0 };
+
+	rxstart_after_digits(pattern, &fo);
+	if (!fo.any && fo.nlit > 0) {
+		sc->flit = xcalloc(fo.nlit, sizeof(*sc->flit));
+		sc->flen = xcalloc(fo.nlit, sizeof(*sc->flen));
+		for (size_t i = 0; i < fo.nlit; i++) {
+			litfold(fo.lit[i], strlen(fo.lit[i]), &f, NULL);
+			sc->flit[i] = xstrndup(f.p, f.len);
+			sc->flen[i] = f.len;
+		}
+		sc->nflit = fo.nlit;
+		sc->run_max = fo.run_max;
+		sc->then_digits = fo.then_digits;
+		buf_free(&f);
+	}
+	rxstart_free(&fo);
+}
+
+/*
+ * The pattern after its opening optional group and the white space after
+ * that ("(?:giai đoạn|từ năm)?\s*" before a year): what rxstart_core()
+ * calls the rest, which begins where the core does.  NULL when the
+ * pattern does not open so.
+ */
+static const char *
+core_rest(const char *src)
+{
+	const char *p = src;
+	int depth = 0;
+
+	if (*p != '(')
+		return NULL;
+	for (; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '[') {
+			if ((p = class_end(p)) == NULL)
+				return NULL;
+		} else if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth == 0)
+			break;
+	}
+	if (*p != ')' || p[1] != '?')
+		return NULL;
+	p += 2;
+	if (*p == '?' || *p == '+')	/* lazy or possessive */
+		p++;
+	for (;;) {
+		if (strncmp(p, "\\s*", 3) == 0 || strncmp(p, "\\s+", 3) == 0)
+			p += 3;
+		else if (*p == ' ')
+			p += p[1] == '*' || p[1] == '+' || p[1] == '?' ? 2 : 1;
+		else
+			return p;
 	}
 }
 
@@ -323,7 +397,6 @@ rxscan_of(const struct rx *rx)
 	if (words == NULL) {
 		unsigned char no[256] = { 0 };
 		bool wordy = true;
-		struct rxstart fo;
 
 		for (size_t i = 0; i < sc->nlit && wordy; i++)
 			wordy = word_char(sc->lit[i]);
@@ -331,23 +404,7 @@ rxscan_of(const struct rx *rx)
 		for (int b = 0; b < 256; b++)
 			sc->after_ok[b] = !no[b];
 		if (sc->digit)
-			rxstart_after_digits(rx->src, &fo);
-		else
-			fo = (struct rxstart){ .any = true };
-		if (sc->digit && !fo.any && fo.nlit > 0) {
-			sc->flit = xcalloc(fo.nlit, sizeof(*sc->flit));
-			sc->flen = xcalloc(fo.nlit, sizeof(*sc->flen));
-			for (size_t i = 0; i < fo.nlit; i++) {
-				litfold(fo.lit[i], strlen(fo.lit[i]), &f, NULL);
-				sc->flit[i] = xstrndup(f.p, f.len);
-				sc->flen[i] = f.len;
-			}
-			sc->nflit = fo.nlit;
-			sc->run_max = fo.run_max;
-			sc->then_digits = fo.then_digits;
-			buf_free(&f);
-		}
-		rxstart_free(&fo);
+			set_follow(sc, rx->src);
 	}
 	if (words != NULL && !core_apart(sc, words)) {
 		free(words);
@@ -355,9 +412,18 @@ rxscan_of(const struct rx *rx)
 		return NULL;
 	}
 	if (words != NULL) {
+		const char *rest = core_rest(rx->src);
+		bool digits = sc->digit;
+
 		sc->core = true;
 		sc->back = chars;
 		free(words);
+		/* A year after "giai đoạn" and the like: what must follow
+		 * its digits is read from the rest of the pattern. */
+		for (size_t i = 0; i < sc->nlit; i++)
+			digits |= sc->lit[i][0] >= '0' && sc->lit[i][0] <= '9';
+		if (rest != NULL && digits)
+			set_follow(sc, rest);
 	}
 	return sc;
 }
@@ -658,7 +724,16 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 		}
 		/* The words and spaces of a match whose rest begins here
 		 * lie after the stop before (core_apart()): search from
-		 * where they can begin, for a match that begins by p. */
+		 * where they can begin, for a match that begins by p.  A
+		 * rest of digits whose follow is not here begins no match:
+		 * none begins by p, as a search would have found. */
+		if (sc->nflit > 0 && u[p] >= '0' && u[p] <= '9' &&
+		    !digits_follow(sc, fold + fmap[p], w.qend - fmap[p])) {
+			floor = p + 1;
+			while (floor < end && (u[floor] & 0xC0) == 0x80)
+				floor++;
+			continue;
+		}
 		size_t lo = spaces_before(u, floor, p);
 
 		/* PCRE2 matches a character of the words, caseless or not,
