@@ -148,6 +148,12 @@ struct sentence {
 	bool attached[MAXHITS];		/* a year written right after a figure */
 	size_t nperiods;
 	size_t target_at;		/* first strong target cue, or SIZE_MAX */
+	/* Of the blockers and the components (the first 64 of each),
+	 * those whose gate the sentence passes (gate_mask()), worked out
+	 * at its first figure with a label: asked of every such figure,
+	 * most are nowhere in the sentence. */
+	uint64_t blockers, components;
+	bool masked;
 };
 
 /* Is a num record's KIND name?  The first letter rules out most
@@ -777,6 +783,25 @@ avg_rate(struct cx_rules *cx, const char *t, const struct cnum *n,
 	    period->y2 > period->y1);
 }
 
+/* Of patterns v[0..n), those whose gate the sentence being classified
+ * passes, bit i for v[i] (the first 64): one out of it has no match in
+ * any part of the sentence (may_match() says so of every part). */
+static uint64_t
+gate_mask(struct rx **v, size_t n)
+{
+	uint64_t m = 0;
+
+	fold_sentence();
+	for (size_t i = 0; i < n && i < 64; i++) {
+		const struct cx_pat *pat = v[i]->user;
+
+		if (pat == NULL || pat->req == NULL ||
+		    litreq_gate_may(pat->req, &pat->gate, &fidx))
+			m |= (uint64_t)1 << i;
+	}
+	return m;
+}
+
 /* Gives one figure its row, or says why it has none. */
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
@@ -824,8 +849,18 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		why(out, s, n, "a stock or a region (skip rule)%s", NULL);
 		return;
 	}
+	if (!st->masked) {
+		bool gated = cur_s == s;	/* the prefilter is on */
+
+		st->blockers = gated ? gate_mask(cx->blockers, cx->nblockers) :
+		    ~(uint64_t)0;
+		st->components = gated ? gate_mask(cx->components,
+		    cx->ncomponents) : ~(uint64_t)0;
+		st->masked = true;
+	}
 	for (size_t b = 0; b < cx->nblockers; b++)
-		if (find(cx->blockers[b], t, lab_end, n->start, &at)) {
+		if ((b >= 64 || (st->blockers >> b & 1)) &&
+		    find(cx->blockers[b], t, lab_end, n->start, &at)) {
 			why(out, s, n, "about another subject (blocker '%s')",
 			    cx->blockers[b]->at ? cx->blockers[b]->at->str : "");
 			return;
@@ -836,7 +871,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	for (size_t c = 0; c < cx->ncomponents; c++) {
 		size_t a = 0, e = 0;
 
-		if (find_last(cx->components[c], t, lab_end, n->start, &a, &e) &&
+		if ((c >= 64 || (st->components >> c & 1)) &&
+		    find_last(cx->components[c], t, lab_end, n->start, &a, &e) &&
 		    a >= at) {
 			at = a;
 			end = e;
@@ -1436,6 +1472,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			continue;
 		st.s = s;
 		st.target_at = SIZE_MAX;
+		st.masked = false;
 		find(cx->target_strong, s->text, 0, s->len, &st.target_at);
 		lead = st.target_at != SIZE_MAX &&
 		    find(cx->lead_in, s->text, st.target_at, s->len, NULL);
