@@ -49,7 +49,7 @@ run_example(struct cx_rules *cx, struct tools *t, const char *text,
 			numbers_flags(m[i].flags, flags, 200);
 			nums[ns][i] = (struct cnum){ m[i].start, m[i].end,
 			    num_kind_name(m[i].kind), value, m[i].unit,
-			    m[i].approx, flags, "" };
+			    m[i].approx, flags, "", false };
 			s->nnums++;
 		}
 		ns++;

@@ -148,6 +148,12 @@ struct sentence {
 	bool attached[MAXHITS];		/* a year written right after a figure */
 	size_t nperiods;
 	size_t target_at;		/* first strong target cue, or SIZE_MAX */
+	/* Of the blockers and the components (the first 64 of each),
+	 * those whose gate the sentence passes (gate_mask()), worked out
+	 * at its first figure with a label: asked of every such figure,
+	 * most are nowhere in the sentence. */
+	uint64_t blockers, components;
+	bool masked;
 };
 
 /* Is a num record's KIND name?  The first letter rules out most
@@ -158,11 +164,35 @@ is_kind(const char *kind, const char *name)
 	return kind[0] == name[0] && strcmp(kind, name) == 0;
 }
 
+/* A number that may be a figure: a quantity, percent or count with a
+ * value.  Asked some 25 thousand times on 2 MB, so worked out once a
+ * number (mark_figures()) and read from it (is_figure()). */
 static bool
-is_figure(const struct cnum *n)
+figure_of(const struct cnum *n)
 {
 	return (is_kind(n->kind, "quantity") || is_kind(n->kind, "percent") ||
 	    is_kind(n->kind, "count")) && *n->value != '\0';
+}
+
+static inline bool
+is_figure(const struct cnum *n)
+{
+	return n->figure;
+}
+
+/* Marks the figures of doc; returns how many sentences lead up to its
+ * last figure (0 when it has none). */
+static size_t
+mark_figures(const struct cdoc *doc)
+{
+	size_t upto = 0;
+
+	for (size_t i = 0; i < doc->nsents; i++)
+		for (size_t k = 0; k < doc->sents[i].nnums; k++)
+			if ((doc->sents[i].nums[k].figure =
+			    figure_of(&doc->sents[i].nums[k])))
+				upto = i + 1;
+	return upto;
 }
 
 static bool
@@ -183,13 +213,25 @@ has_flag(const struct cnum *n, const char *flag)
 	return false;
 }
 
+/* Is s[from..to) (from <= to) shorter than any match of rx?  Most
+ * figures stand a few bytes after their label, and the cues sought in
+ * between are ruled out by their length alone. */
+static inline bool
+too_short(const struct rx *rx, size_t from, size_t to)
+{
+	const struct cx_pat *pat = rx->user;
+
+	return pat != NULL && to - from < pat->minlen;
+}
+
 /* Any match of rx in s[from..to)?  Sets *at to its start. */
 static bool
 find(struct rx *rx, const char *s, size_t from, size_t to, size_t *at)
 {
 	PCRE2_SIZE *ov;
 
-	if (rx == NULL || from >= to || !may_match(rx, s, from, to))
+	if (rx == NULL || from >= to || too_short(rx, from, to) ||
+	    !may_match(rx, s, from, to))
 		return false;
 	if (!search(rx, s, from, to, &ov))
 		return false;
@@ -205,7 +247,8 @@ find_at(struct rx *rx, const char *s, size_t from, size_t to)
 {
 	PCRE2_SIZE *ov;
 
-	return rx != NULL && from <= to && may_match(rx, s, from, to) &&
+	return rx != NULL && from <= to && !too_short(rx, from, to) &&
+	    may_match(rx, s, from, to) &&
 	    rx_match(rx, s + from, to - from, 0, &ov);
 }
 
@@ -217,7 +260,8 @@ find_last(struct rx *rx, const char *s, size_t from, size_t to, size_t *at,
 	PCRE2_SIZE *ov;
 	bool found = false;
 
-	if (!may_match(rx, s, from, to))
+	if (from >= to || too_short(rx, from, to) ||
+	    !may_match(rx, s, from, to))
 		return false;
 	while (from < to && search(rx, s, from, to, &ov)) {
 		found = true;
@@ -283,12 +327,14 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 			continue;
 		if (!may_match_req(cx->labels[i].req, NULL, s, 0, len))
 			continue;
-		/* Each search starts where the fold first has what a match
-		 * begins with (rxscan_skip()): PCRE2 need not walk there. */
-		while (n < MAXHITS && at < len &&
-		    (!gated || (at = rxscan_skip(cx_scan(cx->labels[i].rx), s, at,
-		    len, fold.p, fmap, &fidx)) < len) &&
-		    rx_match(cx->labels[i].rx, s, len, at, &ov)) {
+		/* In the folded sentence PCRE2 is asked only where a match
+		 * may begin (rxscan_find()), anchored: a label whose first
+		 * word stands in the sentence but not the rest (a third of
+		 * them) costs a call there, not a search to the end. */
+		while (n < MAXHITS && at < len && (gated ?
+		    rxscan_find(cx_scan(cx->labels[i].rx), cx->labels[i].rx,
+		    s, at, len, fold.p, fmap, &fidx, &ov) :
+		    rx_match(cx->labels[i].rx, s, len, at, &ov))) {
 			if (ov[1] > ov[0])
 				all[n++] = (struct hit){ ov[0], ov[1], (int)i };
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -711,6 +757,51 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	return "actual";
 }
 
+/* The verb of figure n: the nearest before it in its own words [from,
+ * n->start); for a figure joined to the one before by a mere "và" or
+ * comma ("tăng 8,2% và 5,1%"), with none of its own, that one's. */
+static enum verb
+figure_verb(struct cx_rules *cx, const char *t, size_t cs, size_t from,
+    const struct cnum *n)
+{
+	enum verb verb = last_verb(cx, t, from, n->start, NULL);
+
+	if (verb == V_NONE && from > cs && n->start - from <= SHARED_VERB_GAP)
+		verb = last_verb(cx, t, cs, from, NULL);
+	return verb;
+}
+
+/* An average annual rate: "/năm" after figure n, or "bình quân" before
+ * it in its clause [cs, ce) over a span of years ("bình quân 6 tháng" is
+ * a period, not a rate). */
+static bool
+avg_rate(struct cx_rules *cx, const char *t, const struct cnum *n,
+    size_t cs, size_t ce, const struct span *period)
+{
+	return find_at(cx->per_year, t, n->end, ce) ||
+	    (find(cx->average, t, cs, n->start, NULL) && period->y1 > 0 &&
+	    period->y2 > period->y1);
+}
+
+/* Of patterns v[0..n), those whose gate the sentence being classified
+ * passes, bit i for v[i] (the first 64): one out of it has no match in
+ * any part of the sentence (may_match() says so of every part). */
+static uint64_t
+gate_mask(struct rx **v, size_t n)
+{
+	uint64_t m = 0;
+
+	fold_sentence();
+	for (size_t i = 0; i < n && i < 64; i++) {
+		const struct cx_pat *pat = v[i]->user;
+
+		if (pat == NULL || pat->req == NULL ||
+		    litreq_gate_may(pat->req, &pat->gate, &fidx))
+			m |= (uint64_t)1 << i;
+	}
+	return m;
+}
+
 /* Gives one figure its row, or says why it has none. */
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
@@ -758,8 +849,18 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		why(out, s, n, "a stock or a region (skip rule)%s", NULL);
 		return;
 	}
+	if (!st->masked) {
+		bool gated = cur_s == s;	/* the prefilter is on */
+
+		st->blockers = gated ? gate_mask(cx->blockers, cx->nblockers) :
+		    ~(uint64_t)0;
+		st->components = gated ? gate_mask(cx->components,
+		    cx->ncomponents) : ~(uint64_t)0;
+		st->masked = true;
+	}
 	for (size_t b = 0; b < cx->nblockers; b++)
-		if (find(cx->blockers[b], t, lab_end, n->start, &at)) {
+		if ((b >= 64 || (st->blockers >> b & 1)) &&
+		    find(cx->blockers[b], t, lab_end, n->start, &at)) {
 			why(out, s, n, "about another subject (blocker '%s')",
 			    cx->blockers[b]->at ? cx->blockers[b]->at->str : "");
 			return;
@@ -770,7 +871,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	for (size_t c = 0; c < cx->ncomponents; c++) {
 		size_t a = 0, e = 0;
 
-		if (find_last(cx->components[c], t, lab_end, n->start, &a, &e) &&
+		if ((c >= 64 || (st->components >> c & 1)) &&
+		    find_last(cx->components[c], t, lab_end, n->start, &a, &e) &&
 		    a >= at) {
 			at = a;
 			end = e;
@@ -788,21 +890,10 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			snprintf(row.component, sizeof(row.component), "trong đó");
 	}
 
-	verb = last_verb(cx, t, from, n->start, &at);
-	/* "tăng 8,2% và 5,1%": a figure joined to the one before by a mere
-	 * "và" or comma shares its verb. */
-	if (verb == V_NONE && from > cs && n->start - from <= SHARED_VERB_GAP)
-		verb = last_verb(cx, t, cs, from, &at);
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
 	if (!pick_period(st, i, ce, next_start, ctx, &period))
 		period.y1 = 0;
-	/* An average annual rate: "/năm" after it, or "bình quân" over a
-	 * span of years ("bình quân 6 tháng" is a period, not a rate). */
-	bool avg = find_at(cx->per_year, t, n->end, ce) ||
-	    (find(cx->average, t, cs, n->start, NULL) && period.y1 > 0 &&
-	    period.y2 > period.y1);
-
 	if (after_basis && strcmp(after_basis, "skip") == 0) {
 		why(out, s, n, "compared with something no basis names%s", NULL);
 		return;
@@ -810,13 +901,16 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	row.measure = "level";
 	copy_str(row.value, sizeof(row.value), n->value);
 	if (is_percent(n)) {
-		bool plan = find_at(cx->plan_after, t, n->end, ce);
-		bool compared = find_at(cx->compare_after, t, n->end, ce);
-		bool growth = find(cx->growth, t, cs, n->start, NULL);
+		/* The cues below are asked only where the answer is read:
+		 * each is a search of its own. */
+		bool ranged = has_flag(n, "from") || has_flag(n, "to");
+		bool plan = !ranged && find_at(cx->plan_after, t, n->end, ce);
+
+		verb = ranged ? V_NONE : figure_verb(cx, t, cs, from, n);
 
 		copy_str(row.unit, sizeof(row.unit), strcmp(n->unit,
 		    "pp") == 0 ? "pp" : "%");
-		if (has_flag(n, "from") || has_flag(n, "to")) {
+		if (ranged) {
 			row.measure = "level";
 		} else if (verb == V_EXCEED && plan) {
 			row.measure = "change";
@@ -825,12 +919,14 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			row.measure = "plan_ratio";
 			row.basis = "plan";
 		} else if (verb == V_INC || verb == V_DEC || verb == V_EXCEED ||
-		    (verb == V_RATIO && growth)) {
+		    (verb == V_RATIO && find(cx->growth, t, cs, n->start,
+		    NULL))) {
 			row.measure = "change";
 			if (verb == V_DEC)
 				change_value(n->value, false, row.value,
 				    sizeof(row.value));
-		} else if (verb == V_RATIO && compared && index_like(n->value)) {
+		} else if (verb == V_RATIO && find_at(cx->compare_after, t,
+		    n->end, ce) && index_like(n->value)) {
 			/* "bằng 99,2% so với tháng trước": an index, -0.8. */
 			row.measure = "change";
 			change_value(n->value, true, row.value, sizeof(row.value));
@@ -847,7 +943,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			return;
 		}
 		if (strcmp(row.measure, "change") == 0 && row.basis == NULL)
-			row.basis = after_basis ? after_basis : avg ?
+			row.basis = after_basis ? after_basis :
+			    avg_rate(cx, t, n, cs, ce, &period) ?
 			    "avg_annual" : "yoy";
 		if (strcmp(row.measure, "level") == 0 &&
 		    !unit_allowed(&cx->m[mi], "%")) {
@@ -857,7 +954,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	} else {
 		if (*unit == '\0')
 			unit = inherit_unit(s, i, &cx->m[mi]);
-		if ((verb == V_INC || verb == V_DEC) && after_basis != NULL) {
+		/* The verb tells only with a basis after the figure. */
+		if (after_basis != NULL && ((verb = figure_verb(cx, t, cs,
+		    from, n)) == V_INC || verb == V_DEC)) {
 			why(out, s, n, "an absolute change (%s)", "no measure for it");
 			return;
 		}
@@ -987,6 +1086,180 @@ province_skip(const struct cx_rules *cx, const char *s, size_t at,
 	return at;
 }
 
+/* Is the character of s[0..len) at q a word character, as PCRE2's \w
+ * (with Unicode properties) has it?  1 yes, 0 no (or q is len), -1 not
+ * known: an ill-formed character, which PCRE2 reads its own way.  ASCII
+ * is told here; anything else by cx->word_rx. */
+static int
+word_at(struct cx_rules *cx, const char *s, size_t len, size_t q)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n;
+	PCRE2_SIZE *ov;
+
+	if (q >= len)
+		return 0;
+	if (u[q] < 0x80)
+		return (u[q] >= '0' && u[q] <= '9') || u[q] == '_' ||
+		    ((u[q] | 0x20) >= 'a' && (u[q] | 0x20) <= 'z');
+	n = u[q] >= 0xF0 ? 4 : u[q] >= 0xE0 ? 3 : u[q] >= 0xC2 ? 2 : 0;
+	if (n == 0 || n > len - q || u[q] > 0xF4)
+		return -1;
+	for (size_t k = 1; k < n; k++)
+		if ((u[q + k] & 0xC0) != 0x80)
+			return -1;
+	/* Overlong forms and surrogates are ill-formed too. */
+	if ((u[q] == 0xE0 && u[q + 1] < 0xA0) || (u[q] == 0xED &&
+	    u[q + 1] >= 0xA0) || (u[q] == 0xF0 && u[q + 1] < 0x90) ||
+	    (u[q] == 0xF4 && u[q + 1] >= 0x90))
+		return -1;
+	return rx_match(cx->word_rx, s + q, n, 0, &ov) &&
+	    ov[0] == 0 && ov[1] == n;
+}
+
+/* The character before s[q] (q > 0) as word_at() tells it. */
+static int
+word_before(struct cx_rules *cx, const char *s, size_t len, size_t q)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t p = q - 1;
+
+	while (p > 0 && q - p < 4 && (u[p] & 0xC0) == 0x80)
+		p--;
+	/* The character must end right at q. */
+	if ((u[p] & 0xC0) == 0x80 || (u[p] >= 0x80 && (size_t)(u[p] >= 0xF0 ?
+	    4 : u[p] >= 0xE0 ? 3 : 2) != q - p) || (u[p] < 0x80 && p + 1 != q))
+		return -1;
+	return word_at(cx, s, len, p);
+}
+
+/*
+ * The first name or alias in s[at..len), as province_rx finds it
+ * (cx->palts): the leftmost place, and there the first alternative of
+ * the pattern whose name stands there with no word character right
+ * before or after it.  1 and *start, *end, *who when found; 0 when none;
+ * -1 when an ill-formed character next to a name makes it not known.
+ */
+static int
+province_in(struct cx_rules *cx, const char *s, size_t len, size_t at,
+    size_t *start, size_t *end, size_t *who)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	for (; (at = province_skip(cx, s, at, len)) < len; at++) {
+		unsigned key = (unsigned)u[at] << 8 |
+		    (at + 1 < len ? u[at + 1] : 0u);
+		size_t lo = 0, hi = cx->npalts;
+		int wb = -2;
+
+		while (lo < hi) {	/* the first with key */
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (cx->palts[mid].key < key)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		for (; lo < cx->npalts && cx->palts[lo].key == key; lo++) {
+			const struct province_alt *a = &cx->palts[lo];
+			int wa;
+
+			if (a->len > len - at || memcmp(s + at, a->s, a->len) != 0)
+				continue;
+			/* (?<!\w): asked once a place, at its first name. */
+			if (wb == -2)
+				wb = at > 0 ? word_before(cx, s, len, at) : 0;
+			if (wb < 0)
+				return -1;
+			if (wb == 1)
+				break;
+			if ((wa = word_at(cx, s, len, at + a->len)) < 0)
+				return -1;
+			if (wa == 0) {
+				*start = at;
+				*end = at + a->len;
+				*who = a->who;
+				return 1;
+			}
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is a place name at s[start] not a place (cx->province_not_after matches
+ * s[0..start): "Chủ tịch Hồ Chí Minh")?  With its words known (na_words),
+ * PCRE2 is asked only where the text ends in ASCII white space after one
+ * of them, folded; a character beyond ASCII right before the white space
+ * or the name (white space of its own, perhaps) leaves it to PCRE2.
+ */
+static bool
+not_a_place(struct cx_rules *cx, const char *s, size_t start)
+{
+	static struct buf f;
+	const unsigned char *u = (const unsigned char *)s;
+	PCRE2_SIZE *nov;
+	size_t e = start, w;
+
+	if (cx->province_not_after == NULL)
+		return false;
+	if (cx->na_words == NULL)
+		return rx_match(cx->province_not_after, s, start, 0, &nov);
+	while (e > 0 && (u[e - 1] == ' ' || (u[e - 1] >= '\t' &&
+	    u[e - 1] <= '\r')))
+		e--;
+	if (e == start && (start == 0 || u[start - 1] < 0x80))
+		return false;		/* no white space before the name */
+	if (e > 0 && u[e - 1] >= 0x80)
+		return rx_match(cx->province_not_after, s, start, 0, &nov);
+	/* Each character of a word is four bytes at most. */
+	w = e > 4 * cx->na_longest ? e - 4 * cx->na_longest : 0;
+	while (w > 0 && (u[w] & 0xC0) == 0x80)
+		w--;
+	litfold(s + w, e - w, &f, NULL);
+	if (f.len == 0)
+		return false;
+	for (size_t i = 0; i < cx->nna_words; i++) {
+		const char *wd = cx->na_words[i];
+		size_t m = cx->na_lens[i];
+
+		/* The last byte first: it rules out most words. */
+		if (m <= f.len && wd[m - 1] == f.p[f.len - 1] &&
+		    memcmp(f.p + f.len - m, wd, m) == 0)
+			return rx_match(cx->province_not_after, s, start, 0,
+			    &nov);
+	}
+	return false;
+}
+
+/* find_province()'s search by cx->palts; false when a sentence has a
+ * name it cannot tell (province_in() -1): PCRE2 is to be asked. */
+static bool
+province_by_names(struct cx_rules *cx, const struct cdoc *doc,
+    struct crows *out)
+{
+	for (size_t i = 0; i < doc->nsents; i++) {
+		const struct csent *s = &doc->sents[i];
+		size_t at = 0, start, end, who;
+		int r;
+
+		while ((r = province_in(cx, s->text, s->len, at, &start, &end,
+		    &who)) == 1) {
+			at = end;
+			/* Not a place: "Chủ tịch Hồ Chí Minh". */
+			if (not_a_place(cx, s->text, start))
+				continue;
+			if (who < cx->nprovinces)
+				copy_str(out->province, sizeof(out->province),
+				    cx->provinces[who].name);
+			return true;
+		}
+		if (r < 0)
+			return false;
+	}
+	return true;
+}
+
 static void
 find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
@@ -1001,6 +1274,8 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	/* The first province the text names, headline first. */
 	if (cx->province_rx == NULL)
 		return;
+	if (cx->palts != NULL && province_by_names(cx, doc, out))
+		return;
 	for (size_t i = 0; i < doc->nsents; i++) {
 		const struct csent *s = &doc->sents[i];
 		size_t at = 0;
@@ -1010,12 +1285,10 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    rx_match(cx->province_rx, s->text, s->len, at, &ov)) {
 			size_t start = ov[0];
 			PCRE2_SPTR mark = pcre2_get_mark(cx->province_rx->md);
-			PCRE2_SIZE *nov;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 			/* Not a place: "Chủ tịch Hồ Chí Minh". */
-			if (cx->province_not_after && rx_match(
-			    cx->province_not_after, s->text, start, 0, &nov))
+			if (not_a_place(cx, s->text, start))
 				continue;
 			if (mark != NULL) {
 				size_t who = strtoul((const char *)mark, NULL, 10);
@@ -1118,17 +1391,45 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year, bool any)
 	    from, to, nwin, any, fold.p, fmap, &fidx, st->periods, MAXHITS);
 }
 
+/* Has a sentence after sentence si, in the run of sentences on its
+ * line, a figure?  (A lead-in's carry-over ends at the first sentence
+ * on another line.) */
+static bool
+figure_later_in_line(const struct cdoc *doc, size_t si)
+{
+	for (size_t j = si + 1; j < doc->nsents &&
+	    doc->sents[j].lineno == doc->sents[si].lineno; j++)
+		for (size_t k = 0; k < doc->sents[j].nnums; k++)
+			if (is_figure(&doc->sents[j].nums[k]))
+				return true;
+	return false;
+}
+
+/* "Trong đó, ngành ... tăng 10,8%": a sentence that opens as a
+ * continuation goes on the indicator of the one before (with no label
+ * before, the answer is -1 either way). */
+static int
+continued_label(struct cx_rules *cx, const struct csent *s,
+    const struct context *ctx)
+{
+	return ctx->last_label >= 0 &&
+	    find_at(cx->continuation, s->text, 0, s->len) ?
+	    ctx->last_label : -1;
+}
+
 void
 classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
 	struct context ctx;
 	static struct sentence st;
+	size_t upto;
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.last_label = -1;
 	cur_cx = cx;
 	set_sentence(NULL);
 	cx_stats.docs++;
+	upto = mark_figures(doc);
 	find_doc_date(cx, doc, &ctx);
 	ctx.year = ctx.doc_y;
 	find_province(cx, doc, out);
@@ -1137,30 +1438,48 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		bool any = false, lead;
 		int prev_label;
 
+		/* After the last figure, a sentence can only change the
+		 * context (period, year, label, lead-in) of figures that do
+		 * not come: it is counted, not read. */
+		if (si >= upto) {
+			cx_stats.sents++;
+			cx_stats.nums += s->nnums;
+			continue;
+		}
+
 		/* A sentence with no number is asked two or three cues: run
 		 * them as they are, which costs less than folding it for the
 		 * prefilter (cur_s NULL turns the prefilter off). */
 		set_sentence(s->nnums > 0 ? s : NULL);
-		/* "Trong đó, ngành ... tăng 10,8%": a sentence that opens as
-		 * a continuation goes on the indicator of the one before
-		 * (with no label before, the answer is -1 either way). */
-		prev_label = ctx.last_label >= 0 &&
-		    find_at(cx->continuation, s->text, 0, s->len) ?
-		    ctx.last_label : -1;
-
 		cx_stats.sents++;
 		cx_stats.nums += s->nnums;
 		for (size_t k = 0; k < s->nnums && !any; k++)
 			any = is_figure(&s->nums[k]);
 		if (ctx.target_carry && ctx.carry_line != s->lineno)
 			ctx.target_carry = false;
+		/* A sentence with no number counts only if it is a lead-in,
+		 * and a lead-in of no number only makes the next figures of
+		 * its line targets and sets the label carried on to
+		 * prev_label below (it names no period: no number).  With no
+		 * figure after it in its line (the carry-over ends at the
+		 * next line) and that label the one carried already, it
+		 * would change nothing: the target cue, sought in the whole
+		 * sentence by PCRE2, need not be (most such sentences). */
+		prev_label = -2;	/* not asked yet */
+		if (s->nnums == 0 && !figure_later_in_line(doc, si) &&
+		    (prev_label = continued_label(cx, s, &ctx)) ==
+		    ctx.last_label)
+			continue;
 		st.s = s;
 		st.target_at = SIZE_MAX;
+		st.masked = false;
 		find(cx->target_strong, s->text, 0, s->len, &st.target_at);
 		lead = st.target_at != SIZE_MAX &&
 		    find(cx->lead_in, s->text, st.target_at, s->len, NULL);
 		if (s->nnums == 0 && !lead)
 			continue;
+		if (prev_label == -2)
+			prev_label = continued_label(cx, s, &ctx);
 		if (s->nnums == 0)
 			set_sentence(s);	/* a lead-in: on to periods */
 		find_periods(cx, &st, ctx.year, any);

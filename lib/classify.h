@@ -26,6 +26,7 @@
 struct cnum {
 	size_t start, end;		/* bytes into the sentence */
 	const char *kind, *value, *unit, *approx, *flags, *text;
+	bool figure;			/* classify_doc()'s own, set there */
 };
 
 struct csent {

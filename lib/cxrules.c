@@ -253,6 +253,134 @@ unknown:
 	return NULL;
 }
 
+/* Orders alternatives by first two bytes, then as the pattern has them. */
+static int
+alt_cmp(const void *a, const void *b)
+{
+	const struct province_alt *x = a, *y = b;
+
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->s < y->s ? -1 : x->s > y->s;
+}
+
+/*
+ * Reads province_rx as load_provinces() builds it back into its
+ * alternatives: "(?<!\w)(?:\Qname\E(*MARK:n)|...)(?!\w)", each name
+ * of two bytes or more, none holding "\E".  find_province() then finds
+ * the first name in the text with a few compares where PCRE2 needed its
+ * largest pattern JIT-compiled (some 1.2M instructions) and a search of
+ * some 2,700 instructions a document.  Anything else read leaves it
+ * empty, and PCRE2 is asked as before.
+ */
+static void
+province_alts_of(struct cx_rules *cx)
+{
+	const char *src = cx->province_rx->src, *p, *e;
+	static const char head[] = "(?<!\\w)(?:", tail[] = ")(?!\\w)";
+	size_t n = 0, cap = 0;
+	struct province_alt *v = NULL;
+
+	if (src == NULL || strncmp(src, head, sizeof(head) - 1) != 0)
+		return;
+	for (p = src + sizeof(head) - 1;; p++) {
+		char *end;
+		unsigned long who;
+
+		if (strncmp(p, "\\Q", 2) != 0 || (e = strstr(p + 2, "\\E")) == NULL ||
+		    e - (p + 2) < 2 || strncmp(e + 2, "(*MARK:", 7) != 0)
+			goto unread;
+		who = strtoul(e + 9, &end, 10);
+		if (end == e + 9 || *end != ')')
+			goto unread;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 128;
+			v = xrealloc(v, cap * sizeof(*v));
+		}
+		v[n].s = p + 2;
+		v[n].len = (size_t)(e - (p + 2));
+		v[n].key = (unsigned)(unsigned char)p[2] << 8 |
+		    (unsigned char)p[3];
+		v[n].who = who;
+		n++;
+		p = end + 1;
+		if (*p != '|')
+			break;
+	}
+	if (strcmp(p, tail) != 0 || n == 0)
+		goto unread;
+	qsort(v, n, sizeof(*v), alt_cmp);
+	cx->palts = v;
+	cx->npalts = n;
+	cx->word_rx = rx_compile_str("\\w", false);
+	return;
+unread:
+	free(v);
+}
+
+/*
+ * Reads province_not_after as compiled back into its words, when it is
+ * "(?:word|word|...)\\s+$" and each word is plain text (no character
+ * PCRE2 reads as syntax) that ends in no white space: a text it matches
+ * ends in white space and, before that, one of the words, caselessly,
+ * so folded alike (litreq.h).  find_province() then asks PCRE2 only of
+ * a text that ends so, and its JIT compiling is seldom needed.  Anything
+ * else leaves it unread.
+ */
+static void
+not_after_words_of(struct cx_rules *cx)
+{
+	const char *src = cx->province_not_after->src, *p, *e;
+	static const char tail[] = ")\\s+$";
+	char **v = NULL;
+	size_t n = 0, longest = 0, *lens = NULL;
+	struct buf f = { 0 };
+
+	if (src == NULL || strncmp(src, "(?:", 3) != 0)
+		return;
+	for (p = src + 3;; p = e + 1) {
+		const unsigned char *l;
+
+		for (e = p; *e != '\0' && !strchr("\\.[](){}*+?^$|", *e); e++)
+			;
+		if (e == p || (*e != '|' && *e != ')'))
+			goto unread;
+		/* Its last character: ASCII white space, or one that may
+		 * be white space beyond ASCII, is not read. */
+		for (l = (const unsigned char *)e - 1; l > (const unsigned char *)p &&
+		    (*l & 0xC0) == 0x80; l--)
+			;
+		if (strchr(" \t\n\v\f\r", e[-1]) || *l == 0xC2 || *l == 0xE2 ||
+		    *l == 0xE3 || (*l == 0xE1 && (l[1] == 0x9A || l[1] == 0xA0)))
+			goto unread;
+		litfold(p, (size_t)(e - p), &f, NULL);
+		if (f.len == 0)
+			goto unread;
+		v = xrealloc(v, (n + 1) * sizeof(*v));
+		lens = xrealloc(lens, (n + 1) * sizeof(*lens));
+		lens[n] = f.len;
+		v[n++] = xstrndup(f.p, f.len);
+		if ((size_t)(e - p) > longest)
+			longest = (size_t)(e - p);
+		if (*e == ')')
+			break;
+	}
+	if (strcmp(e, tail) != 0)
+		goto unread;
+	buf_free(&f);
+	cx->na_words = v;
+	cx->na_lens = lens;
+	cx->nna_words = n;
+	cx->na_longest = longest;
+	return;
+unread:
+	buf_free(&f);
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+	free(lens);
+}
+
 static void
 load_provinces(struct cx_rules *cx)
 {
@@ -264,6 +392,8 @@ load_provinces(struct cx_rules *cx)
 
 	ymap_check_keys(root, top);
 	cx->province_not_after = opt_rx(root, "not_after", false);
+	if (cx->province_not_after != NULL)
+		not_after_words_of(cx);
 	if ((list = ymap_get(root, "provinces")) == NULL)
 		return;
 	yexpect(list, Y_SEQ, "provinces");
@@ -295,6 +425,7 @@ load_provinces(struct cx_rules *cx)
 	buf_adds(&pat, ")(?!\\w)");
 	cx->province_rx = rx_compile_str(pat.p, false);
 	cx->province_pairs = province_pairs_of(cx->province_rx->src);
+	province_alts_of(cx);
 	buf_free(&pat);
 }
 
@@ -333,6 +464,12 @@ req_add(struct cx_rules *cx, struct rx *rx)
 	pat = xcalloc(1, sizeof(*pat));
 	pat->req = litreq_of(rx->src);
 	litgate_of(pat->req, &pat->gate);
+	/* PCRE2's own bound: it fails a shorter subject at once, but
+	 * only after the prefilter and the call. */
+	uint32_t minlen;
+
+	if (pcre2_pattern_info(rx->code, PCRE2_INFO_MINLENGTH, &minlen) == 0)
+		pat->minlen = minlen;
 	rx->user = cx->pats[cx->npats++] = pat;
 }
 
@@ -437,7 +574,13 @@ cx_free(struct cx_rules *cx)
 	free(cx->bases);
 	rx_free(cx->province_rx);
 	rx_free(cx->province_not_after);
+	for (size_t i = 0; i < cx->nna_words; i++)
+		free(cx->na_words[i]);
+	free(cx->na_words);
+	free(cx->na_lens);
 	free(cx->province_pairs);
+	free(cx->palts);
+	rx_free(cx->word_rx);
 	free(cx->provinces);
 	period_free(cx->periods);
 	ydoc_free(cx->metrics_doc);

@@ -52,6 +52,14 @@ struct province {
 	const char *name;
 };
 
+/* One name or alias of province_rx: the literal and its mark. */
+struct province_alt {
+	const char *s;		/* in province_rx->src; not terminated */
+	size_t len;
+	unsigned key;		/* its first two bytes, a << 8 | b */
+	size_t who;		/* its (*MARK:n) */
+};
+
 struct cx_rules {
 	struct ynode *metrics_doc, *context_doc, *periods_doc, *prov_doc;
 	struct metric *m;
@@ -81,9 +89,23 @@ struct cx_rules {
 	size_t nprovinces;
 	struct rx *province_rx;		/* every name and alias at once */
 	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
+	/* Its words, folded (litfold()), when it is "(?:word|word|...)\s+$"
+	 * of plain words (read back as compiled): a text that does not end
+	 * in white space after one of them, folded, is not matched.  NULL:
+	 * not known, ask PCRE2. */
+	char **na_words;
+	size_t *na_lens;		/* their lengths, folded */
+	size_t nna_words, na_longest;	/* longest word, in bytes */
 	uint8_t *province_pairs;	/* bit a<<8|b: some name or alias
 					 * begins with bytes a, b; NULL:
 					 * unknown, ask PCRE2 everywhere */
+	/* The names and aliases of province_rx as compiled, read back
+	 * from it, by their first two bytes and then in the pattern's
+	 * order; NULL (npalts 0) when it is not so read: PCRE2 is asked. */
+	struct province_alt *palts;
+	size_t npalts;
+	struct rx *word_rx;		/* \w alone, for a character beyond
+					 * ASCII next to a name */
 	size_t date_lines;		/* sentences searched for a date */
 
 	/* What each pattern's matches must contain (litreq.h) and where
@@ -100,6 +122,8 @@ struct cx_pat {
 	struct litgate gate;	/* litgate_of(req): tried first, inline */
 	struct rxscan *scan;	/* NULL: search as PCRE2 does */
 	bool scanned;		/* scan is made (at the first search) */
+	size_t minlen;		/* no match is shorter, in characters
+				 * (PCRE2_INFO_MINLENGTH), so in bytes */
 };
 
 /* Where rx's matches may begin (rxscan_of()), worked out at the first

@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "err.h"
 #include "litreq.h"
@@ -762,10 +765,89 @@ fold_cp(utf8proc_int32_t cp, char *out)
  * p and map half written, at the first character that does not fold so
  * (or fold_cache does not know yet): the caller folds the general way.
  */
+#ifdef __SSE2__
+/*
+ * The start of litfold_inplace(), sixteen bytes a step: copied with ASCII
+ * lowered and their map written as the identity, in a few vector
+ * operations; then each character beyond ASCII whose lead byte is among
+ * them (one in seven or eight bytes of Vietnamese text) is mended alone,
+ * with no new step for it as the word-at-a-time loop takes.  A character
+ * that runs past the sixteen bytes is mended whole, and the next step
+ * begins after it.  Returns where it stopped (fewer than sixteen bytes
+ * left), or SIZE_MAX where litfold_inplace() would return false.
+ */
+static size_t
+litfold_inplace16(const unsigned char *u, size_t len, char *p, uint32_t *map)
+{
+	const __m128i below = _mm_set1_epi8('A' - 1), above = _mm_set1_epi8('Z' + 1);
+	const __m128i bit5 = _mm_set1_epi8(0x20), four = _mm_set1_epi32(4);
+	const __m128i iota = _mm_set_epi32(3, 2, 1, 0);
+	size_t i = 0;
+
+	while (i + 16 <= len) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		/* Signed compares: a byte beyond ASCII is negative, below
+		 * 'A', and not lowered. */
+		__m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, below),
+		    _mm_cmplt_epi8(v, above));
+		__m128i m = _mm_add_epi32(_mm_set1_epi32((int)i), iota);
+		unsigned hi = (unsigned)_mm_movemask_epi8(v);
+		size_t next = i + 16;
+
+		_mm_storeu_si128((__m128i *)(void *)(p + i),
+		    _mm_or_si128(v, _mm_and_si128(up, bit5)));
+		_mm_storeu_si128((__m128i *)(void *)(map + i), m);
+		m = _mm_add_epi32(m, four);
+		_mm_storeu_si128((__m128i *)(void *)(map + i + 4), m);
+		m = _mm_add_epi32(m, four);
+		_mm_storeu_si128((__m128i *)(void *)(map + i + 8), m);
+		m = _mm_add_epi32(m, four);
+		_mm_storeu_si128((__m128i *)(void *)(map + i + 12), m);
+		while (hi != 0) {
+			size_t j = i + (size_t)__builtin_ctz(hi);
+			unsigned c = u[j], fc;
+
+			if (c == 0xE1 && j + 2 < len && (u[j + 1] & 0xC0) == 0x80 &&
+			    (u[j + 2] & 0xC0) == 0x80) {
+				fc = 0x1000 | (u[j + 1] & 0x3Fu) << 6 |
+				    (u[j + 2] & 0x3Fu);
+				if (fold_cache[fc].n != 3)
+					return SIZE_MAX;
+				memcpy(p + j, fold_cache[fc].b, 3);
+				map[j + 1] = map[j + 2] = (uint32_t)j;
+				hi &= ~(7u << (j - i));
+				if (j + 3 > next)
+					next = j + 3;
+			} else if (c >= 0xC2 && c <= 0xDF && j + 1 < len &&
+			    (u[j + 1] & 0xC0) == 0x80) {
+				fc = (c & 0x1Fu) << 6 | (u[j + 1] & 0x3Fu);
+				if (fold_cache[fc].n != 2)
+					return SIZE_MAX;
+				memcpy(p + j, fold_cache[fc].b, 2);
+				map[j + 1] = (uint32_t)j;
+				hi &= ~(3u << (j - i));
+				if (j + 2 > next)
+					next = j + 2;
+			} else
+				return SIZE_MAX;
+		}
+		i = next;
+	}
+	return i;
+}
+#endif
+
 static bool
 litfold_inplace(const unsigned char *u, size_t len, char *p, uint32_t *map)
 {
+#ifdef __SSE2__
+	size_t i = litfold_inplace16(u, len, p, map);
+
+	if (i == SIZE_MAX)
+		return false;
+#else
 	size_t i = 0;
+#endif
 
 	for (;;) {
 		uint64_t w, hi, lo7, up;

@@ -26,6 +26,9 @@ struct prule {
 	struct rxscan *scan;	/* what they begin with */
 	enum ptype type;
 	int offset;		/* relative_year: years from the context's */
+	/* The numbers of its named groups (negative: none), looked up
+	 * once: by name, each match cost some 200 instructions a group. */
+	int g_year, g_month, g_q, g_n, g_y1, g_y2;
 };
 
 struct period_rules {
@@ -35,6 +38,24 @@ struct period_rules {
 	struct rxscan *guard_scan;
 	size_t guard_window;
 };
+
+/* The number of rx's group called name; negative when it has none. */
+static int
+group_number(const struct rx *rx, const char *name)
+{
+	return pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)name);
+}
+
+static void
+group_numbers(struct prule *r)
+{
+	r->g_year = group_number(r->rx, "year");
+	r->g_month = group_number(r->rx, "month");
+	r->g_q = group_number(r->rx, "q");
+	r->g_n = group_number(r->rx, "n");
+	r->g_y1 = group_number(r->rx, "y1");
+	r->g_y2 = group_number(r->rx, "y2");
+}
 
 struct period_rules *
 period_load(const struct ynode *root)
@@ -69,6 +90,7 @@ period_load(const struct ynode *root)
 		    litreq_of(pr->v[pr->n].rx->src) : NULL;
 		litgate_of(pr->v[pr->n].req, &pr->v[pr->n].gate);
 		pr->v[pr->n].scan = rxscan_of(pr->v[pr->n].rx);
+		group_numbers(&pr->v[pr->n]);
 		pr->n++;
 	}
 	if ((g = ymap_get(root, "guard")) != NULL)
@@ -94,11 +116,11 @@ period_free(struct period_rules *pr)
 	free(pr);
 }
 
-/* The named group's value as a number; -1 when unset or not a number. */
+/* Group n's value as a number; -1 when unset (or n negative: no such
+ * group) or not a number. */
 static int
-group_int(struct rx *rx, const char *s, const char *name)
+group_int(struct rx *rx, const char *s, int n)
 {
-	int n = pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)name);
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(rx->md);
 	int v = 0;
 	const char *p, *end;
@@ -130,7 +152,7 @@ group_int(struct rx *rx, const char *s, const char *name)
 static bool
 resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
 {
-	int year = group_int(r->rx, s, "year");
+	int year = group_int(r->rx, s, r->g_year);
 	int n;
 
 	if (year < 0)
@@ -148,31 +170,31 @@ resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
 		*sp = (struct span){ year, 1, year, 12 };
 		return true;
 	case P_MONTH:
-		n = group_int(r->rx, s, "month");
+		n = group_int(r->rx, s, r->g_month);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, n, year, n };
 		return true;
 	case P_QUARTER:
-		n = group_int(r->rx, s, "q");
+		n = group_int(r->rx, s, r->g_q);
 		if (year <= 0 || n < 1 || n > 4)
 			return false;
 		*sp = (struct span){ year, 3 * n - 2, year, 3 * n };
 		return true;
 	case P_FIRST_MONTHS:
-		n = group_int(r->rx, s, "n");
+		n = group_int(r->rx, s, r->g_n);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, 1, year, n };
 		return true;
 	case P_LAST_MONTHS:
-		n = group_int(r->rx, s, "n");
+		n = group_int(r->rx, s, r->g_n);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, 13 - n, year, 12 };
 		return true;
 	case P_SPAN_YEARS: {
-		int y1 = group_int(r->rx, s, "y1"), y2 = group_int(r->rx, s, "y2");
+		int y1 = group_int(r->rx, s, r->g_y1), y2 = group_int(r->rx, s, r->g_y2);
 
 		if (y2 >= 0 && y2 < 100 && y1 >= 1000)
 			y2 += y1 / 100 * 100;

@@ -5,6 +5,7 @@
 
 #include "buf.h"
 #include "err.h"
+#include "leadidx.h"
 #include "litreq.h"
 #include "rxscan.h"
 #include "rxstart.h"
@@ -28,7 +29,7 @@ struct rxscan {
 	char **lit;		/* folded beginnings, by first byte */
 	size_t *len;
 	size_t nlit;
-	size_t *anchor;		/* the byte of each rxscan_skip() seeks */
+	size_t *anchor;		/* the byte lit_next() seeks by memchr */
 	uint32_t *head;		/* the first four bytes of each (lit_is()) */
 	bool digit;		/* a digit may begin a match */
 	/* What the beginnings above begin is not the match but what
@@ -38,6 +39,17 @@ struct rxscan {
 	size_t back;
 	int seek;		/* SEEK_* */
 	uint16_t from[256];	/* the first of them with that first byte */
+	/* By the byte before a place: can a match begin there?  0: no
+	 * (an ASCII byte that the pattern's opening \b or negative
+	 * lookbehind rules out, read by lead_before()); the other bytes 1.
+	 * Most digits stand after a digit, and PCRE2 is not asked there. */
+	unsigned char after_ok[256];
+	/* At a digit: what must follow its run of digits, spaces passed
+	 * (rxstart_after_digits()): one of flit, folded; nflit 0 anything. */
+	char **flit;
+	size_t *flen;
+	size_t nflit;
+	size_t run_max, then_digits;
 };
 
 /*
@@ -93,6 +105,187 @@ spaces_before(const unsigned char *u, size_t floor, size_t p)
 		p = q;
 	}
 	return p;
+}
+
+/* Is the character at u (NUL-terminated) a word character, as \w with
+ * Unicode properties knows it (letters, numbers, marks, '_')? */
+static bool
+word_char(const char *u)
+{
+	utf8proc_int32_t cp;
+	utf8proc_propval_t cat;
+
+	if (utf8proc_iterate((const utf8proc_uint8_t *)u, -1, &cp) < 1)
+		return false;
+	cat = utf8proc_category(cp);
+	return cp == '_' || (cat >= UTF8PROC_CATEGORY_LU &&
+	    cat <= UTF8PROC_CATEGORY_NO);
+}
+
+/* Marks in no[] the ASCII bytes of the class at *pp ('[' ... ']') and
+ * moves *pp past it; false when the class holds anything but ASCII
+ * punctuation, digits and \d (letters, ranges, negation, other escapes):
+ * then nothing is known. */
+static bool
+class_bytes(const char **pp, unsigned char *no)
+{
+	const char *p = *pp + 1;
+
+	if (*p == '^' || *p == ']')
+		return false;
+	for (; *p != ']'; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\\') {
+			c = (unsigned char)*++p;
+			if (c == 'd') {
+				memset(no + '0', 1, 10);
+				continue;
+			}
+			/* \w, \s, \p, \x ...: not one character */
+			if (c == '\0' || c >= 0x80 || c == '_' ||
+			    (c >= '0' && c <= '9') ||
+			    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+				return false;
+		} else if (c == '\0' || c >= 0x80 || c == '[' ||
+		    (c == '-' && p[1] != ']' && p != *pp + 1) ||
+		    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return false;
+		no[c] = 1;
+	}
+	*pp = p + 1;
+	return true;
+}
+
+/*
+ * The bytes that, standing right before a place, rule out a match there,
+ * read from the zero-width items a pattern opens with (into no[]): a
+ * negative lookbehind of one class of ASCII characters ("(?<![\d/.,-])")
+ * rules out those characters, and \b, when every beginning of a match is
+ * a word character (words), rules out the ASCII word characters.  Items
+ * not understood end the reading; a '|' at the top is seen by the caller
+ * (rxstart's beginnings are of every branch, \b perhaps of one only), so
+ * only a pattern with none is read.
+ */
+/* The ']' that ends the class opening at q (escapes passed over), or
+ * NULL when it does not end. */
+static const char *
+class_end(const char *q)
+{
+	for (q++; *q != '\0' && *q != ']'; q++)
+		if (*q == '\\' && q[1] != '\0')
+			q++;
+	return *q != '\0' ? q : NULL;
+}
+
+static void
+lead_before(const char *src, bool words, unsigned char *no)
+{
+	const char *p = src;
+	int depth = 0;
+
+	/* A '|' outside every group (escapes and classes passed over):
+	 * the opening items may be one branch's only. */
+	for (const char *q = src; *q != '\0'; q++) {
+		if (*q == '\\' && q[1] != '\0')
+			q++;
+		else if (*q == '[') {
+			if ((q = class_end(q)) == NULL)
+				return;
+		} else if (*q == '(')
+			depth++;
+		else if (*q == ')')
+			depth--;
+		else if (*q == '|' && depth == 0)
+			return;
+	}
+	for (;;) {
+		if (p[0] == '\\' && p[1] == 'b') {
+			if (words) {
+				for (int b = 0; b < 0x80; b++)
+					if ((b >= '0' && b <= '9') || b == '_' ||
+					    ((b | 0x20) >= 'a' && (b | 0x20) <= 'z'))
+						no[b] = 1;
+			}
+			p += 2;
+		} else if (strncmp(p, "(?<![", 5) == 0) {
+			unsigned char cls[256] = { 0 };
+			const char *q = p + 4;
+
+			if (!class_bytes(&q, cls) || *q != ')')
+				return;
+			for (int b = 0; b < 256; b++)
+				no[b] |= cls[b];
+			p = q + 1;
+		} else
+			return;
+	}
+}
+
+/* What must follow a digit's run in a match that begins with it, read
+ * from pattern (rxstart_after_digits()), folded into sc's flit; nothing
+ * when the pattern does not say. */
+static void
+set_follow(struct rxscan *sc, const char *pattern)
+{
+	struct rxstart fo;
+	struct buf f = { 0 };
+
+	rxstart_after_digits(pattern, &fo);
+	if (!fo.any && fo.nlit > 0) {
+		sc->flit = xcalloc(fo.nlit, sizeof(*sc->flit));
+		sc->flen = xcalloc(fo.nlit, sizeof(*sc->flen));
+		for (size_t i = 0; i < fo.nlit; i++) {
+			litfold(fo.lit[i], strlen(fo.lit[i]), &f, NULL);
+			sc->flit[i] = xstrndup(f.p, f.len);
+			sc->flen[i] = f.len;
+		}
+		sc->nflit = fo.nlit;
+		sc->run_max = fo.run_max;
+		sc->then_digits = fo.then_digits;
+		buf_free(&f);
+	}
+	rxstart_free(&fo);
+}
+
+/*
+ * The pattern after its opening optional group and the white space after
+ * that ("(?:giai đoạn|từ năm)?\s*" before a year): what rxstart_core()
+ * calls the rest, which begins where the core does.  NULL when the
+ * pattern does not open so.
+ */
+static const char *
+core_rest(const char *src)
+{
+	const char *p = src;
+	int depth = 0;
+
+	if (*p != '(')
+		return NULL;
+	for (; *p != '\0'; p++) {
+		if (*p == '\\' && p[1] != '\0')
+			p++;
+		else if (*p == '[') {
+			if ((p = class_end(p)) == NULL)
+				return NULL;
+		} else if (*p == '(')
+			depth++;
+		else if (*p == ')' && --depth == 0)
+			break;
+	}
+	if (*p != ')' || p[1] != '?')
+		return NULL;
+	p += 2;
+	if (*p == '?' || *p == '+')	/* lazy or possessive */
+		p++;
+	for (;;) {
+		if (strncmp(p, "\\s*", 3) == 0 || strncmp(p, "\\s+", 3) == 0)
+			p += 3;
+		else if (*p == ' ')
+			p += p[1] == '*' || p[1] == '+' || p[1] == '?' ? 2 : 1;
+		else
+			return p;
+	}
 }
 
 struct rxscan *
@@ -197,15 +390,40 @@ rxscan_of(const struct rx *rx)
 		sc->seek = SEEK_DIGITS;
 	else if (!sc->digit && sc->nlit <= RXSCAN_SEEK_LITS)
 		sc->seek = SEEK_LITS;
+	/* What rules out a place by the byte before it, and what must
+	 * follow a digit's run (only where the match begins at the place
+	 * the walk gives: not with optional words before, core). */
+	memset(sc->after_ok, 1, sizeof(sc->after_ok));
+	if (words == NULL) {
+		unsigned char no[256] = { 0 };
+		bool wordy = true;
+
+		for (size_t i = 0; i < sc->nlit && wordy; i++)
+			wordy = word_char(sc->lit[i]);
+		lead_before(rx->src, wordy, no);
+		for (int b = 0; b < 256; b++)
+			sc->after_ok[b] = !no[b];
+		if (sc->digit)
+			set_follow(sc, rx->src);
+	}
 	if (words != NULL && !core_apart(sc, words)) {
 		free(words);
 		rxscan_free(sc);
 		return NULL;
 	}
 	if (words != NULL) {
+		const char *rest = core_rest(rx->src);
+		bool digits = sc->digit;
+
 		sc->core = true;
 		sc->back = chars;
 		free(words);
+		/* A year after "giai đoạn" and the like: what must follow
+		 * its digits is read from the rest of the pattern. */
+		for (size_t i = 0; i < sc->nlit; i++)
+			digits |= sc->lit[i][0] >= '0' && sc->lit[i][0] <= '9';
+		if (rest != NULL && digits)
+			set_follow(sc, rest);
 	}
 	return sc;
 }
@@ -221,7 +439,44 @@ rxscan_free(struct rxscan *sc)
 	free(sc->len);
 	free(sc->anchor);
 	free(sc->head);
+	for (size_t i = 0; i < sc->nflit; i++)
+		free(sc->flit[i]);
+	free(sc->flit);
+	free(sc->flen);
 	free(sc);
+}
+
+/* Can the fold at t (n bytes, up to the part's end) go on as a match
+ * that begins with a run of digits there must (rxstart_after_digits()):
+ * the run no longer than run_max, then spaces, then one of flit (then,
+ * with then_digits, spaces and that many digits)?  As tag-numbers reads
+ * its rules' follows (numbers.c). */
+static bool
+digits_follow(const struct rxscan *sc, const char *t, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)t;
+	size_t run = 0, l, w, i;
+
+	while (run < n && u[run] >= '0' && u[run] <= '9')
+		run++;
+	if (run > sc->run_max)
+		return false;
+	for (l = run; (w = ws_len(u + l, n - l)) > 0;)
+		l += w;
+	for (i = 0; i < sc->nflit; i++)
+		if (sc->flen[i] <= n - l && lit_same(t + l, sc->flit[i],
+		    sc->flen[i]))
+			break;
+	if (i == sc->nflit)
+		return false;
+	if (sc->then_digits == 0)
+		return true;
+	for (l += sc->flen[i]; (w = ws_len(u + l, n - l)) > 0;)
+		l += w;
+	for (w = 0; l + w < n && u[l + w] >= '0' && u[l + w] <= '9'; w++)
+		if (w + 1 >= sc->then_digits)
+			return true;
+	return false;
 }
 
 /* Is literal i at t (with room for it)?  Its first four bytes are
@@ -301,13 +556,27 @@ lit_next(const struct rxscan *sc, size_t i, const char *fold, size_t q,
 }
 
 /* The character of s[at..end) whose fold holds fold byte q (a fold may
- * be longer than its character, "ß" -> "ss"): its first byte. */
-static size_t
+ * be longer than its character, "ß" -> "ss"): its first byte.  Kept out
+ * of line: taken into the walk, it slowed rxscan_find()'s loop by some
+ * 400K instructions on 2 MB. */
+static size_t __attribute__((noinline))
 char_of_fold(const unsigned char *u, size_t at, size_t end,
     const uint32_t *fmap, size_t q)
 {
 	size_t lo = at, hi = end;
 
+	/* Most folds are in place (litfold_inplace()): the character
+	 * is at q itself or a byte or two on; else a binary search. */
+	if (q >= at && q < end && fmap[q] <= q) {
+		size_t p = q;
+
+		while (p + 1 < end && p < q + 4 && fmap[p + 1] <= q)
+			p++;
+		if (p + 1 == end || fmap[p + 1] > q) {
+			lo = p;
+			hi = lo + 1;
+		}
+	}
 	while (hi - lo > 1) {		/* last p in [at, end) with fmap[p] <= q */
 		size_t mid = lo + (hi - lo) / 2;
 
@@ -371,9 +640,13 @@ walk_next(struct walk *w, size_t p)
 
 	switch (sc->seek) {
 	case SEEK_DIGITS:
+		/* A digit that the byte before rules out (most: a digit
+		 * after a digit, where \b or a lookbehind fails) is passed
+		 * here, with no return to the caller. */
 		for (; (p = next_digit(w->u, p, w->end)) < w->end; p++)
-			if (sc->by[w->u[p]] == B_YES || lit_at(sc, w->fold,
-			    w->fmap[p], w->qend))
+			if ((p == 0 || sc->after_ok[w->u[p - 1]]) &&
+			    (sc->by[w->u[p]] == B_YES || lit_at(sc, w->fold,
+			    w->fmap[p], w->qend)))
 				return p;
 		return w->end;
 	case SEEK_LITS:
@@ -438,13 +711,29 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 
 	for (size_t p = at; (p = walk_next(&w, p)) < end; p++) {
 		if (!sc->core) {
+			/* Places the byte before or the digits' follow rule
+			 * out cost no PCRE2 call. */
+			if (p > 0 && !sc->after_ok[u[p - 1]])
+				continue;
+			if (sc->nflit > 0 && u[p] >= '0' && u[p] <= '9' &&
+			    !digits_follow(sc, fold + fmap[p], w.qend - fmap[p]))
+				continue;
 			if (rx_match_at(rx, s, end, p, ov))
 				return true;
 			continue;
 		}
 		/* The words and spaces of a match whose rest begins here
 		 * lie after the stop before (core_apart()): search from
-		 * where they can begin, for a match that begins by p. */
+		 * where they can begin, for a match that begins by p.  A
+		 * rest of digits whose follow is not here begins no match:
+		 * none begins by p, as a search would have found. */
+		if (sc->nflit > 0 && u[p] >= '0' && u[p] <= '9' &&
+		    !digits_follow(sc, fold + fmap[p], w.qend - fmap[p])) {
+			floor = p + 1;
+			while (floor < end && (u[floor] & 0xC0) == 0x80)
+				floor++;
+			continue;
+		}
 		size_t lo = spaces_before(u, floor, p);
 
 		/* PCRE2 matches a character of the words, caseless or not,
@@ -465,43 +754,4 @@ bool
 rxscan_seeks_literals(const struct rxscan *sc)
 {
 	return sc != NULL && sc->seek == SEEK_LITS;
-}
-
-size_t
-rxscan_skip(const struct rxscan *sc, const char *s, size_t at, size_t end,
-    const char *fold, const uint32_t *fmap, const struct litidx *ix)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t q0, qend, best;
-
-	if (sc == NULL || sc->digit || sc->core || fold == NULL ||
-	    fmap == NULL || at >= end)
-		return at;
-	q0 = fmap[at];
-	qend = fmap[end];
-	best = qend;
-	/* The first place of any beginning: each is looked for only
-	 * before the best place so far. */
-	for (size_t i = 0; i < sc->nlit && best > q0; i++) {
-		const char *lit = sc->lit[i], *p, *last;
-		size_t m = sc->len[i], a = sc->anchor[i];
-
-		if (m > qend - q0 || (ix != NULL && !litidx_holds(ix, lit, m)))
-			continue;
-		/* p walks the places of the anchor byte: a start is p - a. */
-		p = fold + q0 + a;
-		last = fold + (best - 1 < qend - m ? best - 1 : qend - m) + a;
-		while (p <= last &&
-		    (p = memchr(p, lit[a], (size_t)(last - p) + 1)) != NULL) {
-			if (lit_is(sc, i, p - a)) {
-				best = (size_t)(p - a - fold);
-				break;
-			}
-			p++;
-		}
-	}
-	if (best == qend)
-		return end;
-	/* Back to the sentence: the character whose fold holds best. */
-	return char_of_fold(u, at, end, fmap, best);
 }

@@ -46,17 +46,4 @@ bool rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
  * cost of asking the part for the literals a match needs (litreq.h). */
 bool rxscan_seeks_literals(const struct rxscan *sc);
 
-/*
- * Where the search for rx in s[at..end) can start: the first place (a
- * character's start) at or after at where a match may begin, or end when
- * there is none.  A search from there finds what a search from at finds,
- * as no match begins before it.  Only for beginnings that are all
- * literals (found by memchr in the fold, not walked byte by byte);
- * otherwise, or without fold and fmap, at itself.  ix as for
- * rxscan_find().
- */
-size_t rxscan_skip(const struct rxscan *sc, const char *s, size_t at,
-    size_t end, const char *fold, const uint32_t *fmap,
-    const struct litidx *ix);
-
 #endif

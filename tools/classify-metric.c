@@ -8,6 +8,9 @@
  * (with --rows-only, only the doc, row, why and end records).
  */
 #include <getopt.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,11 +54,27 @@ static const char usage[] =
  * memory stays bounded whatever the input. */
 #define DOC_MAX (32u << 20)
 
+/* A record held to be written through (every record, or with
+ * --rows-only the doc record): where its bytes lie in the arena. */
+struct hrec {
+	size_t off, len;
+};
+
 /* One document's records, held until its end.  Strings are offsets into
- * text until the document is complete, as the buffer may move. */
+ * the arena until the document is complete, as the buffer may move. */
 struct held {
-	struct buf raw;			/* the records, to write through */
-	struct buf text;		/* copies of the fields we parse */
+	/* Each held record once, as split (a NUL between fields, and one
+	 * after it): its fields are read there, and it is written from
+	 * there with each NUL a TAB again (put_held()), as rec_append()
+	 * would have kept it; one copy, not one to write and one of the
+	 * fields. */
+	struct buf arena;
+	struct hrec *recs;
+	size_t nrecs, caprecs;
+	struct buf out;			/* the records written, at the end */
+	/* What a buffer of the records and one of the fields would hold:
+	 * when a document is cut in parts (DOC_MAX). */
+	size_t raw_len, text_len;
 	struct csent *sents;
 	size_t nsents, capsents;
 	struct cnum *nums;
@@ -72,20 +91,87 @@ static bool explain;
 static bool rows_only;
 static struct crows rows;
 
-#define AT(off) ((const char *)(H.text.p + (size_t)(off)))
+#define AT(off) ((const char *)(H.arena.p + (size_t)(off)))
 
-/* Keeps fields f[first..last] of a split record, which lie one after
- * another, NUL-terminated, up to the end of its line: one copy for all
- * of them.  Returns the offset of f[first]; f[k] is at that plus
- * f[k] - f[first]. */
-static size_t
-keep_fields(const struct rec *r, int first)
+/* Keeps p[0..n] (its NUL too: a last field ends there) in the arena;
+ * returns where. */
+static inline size_t
+keep(const char *p, size_t n)
 {
-	size_t off = H.text.len;
+	size_t off = H.arena.len;
 
-	buf_add(&H.text, r->f[first],
-	    (size_t)(r->line + r->len - r->f[first]) + 1);
+	buf_add(&H.arena, p, n + 1);
 	return off;
+}
+
+/* Holds record r (split as it is) in the arena, to write it through;
+ * returns where: a field f[k] is at that plus f[k] - r->line. */
+static size_t
+hold(const struct rec *r)
+{
+	if (H.nrecs == H.caprecs) {
+		H.caprecs = H.caprecs ? H.caprecs * 2 : 256;
+		H.recs = xrealloc(H.recs, H.caprecs * sizeof(*H.recs));
+	}
+	H.recs[H.nrecs++] = (struct hrec){ H.arena.len, r->len };
+	H.raw_len += r->len + 1;
+	return keep(r->line, r->len);
+}
+
+/* Holds fields f[first..] of record r to read them: with the record,
+ * to be written, or alone (--rows-only).  Returns where f[first] is;
+ * f[k] is at that plus f[k] - f[first]. */
+static inline size_t
+hold_fields(const struct rec *r, int first)
+{
+	/* What the buffer of fields once held, for DOC_MAX. */
+	H.text_len += (size_t)(r->line + r->len - r->f[first]) + 1;
+	return rows_only ? keep(r->f[first], (size_t)(r->line + r->len -
+	    r->f[first])) : hold(r) + (size_t)(r->f[first] - r->line);
+}
+
+/* Appends p[0..n) to out with each NUL a TAB (a NUL the input itself
+ * held comes out as a TAB too, as rec_append() writes it). */
+static void
+put_tabbed(struct buf *out, const char *p, size_t n)
+{
+	char *o;
+	size_t i = 0;
+
+	buf_grow(out, n);
+	o = out->p + out->len;
+#ifdef __SSE2__
+	const __m128i tab = _mm_set1_epi8('\t'), zero = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+
+		v = _mm_or_si128(v, _mm_and_si128(_mm_cmpeq_epi8(v, zero), tab));
+		_mm_storeu_si128((__m128i *)(void *)(o + i), v);
+	}
+#endif
+	for (; i < n; i++)
+		o[i] = p[i] != '\0' ? p[i] : '\t';
+	out->len += n;
+}
+
+/* The held records to write, as they came, into H.out.  With every
+ * record written whole, the arena is taken in one pass and each record's
+ * own NUL made its newline after; else record by record. */
+static void
+put_held(void)
+{
+	buf_reset(&H.out);
+	if (!rows_only) {
+		put_tabbed(&H.out, H.arena.p, H.arena.len);
+		for (size_t i = 0; i < H.nrecs; i++)
+			H.out.p[H.recs[i].off + H.recs[i].len] = '\n';
+		return;
+	}
+	for (size_t i = 0; i < H.nrecs; i++) {
+		put_tabbed(&H.out, AT(H.recs[i].off), H.recs[i].len);
+		buf_addc(&H.out, '\n');
+	}
 }
 
 /* rec_long() for the common case, a few digits, without strtol. */
@@ -117,7 +203,7 @@ hold_sent(struct rec *r)
 	s->sno = (unsigned long)field_long(r->f[2]);
 	s->lineno = (unsigned long)field_long(r->f[3]);
 	s->len = strlen(r->f[4]);
-	s->text = (const char *)(uintptr_t)keep_fields(r, 4);
+	s->text = (const char *)(uintptr_t)hold_fields(r, 4);
 	H.sent_first[H.nsents] = H.nnums;
 	H.nsents++;
 }
@@ -136,6 +222,8 @@ hold_num(struct rec *r)
 	    (size_t)end > H.sents[H.nsents - 1].len) {
 		warn("%s:%lu: num record outside its sentence in document '%s'; "
 		    "ignored", r->src, r->lineno, r->f[1]);
+		if (!rows_only)
+			hold(r);
 		return;
 	}
 	if (H.nnums == H.capnums) {
@@ -145,7 +233,7 @@ hold_num(struct rec *r)
 	n = &H.nums[H.nnums++];
 	n->start = (size_t)start;
 	n->end = (size_t)end;
-	off = keep_fields(r, 5);
+	off = hold_fields(r, 5);
 #define FIELD(k) ((const char *)(uintptr_t)(off + (size_t)(r->f[k] - r->f[5])))
 	n->kind = FIELD(5);
 	n->value = FIELD(6);
@@ -207,7 +295,8 @@ flush_doc(void)
 	rows.n = rows.nwhy = 0;
 	rows.explain = explain;
 	classify_doc(cx, &doc, &rows);
-	fwrite(H.raw.p, 1, H.raw.len, stdout);
+	put_held();
+	fwrite(H.out.p, 1, H.out.len, stdout);
 	for (size_t i = 0; i < rows.n; i++)
 		if (!rows.v[i].dropped)
 			put_row(id, &rows.v[i], rows.province);
@@ -221,8 +310,9 @@ flush_doc(void)
 		rec_put_mem(w->msg, strlen(w->msg));
 		rec_end();
 	}
-	buf_reset(&H.raw);
-	buf_reset(&H.text);
+	buf_reset(&H.arena);
+	H.nrecs = 0;
+	H.raw_len = H.text_len = 0;
 	H.nsents = H.nnums = 0;
 }
 
@@ -277,7 +367,7 @@ run(struct rec_reader *rd)
 			H.source = xstrdup(r.f[2]);
 			H.published = xstrdup(r.f[3]);
 			H.open = true;
-			rec_append(&r, &H.raw);
+			hold(&r);
 			continue;
 		}
 		if (!H.open) {
@@ -293,7 +383,7 @@ run(struct rec_reader *rd)
 		}
 		/* Cut only before a sentence, never between it and its
 		 * numbers. */
-		if (k == K_SENT && H.raw.len + H.text.len > DOC_MAX) {
+		if (k == K_SENT && H.raw_len + H.text_len > DOC_MAX) {
 			if (!H.warned_big)
 				warn("%s:%lu: document '%s' is over %u MiB: "
 				    "classified in parts, context may be lost "
@@ -302,18 +392,20 @@ run(struct rec_reader *rd)
 			H.warned_big = true;
 			flush_doc();
 		}
-		if (!rows_only)
-			rec_append(&r, &H.raw);
 		if (k == K_SENT)
 			hold_sent(&r);
 		else if (k == K_NUM)
 			hold_num(&r);
-		else if (k == K_META) {
-			rec_split(&r, 4);
-			if (strcmp(r.f[2], "province") == 0) {
-				free(H.province);
-				H.province = xstrdup(r.f[3]);
+		else {
+			if (k == K_META) {
+				rec_split(&r, 4);
+				if (strcmp(r.f[2], "province") == 0) {
+					free(H.province);
+					H.province = xstrdup(r.f[3]);
+				}
 			}
+			if (!rows_only)
+				hold(&r);
 		}
 	}
 	if (H.open) {
@@ -369,8 +461,9 @@ main(int argc, char **argv)
 		    cx_stats.docs, cx_stats.sents, cx_stats.nums,
 		    cx_stats.figures, cx_stats.rows, cx_stats.merged);
 	cx_free(cx);
-	buf_free(&H.raw);
-	buf_free(&H.text);
+	buf_free(&H.arena);
+	buf_free(&H.out);
+	free(H.recs);
 	free(H.sents);
 	free(H.sent_first);
 	free(H.nums);
