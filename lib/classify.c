@@ -1186,52 +1186,6 @@ province_in(struct cx_rules *cx, const char *s, size_t len, size_t at,
 	return 0;
 }
 
-/*
- * Is a place name at s[start] not a place (cx->province_not_after matches
- * s[0..start): "Chủ tịch Hồ Chí Minh")?  With its words known (na_words),
- * PCRE2 is asked only where the text ends in ASCII white space after one
- * of them, folded; a character beyond ASCII right before the white space
- * or the name (white space of its own, perhaps) leaves it to PCRE2.
- */
-static bool
-not_a_place(struct cx_rules *cx, const char *s, size_t start)
-{
-	static struct buf f;
-	const unsigned char *u = (const unsigned char *)s;
-	PCRE2_SIZE *nov;
-	size_t e = start, w;
-
-	if (cx->province_not_after == NULL)
-		return false;
-	if (cx->na_words == NULL)
-		return rx_match(cx->province_not_after, s, start, 0, &nov);
-	while (e > 0 && (u[e - 1] == ' ' || (u[e - 1] >= '\t' &&
-	    u[e - 1] <= '\r')))
-		e--;
-	if (e == start && (start == 0 || u[start - 1] < 0x80))
-		return false;		/* no white space before the name */
-	if (e > 0 && u[e - 1] >= 0x80)
-		return rx_match(cx->province_not_after, s, start, 0, &nov);
-	/* Each character of a word is four bytes at most. */
-	w = e > 4 * cx->na_longest ? e - 4 * cx->na_longest : 0;
-	while (w > 0 && (u[w] & 0xC0) == 0x80)
-		w--;
-	litfold(s + w, e - w, &f, NULL);
-	if (f.len == 0)
-		return false;
-	for (size_t i = 0; i < cx->nna_words; i++) {
-		const char *wd = cx->na_words[i];
-		size_t m = cx->na_lens[i];
-
-		/* The last byte first: it rules out most words. */
-		if (m <= f.len && wd[m - 1] == f.p[f.len - 1] &&
-		    memcmp(f.p + f.len - m, wd, m) == 0)
-			return rx_match(cx->province_not_after, s, start, 0,
-			    &nov);
-	}
-	return false;
-}
-
 /* find_province()'s search by cx->palts; false when a sentence has a
  * name it cannot tell (province_in() -1): PCRE2 is to be asked. */
 static bool
@@ -1241,13 +1195,15 @@ province_by_names(struct cx_rules *cx, const struct cdoc *doc,
 	for (size_t i = 0; i < doc->nsents; i++) {
 		const struct csent *s = &doc->sents[i];
 		size_t at = 0, start, end, who;
+		PCRE2_SIZE *nov;
 		int r;
 
 		while ((r = province_in(cx, s->text, s->len, at, &start, &end,
 		    &who)) == 1) {
 			at = end;
 			/* Not a place: "Chủ tịch Hồ Chí Minh". */
-			if (not_a_place(cx, s->text, start))
+			if (cx->province_not_after && rx_match(
+			    cx->province_not_after, s->text, start, 0, &nov))
 				continue;
 			if (who < cx->nprovinces)
 				copy_str(out->province, sizeof(out->province),
@@ -1285,10 +1241,12 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    rx_match(cx->province_rx, s->text, s->len, at, &ov)) {
 			size_t start = ov[0];
 			PCRE2_SPTR mark = pcre2_get_mark(cx->province_rx->md);
+			PCRE2_SIZE *nov;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 			/* Not a place: "Chủ tịch Hồ Chí Minh". */
-			if (not_a_place(cx, s->text, start))
+			if (cx->province_not_after && rx_match(
+			    cx->province_not_after, s->text, start, 0, &nov))
 				continue;
 			if (mark != NULL) {
 				size_t who = strtoul((const char *)mark, NULL, 10);

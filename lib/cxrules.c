@@ -318,69 +318,6 @@ unread:
 	free(v);
 }
 
-/*
- * Reads province_not_after as compiled back into its words, when it is
- * "(?:word|word|...)\\s+$" and each word is plain text (no character
- * PCRE2 reads as syntax) that ends in no white space: a text it matches
- * ends in white space and, before that, one of the words, caselessly,
- * so folded alike (litreq.h).  find_province() then asks PCRE2 only of
- * a text that ends so, and its JIT compiling is seldom needed.  Anything
- * else leaves it unread.
- */
-static void
-not_after_words_of(struct cx_rules *cx)
-{
-	const char *src = cx->province_not_after->src, *p, *e;
-	static const char tail[] = ")\\s+$";
-	char **v = NULL;
-	size_t n = 0, longest = 0, *lens = NULL;
-	struct buf f = { 0 };
-
-	if (src == NULL || strncmp(src, "(?:", 3) != 0)
-		return;
-	for (p = src + 3;; p = e + 1) {
-		const unsigned char *l;
-
-		for (e = p; *e != '\0' && !strchr("\\.[](){}*+?^$|", *e); e++)
-			;
-		if (e == p || (*e != '|' && *e != ')'))
-			goto unread;
-		/* Its last character: ASCII white space, or one that may
-		 * be white space beyond ASCII, is not read. */
-		for (l = (const unsigned char *)e - 1; l > (const unsigned char *)p &&
-		    (*l & 0xC0) == 0x80; l--)
-			;
-		if (strchr(" \t\n\v\f\r", e[-1]) || *l == 0xC2 || *l == 0xE2 ||
-		    *l == 0xE3 || (*l == 0xE1 && (l[1] == 0x9A || l[1] == 0xA0)))
-			goto unread;
-		litfold(p, (size_t)(e - p), &f, NULL);
-		if (f.len == 0)
-			goto unread;
-		v = xrealloc(v, (n + 1) * sizeof(*v));
-		lens = xrealloc(lens, (n + 1) * sizeof(*lens));
-		lens[n] = f.len;
-		v[n++] = xstrndup(f.p, f.len);
-		if ((size_t)(e - p) > longest)
-			longest = (size_t)(e - p);
-		if (*e == ')')
-			break;
-	}
-	if (strcmp(e, tail) != 0)
-		goto unread;
-	buf_free(&f);
-	cx->na_words = v;
-	cx->na_lens = lens;
-	cx->nna_words = n;
-	cx->na_longest = longest;
-	return;
-unread:
-	buf_free(&f);
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-	free(lens);
-}
-
 static void
 load_provinces(struct cx_rules *cx)
 {
@@ -392,8 +329,6 @@ load_provinces(struct cx_rules *cx)
 
 	ymap_check_keys(root, top);
 	cx->province_not_after = opt_rx(root, "not_after", false);
-	if (cx->province_not_after != NULL)
-		not_after_words_of(cx);
 	if ((list = ymap_get(root, "provinces")) == NULL)
 		return;
 	yexpect(list, Y_SEQ, "provinces");
@@ -574,10 +509,6 @@ cx_free(struct cx_rules *cx)
 	free(cx->bases);
 	rx_free(cx->province_rx);
 	rx_free(cx->province_not_after);
-	for (size_t i = 0; i < cx->nna_words; i++)
-		free(cx->na_words[i]);
-	free(cx->na_words);
-	free(cx->na_lens);
 	free(cx->province_pairs);
 	free(cx->palts);
 	rx_free(cx->word_rx);

@@ -89,13 +89,6 @@ struct cx_rules {
 	size_t nprovinces;
 	struct rx *province_rx;		/* every name and alias at once */
 	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
-	/* Its words, folded (litfold()), when it is "(?:word|word|...)\s+$"
-	 * of plain words (read back as compiled): a text that does not end
-	 * in white space after one of them, folded, is not matched.  NULL:
-	 * not known, ask PCRE2. */
-	char **na_words;
-	size_t *na_lens;		/* their lengths, folded */
-	size_t nna_words, na_longest;	/* longest word, in bytes */
 	uint8_t *province_pairs;	/* bit a<<8|b: some name or alias
 					 * begins with bytes a, b; NULL:
 					 * unknown, ask PCRE2 everywhere */
