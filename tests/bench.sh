@@ -197,7 +197,7 @@ table() {
 		row "chiso (WET)" "$bytes" "$floor" "$res"
 		# The list is made beforehand: sort's RSS is not chiso's.
 		find "$d/docs" -name '*.txt.gz' | sort >"$tmp/docs"
-		res=$(timed "$RUNS" "xargs -P2 -n 500 '$BIN/chiso' -H <'$tmp/docs'")
+		res=$(timed "$RUNS" "xargs -P2 -n 1000 '$BIN/chiso' -H <'$tmp/docs'")
 		row "chiso (txt.gz, xargs -P2)" "$bytes" "$floor" "$res"
 	else
 		row "chiso (WET)" "$bytes" "$floor" -
