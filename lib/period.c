@@ -35,6 +35,7 @@ struct period_rules {
 	struct prule *v;
 	size_t n;
 	struct rx *guard;
+	struct litreq *guard_req;	/* what its matches must contain */
 	struct rxscan *guard_scan;
 	size_t guard_window;
 };
@@ -95,6 +96,8 @@ period_load(const struct ynode *root)
 	}
 	if ((g = ymap_get(root, "guard")) != NULL)
 		pr->guard = rx_compile_anchorable(g, true);
+	pr->guard_req = pr->guard != NULL && pr->guard->src != NULL ?
+	    litreq_of(pr->guard->src) : NULL;
 	pr->guard_scan = rxscan_of(pr->guard);
 	pr->guard_window = (size_t)ymap_long(root, "guard_window", 60, 1, 1000);
 	return pr;
@@ -111,6 +114,7 @@ period_free(struct period_rules *pr)
 		rxscan_free(pr->v[i].scan);
 	}
 	rx_free(pr->guard);
+	litreq_free(pr->guard_req);
 	rxscan_free(pr->guard_scan);
 	free(pr->v);
 	free(pr);
@@ -266,8 +270,16 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 				/* Start on a character boundary. */
 				while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 					from--;
-				h.guarded = rxscan_find(pr->guard_scan, pr->guard,
-				    s, from, h.start, fold, fmap, ix, &gov);
+				/* Most of the bytes before a period hold none of
+				 * the guard's words (one of which each match
+				 * needs): told by a memchr or two in the fold,
+				 * not a walk over the window a byte at a time. */
+				h.guarded = (fold == NULL || ix == NULL ||
+				    litreq_may_in(pr->guard_req, ix,
+				    fold + fmap[from], fmap[h.start] -
+				    fmap[from])) && rxscan_find(pr->guard_scan,
+				    pr->guard, s, from, h.start, fold, fmap, ix,
+				    &gov);
 			}
 			out[n++] = h;
 		}
