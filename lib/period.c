@@ -24,6 +24,7 @@ struct prule {
 	struct litreq *req;	/* what its matches must contain */
 	struct litgate gate;	/* of req: tried once per sentence */
 	struct rxscan *scan;	/* what they begin with */
+	bool lits;		/* rxscan_seeks_literals(scan), asked once */
 	enum ptype type;
 	int offset;		/* relative_year: years from the context's */
 	/* The numbers of its named groups (negative: none), looked up
@@ -91,6 +92,7 @@ period_load(const struct ynode *root)
 		    litreq_of(pr->v[pr->n].rx->src) : NULL;
 		litgate_of(pr->v[pr->n].req, &pr->v[pr->n].gate);
 		pr->v[pr->n].scan = rxscan_of(pr->v[pr->n].rx);
+		pr->v[pr->n].lits = rxscan_seeks_literals(pr->v[pr->n].scan);
 		group_numbers(&pr->v[pr->n]);
 		pr->n++;
 	}
@@ -244,7 +246,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			break;
 		if (fold != NULL && at < end && ((ix != NULL &&
 		    litreq_ruled_out(pr->v[i].req, ix)) ||
-		    (!rxscan_seeks_literals(pr->v[i].scan) &&
+		    (!pr->v[i].lits &&
 		    !litreq_may_in(pr->v[i].req, ix, fold + fmap[at],
 		    fmap[end] - fmap[at]))))
 			continue;
