@@ -677,6 +677,25 @@ litreq_may_in(const struct litreq *cq, const struct litidx *ix,
 	return true;
 }
 
+bool
+litreq_may_once(const struct litreq *q, const struct litidx *ix,
+    const char *t, size_t n)
+{
+	if (q == NULL)
+		return true;
+	for (size_t i = 0; i < q->n; i++) {
+		size_t k;
+
+		for (k = 0; k < q->nc[i]; k++)
+			if (lit_indexed(ix, &q->c[i][k]) &&
+			    contains(t, n, &q->c[i][k]))
+				break;
+		if (k == q->nc[i])
+			return false;
+	}
+	return true;
+}
+
 void
 litgate_of(const struct litreq *q, struct litgate *g)
 {

@@ -246,9 +246,12 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			break;
 		if (fold != NULL && at < end && ((ix != NULL &&
 		    litreq_ruled_out(pr->v[i].req, ix)) ||
-		    (!pr->v[i].lits &&
-		    !litreq_may_in(pr->v[i].req, ix, fold + fmap[at],
-		    fmap[end] - fmap[at]))))
+		    /* With one window, asked once: litreq_may_once(). */
+		    (!pr->v[i].lits && !(ix != NULL && nwin == 1 ?
+		    litreq_may_once(pr->v[i].req, ix, fold + fmap[at],
+		    fmap[end] - fmap[at]) :
+		    litreq_may_in(pr->v[i].req, ix, fold + fmap[at],
+		    fmap[end] - fmap[at])))))
 			continue;
 		while (n < max && at < end && rxscan_find(pr->v[i].scan,
 		    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)) {
