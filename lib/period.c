@@ -223,6 +223,25 @@ period_find(struct period_rules *pr, const char *s, size_t len, int year,
 	    NULL, NULL, out, max);
 }
 
+/* The hits taken so far (struct period_hit out[0..n)). */
+struct claims {
+	const struct period_hit *v;
+	size_t n;
+};
+
+/* Does every match that begins at p overlap a hit taken?  Strictly
+ * inside one, so does an empty match. */
+static bool
+inside_claim(const void *arg, size_t p)
+{
+	const struct claims *cl = arg;
+
+	for (size_t k = 0; k < cl->n; k++)
+		if (cl->v[k].start < p && p < cl->v[k].end)
+			return true;
+	return false;
+}
+
 size_t
 period_find_near(struct period_rules *pr, const char *s, size_t len,
     int year, const size_t *wfrom, const size_t *wto, size_t nwin, bool all,
@@ -253,8 +272,23 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 		    litreq_may_in(pr->v[i].req, ix, fold + fmap[at],
 		    fmap[end] - fmap[at])))))
 			continue;
-		while (n < max && at < end && rxscan_find(pr->v[i].scan,
-		    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)) {
+		while (n < max && at < end) {
+			struct claims cl = { out, n };
+			bool passed = false;
+
+			/* A match that begins inside a hit is dropped
+			 * (overlaps, below), and most of the later rules'
+			 * matches do ("2024" in "năm 2024"): PCRE2 is not
+			 * asked there.  With no match outside them, the
+			 * search from at finds none that is kept; a match
+			 * found after a place passed is not the one that
+			 * search finds (a match dropped may reach past it),
+			 * and the search is made as before. */
+			if (!rxscan_find_outside(pr->v[i].scan, pr->v[i].rx, s,
+			    at, end, fold, fmap, ix, inside_claim, &cl, &passed,
+			    &ov) || (passed && !rxscan_find(pr->v[i].scan,
+			    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)))
+				break;
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
 			    false, pr->v[i].type == P_REL_YEAR };
 			bool overlaps = false;

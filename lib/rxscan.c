@@ -696,6 +696,16 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     size_t at, size_t end, const char *fold, const uint32_t *fmap,
     const struct litidx *ix, PCRE2_SIZE **ov)
 {
+	return rxscan_find_outside(sc, rx, s, at, end, fold, fmap, ix, NULL,
+	    NULL, NULL, ov);
+}
+
+bool
+rxscan_find_outside(const struct rxscan *sc, struct rx *rx, const char *s,
+    size_t at, size_t end, const char *fold, const uint32_t *fmap,
+    const struct litidx *ix, bool (*inside)(const void *, size_t),
+    const void *arg, bool *passed, PCRE2_SIZE **ov)
+{
 	const unsigned char *u = (const unsigned char *)s;
 	struct walk w;
 
@@ -718,6 +728,10 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 			if (sc->nflit > 0 && u[p] >= '0' && u[p] <= '9' &&
 			    !digits_follow(sc, fold + fmap[p], w.qend - fmap[p]))
 				continue;
+			if (inside != NULL && inside(arg, p)) {
+				*passed = true;
+				continue;
+			}
 			if (rx_match_at(rx, s, end, p, ov))
 				return true;
 			continue;
