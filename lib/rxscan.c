@@ -332,6 +332,27 @@ rxscan_of(const struct rx *rx)
 	}
 	buf_free(&f);
 	rxstart_free(&st);
+	/* A beginning that another begins with ("năm tài chính" and
+	 * "năm ", "ước tính" and "ước") stands nowhere the other does not:
+	 * it is left out, and the walk seeks fewer (memchr for each, or a
+	 * walk a byte at a time when there are many). */
+	for (size_t i = 0; i < sc->nlit;) {
+		size_t k;
+
+		for (k = 0; k < sc->nlit; k++)
+			if (k != i && sc->len[k] <= sc->len[i] &&
+			    memcmp(sc->lit[k], sc->lit[i], sc->len[k]) == 0 &&
+			    (sc->len[k] < sc->len[i] || k < i))
+				break;
+		if (k == sc->nlit) {
+			i++;
+			continue;
+		}
+		free(sc->lit[i]);
+		sc->lit[i] = sc->lit[sc->nlit - 1];
+		sc->len[i] = sc->len[sc->nlit - 1];
+		sc->nlit--;
+	}
 	/* Sorted by first byte, so lit_at() compares only those that can
 	 * stand where it looks. */
 	for (size_t i = 1; i < sc->nlit; i++)
