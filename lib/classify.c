@@ -325,7 +325,10 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 
 		if (gated && !litgate_may(&cx->labels[i].gate, &fidx))
 			continue;
-		if (!may_match_req(cx->labels[i].req, NULL, s, 0, len))
+		/* Asked once a sentence: nothing to remember for the next
+		 * part (litreq_may_once()). */
+		if (gated ? !litreq_may_once(cx->labels[i].req, &fidx, fold.p,
+		    fold.len) : !may_match_req(cx->labels[i].req, NULL, s, 0, len))
 			continue;
 		/* In the folded sentence PCRE2 is asked only where a match
 		 * may begin (rxscan_find()), anchored: a label whose first

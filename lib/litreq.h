@@ -124,6 +124,11 @@ litreq_ruled_out(const struct litreq *q, const struct litidx *ix)
  * another part, it is not looked up again). */
 bool litreq_may_in(const struct litreq *q, const struct litidx *ix,
     const char *t, size_t n);
+/* The same for a requirement asked once of ix's text (a label, of the
+ * whole sentence): each literal's pairs are looked up only while its
+ * set is undecided, and nothing is remembered. */
+bool litreq_may_once(const struct litreq *q, const struct litidx *ix,
+    const char *t, size_t n);
 
 /*
  * A gate: for each of a requirement's first sets, the first-tested pairs

@@ -24,6 +24,7 @@ struct prule {
 	struct litreq *req;	/* what its matches must contain */
 	struct litgate gate;	/* of req: tried once per sentence */
 	struct rxscan *scan;	/* what they begin with */
+	bool lits;		/* rxscan_seeks_literals(scan), asked once */
 	enum ptype type;
 	int offset;		/* relative_year: years from the context's */
 	/* The numbers of its named groups (negative: none), looked up
@@ -35,6 +36,7 @@ struct period_rules {
 	struct prule *v;
 	size_t n;
 	struct rx *guard;
+	struct litreq *guard_req;	/* what its matches must contain */
 	struct rxscan *guard_scan;
 	size_t guard_window;
 };
@@ -90,11 +92,14 @@ period_load(const struct ynode *root)
 		    litreq_of(pr->v[pr->n].rx->src) : NULL;
 		litgate_of(pr->v[pr->n].req, &pr->v[pr->n].gate);
 		pr->v[pr->n].scan = rxscan_of(pr->v[pr->n].rx);
+		pr->v[pr->n].lits = rxscan_seeks_literals(pr->v[pr->n].scan);
 		group_numbers(&pr->v[pr->n]);
 		pr->n++;
 	}
 	if ((g = ymap_get(root, "guard")) != NULL)
 		pr->guard = rx_compile_anchorable(g, true);
+	pr->guard_req = pr->guard != NULL && pr->guard->src != NULL ?
+	    litreq_of(pr->guard->src) : NULL;
 	pr->guard_scan = rxscan_of(pr->guard);
 	pr->guard_window = (size_t)ymap_long(root, "guard_window", 60, 1, 1000);
 	return pr;
@@ -111,6 +116,7 @@ period_free(struct period_rules *pr)
 		rxscan_free(pr->v[i].scan);
 	}
 	rx_free(pr->guard);
+	litreq_free(pr->guard_req);
 	rxscan_free(pr->guard_scan);
 	free(pr->v);
 	free(pr);
@@ -217,6 +223,25 @@ period_find(struct period_rules *pr, const char *s, size_t len, int year,
 	    NULL, NULL, out, max);
 }
 
+/* The hits taken so far (struct period_hit out[0..n)). */
+struct claims {
+	const struct period_hit *v;
+	size_t n;
+};
+
+/* Does every match that begins at p overlap a hit taken?  Strictly
+ * inside one, so does an empty match. */
+static bool
+inside_claim(const void *arg, size_t p)
+{
+	const struct claims *cl = arg;
+
+	for (size_t k = 0; k < cl->n; k++)
+		if (cl->v[k].start < p && p < cl->v[k].end)
+			return true;
+	return false;
+}
+
 size_t
 period_find_near(struct period_rules *pr, const char *s, size_t len,
     int year, const size_t *wfrom, const size_t *wto, size_t nwin, bool all,
@@ -240,12 +265,30 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			break;
 		if (fold != NULL && at < end && ((ix != NULL &&
 		    litreq_ruled_out(pr->v[i].req, ix)) ||
-		    (!rxscan_seeks_literals(pr->v[i].scan) &&
-		    !litreq_may_in(pr->v[i].req, ix, fold + fmap[at],
-		    fmap[end] - fmap[at]))))
+		    /* With one window, asked once: litreq_may_once(). */
+		    (!pr->v[i].lits && !(ix != NULL && nwin == 1 ?
+		    litreq_may_once(pr->v[i].req, ix, fold + fmap[at],
+		    fmap[end] - fmap[at]) :
+		    litreq_may_in(pr->v[i].req, ix, fold + fmap[at],
+		    fmap[end] - fmap[at])))))
 			continue;
-		while (n < max && at < end && rxscan_find(pr->v[i].scan,
-		    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)) {
+		while (n < max && at < end) {
+			struct claims cl = { out, n };
+			bool passed = false;
+
+			/* A match that begins inside a hit is dropped
+			 * (overlaps, below), and most of the later rules'
+			 * matches do ("2024" in "năm 2024"): PCRE2 is not
+			 * asked there.  With no match outside them, the
+			 * search from at finds none that is kept; a match
+			 * found after a place passed is not the one that
+			 * search finds (a match dropped may reach past it),
+			 * and the search is made as before. */
+			if (!rxscan_find_outside(pr->v[i].scan, pr->v[i].rx, s,
+			    at, end, fold, fmap, ix, inside_claim, &cl, &passed,
+			    &ov) || (passed && !rxscan_find(pr->v[i].scan,
+			    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)))
+				break;
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
 			    false, pr->v[i].type == P_REL_YEAR };
 			bool overlaps = false;
@@ -266,8 +309,16 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 				/* Start on a character boundary. */
 				while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
 					from--;
-				h.guarded = rxscan_find(pr->guard_scan, pr->guard,
-				    s, from, h.start, fold, fmap, ix, &gov);
+				/* Most of the bytes before a period hold none of
+				 * the guard's words (one of which each match
+				 * needs): told by a memchr or two in the fold,
+				 * not a walk over the window a byte at a time. */
+				h.guarded = (fold == NULL || ix == NULL ||
+				    litreq_may_in(pr->guard_req, ix,
+				    fold + fmap[from], fmap[h.start] -
+				    fmap[from])) && rxscan_find(pr->guard_scan,
+				    pr->guard, s, from, h.start, fold, fmap, ix,
+				    &gov);
 			}
 			out[n++] = h;
 		}

@@ -332,6 +332,27 @@ rxscan_of(const struct rx *rx)
 	}
 	buf_free(&f);
 	rxstart_free(&st);
+	/* A beginning that another begins with ("năm tài chính" and
+	 * "năm ", "ước tính" and "ước") stands nowhere the other does not:
+	 * it is left out, and the walk seeks fewer (memchr for each, or a
+	 * walk a byte at a time when there are many). */
+	for (size_t i = 0; i < sc->nlit;) {
+		size_t k;
+
+		for (k = 0; k < sc->nlit; k++)
+			if (k != i && sc->len[k] <= sc->len[i] &&
+			    memcmp(sc->lit[k], sc->lit[i], sc->len[k]) == 0 &&
+			    (sc->len[k] < sc->len[i] || k < i))
+				break;
+		if (k == sc->nlit) {
+			i++;
+			continue;
+		}
+		free(sc->lit[i]);
+		sc->lit[i] = sc->lit[sc->nlit - 1];
+		sc->len[i] = sc->len[sc->nlit - 1];
+		sc->nlit--;
+	}
 	/* Sorted by first byte, so lit_at() compares only those that can
 	 * stand where it looks. */
 	for (size_t i = 1; i < sc->nlit; i++)
@@ -696,6 +717,16 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     size_t at, size_t end, const char *fold, const uint32_t *fmap,
     const struct litidx *ix, PCRE2_SIZE **ov)
 {
+	return rxscan_find_outside(sc, rx, s, at, end, fold, fmap, ix, NULL,
+	    NULL, NULL, ov);
+}
+
+bool
+rxscan_find_outside(const struct rxscan *sc, struct rx *rx, const char *s,
+    size_t at, size_t end, const char *fold, const uint32_t *fmap,
+    const struct litidx *ix, bool (*inside)(const void *, size_t),
+    const void *arg, bool *passed, PCRE2_SIZE **ov)
+{
 	const unsigned char *u = (const unsigned char *)s;
 	struct walk w;
 
@@ -718,6 +749,10 @@ rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
 			if (sc->nflit > 0 && u[p] >= '0' && u[p] <= '9' &&
 			    !digits_follow(sc, fold + fmap[p], w.qend - fmap[p]))
 				continue;
+			if (inside != NULL && inside(arg, p)) {
+				*passed = true;
+				continue;
+			}
 			if (rx_match_at(rx, s, end, p, ov))
 				return true;
 			continue;

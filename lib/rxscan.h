@@ -41,6 +41,20 @@ bool rxscan_find(const struct rxscan *sc, struct rx *rx, const char *s,
     size_t at, size_t end, const char *fold, const uint32_t *fmap,
     const struct litidx *ix, PCRE2_SIZE **ov);
 
+/*
+ * rxscan_find(), with PCRE2 not asked at a place where inside(arg, p)
+ * says a match is of no use to the caller (one that would overlap what
+ * it has taken), and *passed set true when such a place was passed: the
+ * match found, if any, is then not the leftmost that rxscan_find()
+ * finds.  A pattern whose match may begin before the place the walk
+ * gives (optional words before it) passes no place.
+ */
+bool rxscan_find_outside(const struct rxscan *sc, struct rx *rx,
+    const char *s, size_t at, size_t end, const char *fold,
+    const uint32_t *fmap, const struct litidx *ix,
+    bool (*inside)(const void *, size_t), const void *arg, bool *passed,
+    PCRE2_SIZE **ov);
+
 /* Does rxscan_find() seek sc's beginnings, a few literals, by memchr
  * in the fold?  Then it tells a part holding none of them at about the
  * cost of asking the part for the literals a match needs (litreq.h). */
