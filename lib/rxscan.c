@@ -139,7 +139,7 @@ class_bytes(const char **pp, unsigned char *no)
 		if (c == '\\') {
 			c = (unsigned char)*++p;
 			if (c == 'd') {
-				memset(no + '0', 1, 10);
+				memset(&no['0'], 1, 10);
 				continue;
 			}
 			/* \w, \s, \p, \x ...: not one character */
@@ -308,7 +308,7 @@ rxscan_of(const struct rx *rx)
 	}
 	sc = xcalloc(1, sizeof(*sc));
 	if (st.digit)
-		memset(sc->by + '0', B_YES, 10);
+		memset(&sc->by['0'], B_YES, 10);
 	sc->digit = st.digit;
 	sc->lit = xcalloc(st.nlit, sizeof(*sc->lit));
 	sc->len = xcalloc(st.nlit, sizeof(*sc->len));
