@@ -193,15 +193,6 @@ ctx_rx(const struct ynode *n, const char *pre, const char *post,
 	return rx;
 }
 
-static int
-group(const struct rx *rx, const char *name)
-{
-	int g = pcre2_substring_number_from_name(rx->code,
-	    (PCRE2_SPTR)name);
-
-	return g > 0 ? g : -1;
-}
-
 /*
  * The bytes a match of the rule can start with, from PCRE2's own start
  * analysis, so the rule is tried only where it can match.  All bytes
@@ -286,19 +277,19 @@ load_spans(struct numbers *nr, const struct ynode *list)
 		sr->anch = ctx_rx(p, "\\G", "", caseless);
 		first_bytes(sr);
 		sr->unit = ymap_str(r, "unit", "");
-		sr->g_m0 = group(sr->rx, "m");
+		sr->g_m0 = rx_group(sr->rx, "m");
 		sr->starts_at_try = sr->g_m0 < 0 &&
 		    strstr(sr->rx->src, "\\K") == NULL;
-		sr->g_y = group(sr->rx, "y");
-		sr->g_y2 = group(sr->rx, "y2");
-		sr->g_m = group(sr->rx, "mo");
-		sr->g_d = group(sr->rx, "d");
-		sr->g_h = group(sr->rx, "h");
-		sr->g_mi = group(sr->rx, "mi");
-		sr->g_q = group(sr->rx, "q");
-		sr->g_n = group(sr->rx, "n");
-		sr->g_num = group(sr->rx, "num");
-		sr->g_den = group(sr->rx, "den");
+		sr->g_y = rx_group(sr->rx, "y");
+		sr->g_y2 = rx_group(sr->rx, "y2");
+		sr->g_m = rx_group(sr->rx, "mo");
+		sr->g_d = rx_group(sr->rx, "d");
+		sr->g_h = rx_group(sr->rx, "h");
+		sr->g_mi = rx_group(sr->rx, "mi");
+		sr->g_q = rx_group(sr->rx, "q");
+		sr->g_n = rx_group(sr->rx, "n");
+		sr->g_num = rx_group(sr->rx, "num");
+		sr->g_den = rx_group(sr->rx, "den");
 	}
 }
 

@@ -41,22 +41,15 @@ struct period_rules {
 	size_t guard_window;
 };
 
-/* The number of rx's group called name; negative when it has none. */
-static int
-group_number(const struct rx *rx, const char *name)
-{
-	return pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)name);
-}
-
 static void
 group_numbers(struct prule *r)
 {
-	r->g_year = group_number(r->rx, "year");
-	r->g_month = group_number(r->rx, "month");
-	r->g_q = group_number(r->rx, "q");
-	r->g_n = group_number(r->rx, "n");
-	r->g_y1 = group_number(r->rx, "y1");
-	r->g_y2 = group_number(r->rx, "y2");
+	r->g_year = rx_group(r->rx, "year");
+	r->g_month = rx_group(r->rx, "month");
+	r->g_q = rx_group(r->rx, "q");
+	r->g_n = rx_group(r->rx, "n");
+	r->g_y1 = rx_group(r->rx, "y1");
+	r->g_y2 = rx_group(r->rx, "y2");
 }
 
 struct period_rules *

@@ -225,6 +225,14 @@ rx_match_upto(struct rx *rx, const char *s, size_t len, size_t start,
 	return match(rx, s, len, start, mc, ovector);
 }
 
+int
+rx_group(const struct rx *rx, const char *name)
+{
+	int g = pcre2_substring_number_from_name(rx->code, (PCRE2_SPTR)name);
+
+	return g > 0 ? g : -1;
+}
+
 void
 rx_free(struct rx *rx)
 {

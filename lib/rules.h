@@ -89,6 +89,10 @@ bool rx_match_at(struct rx *rx, const char *s, size_t len, size_t start,
 bool rx_match_upto(struct rx *rx, const char *s, size_t len, size_t start,
     size_t limit, PCRE2_SIZE **ovector);
 
+/* The number of rx's capture group called name; -1 when it has none.
+ * Looked up once, at load: by name it costs some 200 instructions. */
+int rx_group(const struct rx *rx, const char *name);
+
 void rx_free(struct rx *rx);
 
 #endif
