@@ -783,6 +783,28 @@ static struct {
 	char b[15];
 } fold_cache[FOLD_CACHE];
 
+/*
+ * The fold_cache entry of the character at u[i], for the ones the fast
+ * paths take: a Vietnamese letter (U+1Exx, three bytes from 0xE1) or a
+ * two-byte one, well formed.  Its length in bytes, with *fc its entry;
+ * 0 for anything else.
+ */
+static inline unsigned
+cache_entry(const unsigned char *u, size_t len, size_t i, unsigned *fc)
+{
+	if (u[i] == 0xE1 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
+	    (u[i + 2] & 0xC0) == 0x80) {
+		*fc = 0x1000 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+		return 3;
+	}
+	if (u[i] >= 0xC2 && u[i] <= 0xDF && i + 1 < len &&
+	    (u[i + 1] & 0xC0) == 0x80) {
+		*fc = (u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
+		return 2;
+	}
+	return 0;
+}
+
 static size_t
 fold_cp(utf8proc_int32_t cp, char *out)
 {
@@ -817,6 +839,33 @@ fold_cp(utf8proc_int32_t cp, char *out)
  * p and map half written, at the first character that does not fold so
  * (or fold_cache does not know yet): the caller folds the general way.
  */
+/*
+ * Folds the character at u[i] in place, as litfold_inplace() does: its
+ * fold into p[i..], exactly as many bytes, and its bytes' map to i.  The
+ * bytes it took; 0 when the character does not fold so (or fold_cache
+ * does not know yet).
+ */
+static inline unsigned
+fold_in_place(const unsigned char *u, size_t len, size_t i, char *p,
+    uint32_t *map)
+{
+	unsigned fc, n = cache_entry(u, len, i, &fc);
+
+	if (n == 0 || fold_cache[fc].n != n)
+		return 0;
+	/* No byte past the character: the bytes after it are written.  A
+	 * copy of a constant length each, which the compiler joins to
+	 * cache_entry()'s own test. */
+	if (n == 3) {
+		memcpy(p + i, fold_cache[fc].b, 3);
+		map[i] = map[i + 1] = map[i + 2] = (uint32_t)i;
+	} else {
+		memcpy(p + i, fold_cache[fc].b, 2);
+		map[i] = map[i + 1] = (uint32_t)i;
+	}
+	return n;
+}
+
 #ifdef __SSE2__
 /*
  * The start of litfold_inplace(), sixteen bytes a step: copied with ASCII
@@ -857,31 +906,13 @@ litfold_inplace16(const unsigned char *u, size_t len, char *p, uint32_t *map)
 		_mm_storeu_si128((__m128i *)(void *)(map + i + 12), m);
 		while (hi != 0) {
 			size_t j = i + (size_t)__builtin_ctz(hi);
-			unsigned c = u[j], fc;
+			unsigned n = fold_in_place(u, len, j, p, map);
 
-			if (c == 0xE1 && j + 2 < len && (u[j + 1] & 0xC0) == 0x80 &&
-			    (u[j + 2] & 0xC0) == 0x80) {
-				fc = 0x1000 | (u[j + 1] & 0x3Fu) << 6 |
-				    (u[j + 2] & 0x3Fu);
-				if (fold_cache[fc].n != 3)
-					return SIZE_MAX;
-				memcpy(p + j, fold_cache[fc].b, 3);
-				map[j + 1] = map[j + 2] = (uint32_t)j;
-				hi &= ~(7u << (j - i));
-				if (j + 3 > next)
-					next = j + 3;
-			} else if (c >= 0xC2 && c <= 0xDF && j + 1 < len &&
-			    (u[j + 1] & 0xC0) == 0x80) {
-				fc = (c & 0x1Fu) << 6 | (u[j + 1] & 0x3Fu);
-				if (fold_cache[fc].n != 2)
-					return SIZE_MAX;
-				memcpy(p + j, fold_cache[fc].b, 2);
-				map[j + 1] = (uint32_t)j;
-				hi &= ~(3u << (j - i));
-				if (j + 2 > next)
-					next = j + 2;
-			} else
+			if (n == 0)
 				return SIZE_MAX;
+			hi &= ~(((1u << n) - 1) << (j - i));
+			if (j + n > next)
+				next = j + n;
 		}
 		i = next;
 	}
@@ -904,7 +935,7 @@ litfold_inplace(const unsigned char *u, size_t len, char *p, uint32_t *map)
 	for (;;) {
 		uint64_t w, hi, lo7, up;
 		unsigned char c;
-		unsigned fc;
+		unsigned n;
 
 		if (i + 8 <= len) {
 			memcpy(&w, u + i, 8);
@@ -935,25 +966,9 @@ litfold_inplace(const unsigned char *u, size_t len, char *p, uint32_t *map)
 		}
 		/* u[i] is beyond ASCII: a character of two or three bytes
 		 * whose fold has as many, or the general way. */
-		c = u[i];
-		if (c == 0xE1 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
-		    (u[i + 2] & 0xC0) == 0x80) {
-			fc = 0x1000 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
-			if (fold_cache[fc].n != 3)
-				return false;
-			memcpy(p + i, fold_cache[fc].b, 3);
-			map[i] = map[i + 1] = map[i + 2] = (uint32_t)i;
-			i += 3;
-		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < len &&
-		    (u[i + 1] & 0xC0) == 0x80) {
-			fc = (c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
-			if (fold_cache[fc].n != 2)
-				return false;
-			memcpy(p + i, fold_cache[fc].b, 2);
-			map[i] = map[i + 1] = (uint32_t)i;
-			i += 2;
-		} else
+		if ((n = fold_in_place(u, len, i, p, map)) == 0)
 			return false;
+		i += n;
 	}
 	map[len] = (uint32_t)len;
 	p[len] = '\0';
@@ -1031,32 +1046,18 @@ litfold(const char *s, size_t len, struct buf *out, uint32_t *map)
 		 * Latin ones, well formed and folded to four bytes or less
 		 * (all of them, once fold_cache knows them), take this path:
 		 * no decoding through utf8proc, no scratch copy. */
-		if (c == 0xE1 && i + 2 < len && (u[i + 1] & 0xC0) == 0x80 &&
-		    (u[i + 2] & 0xC0) == 0x80) {
-			unsigned fc = 0x1000 | (u[i + 1] & 0x3Fu) << 6 |
-			    (u[i + 2] & 0x3Fu);
+		unsigned fc, cn = cache_entry(u, len, i, &fc);
 
-			if (fold_cache[fc].n != 0 && fold_cache[fc].n <= 4) {
-				if (map)
-					map[i] = map[i + 1] = map[i + 2] =
-					    (uint32_t)o;
-				memcpy(p + o, fold_cache[fc].b, 4);
-				o += fold_cache[fc].n;
-				i += 3;
-				continue;
+		if (cn > 0 && fold_cache[fc].n != 0 && fold_cache[fc].n <= 4) {
+			if (map) {
+				map[i] = map[i + 1] = (uint32_t)o;
+				if (cn == 3)
+					map[i + 2] = (uint32_t)o;
 			}
-		} else if (c >= 0xC2 && c <= 0xDF && i + 1 < len &&
-		    (u[i + 1] & 0xC0) == 0x80) {
-			unsigned fc = (c & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu);
-
-			if (fold_cache[fc].n != 0 && fold_cache[fc].n <= 4) {
-				if (map)
-					map[i] = map[i + 1] = (uint32_t)o;
-				memcpy(p + o, fold_cache[fc].b, 4);
-				o += fold_cache[fc].n;
-				i += 2;
-				continue;
-			}
+			memcpy(p + o, fold_cache[fc].b, 4);
+			o += fold_cache[fc].n;
+			i += cn;
+			continue;
 		}
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k;
