@@ -665,8 +665,6 @@ bool
 litreq_may_in(const struct litreq *cq, const struct litidx *ix,
     const char *t, size_t n)
 {
-	size_t bit = 0;
-
 	if (cq == NULL)
 		return true;
 	if (ix != NULL && ix->serial != 0) {
@@ -694,20 +692,8 @@ litreq_may_in(const struct litreq *cq, const struct litidx *ix,
 			return true;
 		}
 	}
-	for (size_t i = 0; i < cq->n; i++) {
-		const struct lit *c = cq->c[i];
-		size_t k, nk = cq->nc[i];
-
-		for (k = 0; k < nk; k++, bit++)
-			if ((ix == NULL || (bit < 64 && ix->serial != 0 ?
-			    (cq->indexed >> bit & 1) != 0 :
-			    lit_indexed(ix, &c[k]))) && contains(t, n, &c[k]))
-				break;
-		if (k == nk)
-			return false;
-		bit += nk - k;
-	}
-	return true;
+	/* No index, or more literals than the memory has bits for. */
+	return litreq_may_once(cq, ix, t, n);
 }
 
 bool
@@ -720,7 +706,7 @@ litreq_may_once(const struct litreq *q, const struct litidx *ix,
 		size_t k;
 
 		for (k = 0; k < q->nc[i]; k++)
-			if (lit_indexed(ix, &q->c[i][k]) &&
+			if ((ix == NULL || lit_indexed(ix, &q->c[i][k])) &&
 			    contains(t, n, &q->c[i][k]))
 				break;
 		if (k == q->nc[i])

@@ -125,8 +125,9 @@ litreq_ruled_out(const struct litreq *q, const struct litidx *ix)
 bool litreq_may_in(const struct litreq *q, const struct litidx *ix,
     const char *t, size_t n);
 /* The same for a requirement asked once of ix's text (a label, of the
- * whole sentence): each literal's pairs are looked up only while its
- * set is undecided, and nothing is remembered. */
+ * whole sentence; ix may be NULL): each literal's pairs are looked up
+ * only while its set is undecided, and nothing is remembered.
+ * litreq_may_in() ends in it where its memory does not help. */
 bool litreq_may_once(const struct litreq *q, const struct litidx *ix,
     const char *t, size_t n);
 
