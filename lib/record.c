@@ -198,6 +198,30 @@ rec_tabs(const struct rec *rec, char c)
 		rec->f[i][-1] = c;
 }
 
+void
+rec_unsplit(struct buf *out, const char *p, size_t n)
+{
+	char *o;
+	size_t i = 0;
+
+	buf_grow(out, n);
+	o = out->p + out->len;
+#ifdef __SSE2__
+	const __m128i tab = _mm_set1_epi8('\t'), zero = _mm_setzero_si128();
+
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+
+		v = _mm_or_si128(v, _mm_and_si128(_mm_cmpeq_epi8(v, zero), tab));
+		_mm_storeu_si128((__m128i *)(void *)(o + i), v);
+	}
+#endif
+	for (; i < n; i++)
+		o[i] = p[i] != '\0' ? p[i] : '\t';
+	out->len += n;
+	out->p[out->len] = '\0';
+}
+
 /*
  * Writes the record's bytes with every NUL as a TAB, as the record came
  * (a NUL the input itself held comes out as a TAB, as it always has).
@@ -207,7 +231,6 @@ static void
 put_whole(const struct rec *rec, struct buf *out, FILE *fp)
 {
 	const char *tail = rec->nf > 0 ? rec->f[rec->nf - 1] : rec->line;
-	size_t start = out ? out->len : 0;
 
 	rec_tabs(rec, '\t');
 	if (memchr(tail, '\0', rec->len - (size_t)(tail - rec->line)) == NULL) {
@@ -221,12 +244,8 @@ put_whole(const struct rec *rec, struct buf *out, FILE *fp)
 		if (out == NULL) {
 			buf_reset(&tmp);
 			out = &tmp;
-			start = 0;
 		}
-		buf_add(out, rec->line, rec->len);
-		for (char *q = out->p + start; (q = memchr(q, '\0',
-		    out->len - (size_t)(q - out->p))) != NULL; q++)
-			*q = '\t';
+		rec_unsplit(out, rec->line, rec->len);
 		if (fp)
 			fwrite_unlocked(out->p, 1, out->len, fp);
 	}

@@ -77,6 +77,11 @@ struct buf;
  * that holds records back, such as classify-metric holding a document). */
 void rec_append(const struct rec *rec, struct buf *out);
 
+/* Appends p[0..n) to out with each NUL a TAB: the bytes of a record
+ * split in place (or of several, one after another), as they came.  A
+ * NUL the input itself held comes out as a TAB, as rec_copy() writes it. */
+void rec_unsplit(struct buf *out, const char *p, size_t n);
+
 /*
  * Writers.  A record is written as rec_begin(kind, doc), then one
  * rec_put_*() per field, then rec_end().  rec_put_text() replaces TABs and

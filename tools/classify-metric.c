@@ -8,9 +8,6 @@
  * (with --rows-only, only the doc, row, why and end records).
  */
 #include <getopt.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,7 +62,7 @@ struct hrec {
 struct held {
 	/* Each held record once, as split (a NUL between fields, and one
 	 * after it): its fields are read there, and it is written from
-	 * there with each NUL a TAB again (put_held()), as rec_append()
+	 * there with each NUL a TAB again (put_held(), rec_unsplit()), as rec_append()
 	 * would have kept it; one copy, not one to write and one of the
 	 * fields. */
 	struct buf arena;
@@ -130,31 +127,6 @@ hold_fields(const struct rec *r, int first)
 	    r->f[first])) : hold(r) + (size_t)(r->f[first] - r->line);
 }
 
-/* Appends p[0..n) to out with each NUL a TAB (a NUL the input itself
- * held comes out as a TAB too, as rec_append() writes it). */
-static void
-put_tabbed(struct buf *out, const char *p, size_t n)
-{
-	char *o;
-	size_t i = 0;
-
-	buf_grow(out, n);
-	o = out->p + out->len;
-#ifdef __SSE2__
-	const __m128i tab = _mm_set1_epi8('\t'), zero = _mm_setzero_si128();
-
-	for (; i + 16 <= n; i += 16) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
-
-		v = _mm_or_si128(v, _mm_and_si128(_mm_cmpeq_epi8(v, zero), tab));
-		_mm_storeu_si128((__m128i *)(void *)(o + i), v);
-	}
-#endif
-	for (; i < n; i++)
-		o[i] = p[i] != '\0' ? p[i] : '\t';
-	out->len += n;
-}
-
 /* The held records to write, as they came, into H.out.  With every
  * record written whole, the arena is taken in one pass and each record's
  * own NUL made its newline after; else record by record. */
@@ -163,13 +135,13 @@ put_held(void)
 {
 	buf_reset(&H.out);
 	if (!rows_only) {
-		put_tabbed(&H.out, H.arena.p, H.arena.len);
+		rec_unsplit(&H.out, H.arena.p, H.arena.len);
 		for (size_t i = 0; i < H.nrecs; i++)
 			H.out.p[H.recs[i].off + H.recs[i].len] = '\n';
 		return;
 	}
 	for (size_t i = 0; i < H.nrecs; i++) {
-		put_tabbed(&H.out, AT(H.recs[i].off), H.recs[i].len);
+		rec_unsplit(&H.out, AT(H.recs[i].off), H.recs[i].len);
 		buf_addc(&H.out, '\n');
 	}
 }
