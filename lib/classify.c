@@ -8,6 +8,7 @@
  * it for its measure, the words after it for its basis, and the nearest
  * period expression of its sentence, else the document's running context.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1264,11 +1265,47 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	}
 }
 
-/* Values as numbers, for comparing a headline's rounded figure. */
+/*
+ * The step of a written value's last digit: 1 for "12", 0.01 for "41.07",
+ * 1e12 for 51000000000000 ("51 nghìn tỷ").  A rounded figure is within
+ * one step of the exact one.
+ */
 static double
-approx_value(const char *v)
+value_step(const char *v)
 {
-	return strtod(v, NULL);
+	const char *dot = strchr(v, '.');
+	size_t n = strlen(v), zeros = 0;
+
+	if (dot != NULL)
+		return pow(10, -(double)(n - (size_t)(dot - v) - 1));
+	while (zeros + 1 < n && v[n - 1 - zeros] == '0')
+		zeros++;
+	return pow(10, (double)zeros);
+}
+
+/*
+ * Whether the approximate figure a ("hơn 12%", "gần 51 nghìn tỷ") is the
+ * exact b (12.36, 50.8 nghìn tỷ) rounded: b within one step of a's last
+ * digit on the side a's cue says (over: above it; nearly, under: below;
+ * about: either), or within 2% either way, as headlines round freely.
+ */
+static bool
+rounds_to(const struct crow *a, const struct crow *b)
+{
+	double x = strtod(a->value, NULL), y = strtod(b->value, NULL);
+	double step = value_step(a->value);
+
+	if (x == 0 || (x < 0) != (y < 0))
+		return false;
+	if (fabs(x - y) < 0.02 * fabs(x))
+		return true;
+	x = fabs(x);
+	y = fabs(y);
+	if (strcmp(a->approx, "over") == 0)
+		return y >= x && y < x + step;
+	if (strcmp(a->approx, "nearly") == 0 || strcmp(a->approx, "under") == 0)
+		return y <= x && y > x - step;
+	return fabs(x - y) < step;
 }
 
 static int
@@ -1288,7 +1325,6 @@ merge_repeats(struct crows *out)
 
 		for (size_t k = i + 1; k < out->n && !a->dropped; k++) {
 			struct crow *b = &out->v[k];
-			double x, y;
 
 			if (b->dropped || strcmp(a->metric, b->metric) ||
 			    strcmp(a->measure, b->measure) ||
@@ -1305,16 +1341,11 @@ merge_repeats(struct crows *out)
 				b->dropped = true;
 				continue;
 			}
-			x = approx_value(a->value);
-			y = approx_value(b->value);
 			/* "hơn 41%" and "41,07%": the same figure, rounded. */
-			if ((*a->approx != '\0') != (*b->approx != '\0') &&
-			    x != 0 && (x - y) / x < 0.02 && (y - x) / x < 0.02) {
-				if (*a->approx)
-					a->dropped = true;
-				else
-					b->dropped = true;
-			}
+			if (*a->approx && !*b->approx && rounds_to(a, b))
+				a->dropped = true;
+			else if (*b->approx && !*a->approx && rounds_to(b, a))
+				b->dropped = true;
 		}
 	}
 	for (size_t i = 0; i < out->n; i++)
