@@ -34,6 +34,12 @@ static struct buf fold;
 static uint32_t *fmap;			/* sentence byte -> fold byte */
 static struct litidx fidx;		/* the byte pairs of fold */
 static size_t fmapcap;
+/* The clause clause_of() found last; forgotten at each sentence, since
+ * a later document's sentences are held at the same addresses. */
+static struct {
+	const struct csent *s;
+	size_t a, b;
+} clause_memo;
 
 static void
 fold_sentence_now(void)
@@ -61,6 +67,7 @@ set_sentence(const struct csent *s)
 {
 	cur_s = s;
 	folded = NULL;
+	clause_memo.s = NULL;
 }
 
 /* Can a match of what needs q lie inside s[from..to)?  false only when
@@ -369,19 +376,16 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 
 /* The clause of the figure: from after the ';' before it to the next.
  * The figures of a sentence mostly share clauses: the last one found is
- * kept, and a figure inside it needs no scan. */
+ * kept (clause_memo), and a figure inside it needs no scan. */
 static void
 clause_of(const struct csent *s, size_t pos, size_t *cs, size_t *ce)
 {
-	static const struct csent *last_s;
-	static const char *last_text;
-	static size_t last_a, last_b;
 	size_t a = pos, b = pos;
 
-	if (s == last_s && s->text == last_text && last_a <= pos &&
-	    pos <= last_b) {
-		*cs = last_a;
-		*ce = last_b;
+	if (s == clause_memo.s && clause_memo.a <= pos &&
+	    pos <= clause_memo.b) {
+		*cs = clause_memo.a;
+		*ce = clause_memo.b;
 		return;
 	}
 
@@ -405,10 +409,9 @@ clause_of(const struct csent *s, size_t pos, size_t *cs, size_t *ce)
 		a--;
 	while (b < s->len && s->text[b] != ';')
 		b++;
-	*cs = last_a = a;
-	*ce = last_b = b;
-	last_s = s;
-	last_text = s->text;
+	*cs = clause_memo.a = a;
+	*ce = clause_memo.b = b;
+	clause_memo.s = s;
 }
 
 /* snprintf(dst, size, "%s", src) without the format machinery: the
