@@ -809,6 +809,36 @@ gate_mask(struct rx **v, size_t n)
 	return m;
 }
 
+/*
+ * A component whose name ends where the label begins (spaces apart), in
+ * the clause from cs: [*at, *end) when there is one.  Only right before
+ * the label: a part named earlier in the clause is another figure's
+ * ("khu vực dịch vụ tăng 5%, GRDP tăng 7%").
+ */
+enum { SUBJECT_REACH = 120 };	/* bytes: some 25 words */
+
+static void
+subject_component(struct cx_rules *cx, const struct sentence *st,
+    const char *t, size_t cs, size_t label_at, size_t *at, size_t *end)
+{
+	size_t to = label_at, from;
+
+	while (to > cs && t[to - 1] == ' ')
+		to--;
+	/* A name that ends at the label starts within a few words of it. */
+	from = to - cs > SUBJECT_REACH ? to - SUBJECT_REACH : cs;
+	for (size_t c = 0; c < cx->ncomponents; c++) {
+		size_t a, e;
+
+		if ((c >= 64 || (st->components >> c & 1)) &&
+		    find_last(cx->components[c], t, from, to, &a, &e) &&
+		    e == to && (*end == 0 || a < *at)) {
+			*at = a;
+			*end = e;
+		}
+	}
+}
+
 /* Gives one figure its row, or says why it has none. */
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
@@ -885,6 +915,10 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			end = e;
 		}
 	}
+	/* Or the part is the subject the label follows: "khu công nghiệp
+	 * VSIP xuất khẩu đạt 2 tỷ USD", "doanh nghiệp FDI xuất khẩu ...". */
+	if (end == 0 && lab != NULL && lab->start > cs)
+		subject_component(cx, st, t, cs, lab->start, &at, &end);
 	if (end > 0)
 		copy_text(row.component, sizeof(row.component), t, at, end);
 	else if (cx->component_lead &&

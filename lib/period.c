@@ -11,12 +11,12 @@
 
 enum ptype {
 	P_YEAR, P_REL_YEAR, P_MONTH, P_QUARTER, P_FIRST_MONTHS,
-	P_LAST_MONTHS, P_SPAN_YEARS, P_MONTH_SPAN
+	P_LAST_MONTHS, P_SPAN_YEARS
 };
 
 static const char *const ptype_names[] = {
 	"year", "relative_year", "month", "quarter", "first_months",
-	"last_months", "span_years", "month_span", NULL
+	"last_months", "span_years", NULL
 };
 
 struct prule {
@@ -29,7 +29,7 @@ struct prule {
 	int offset;		/* relative_year: years from the context's */
 	/* The numbers of its named groups (negative: none), looked up
 	 * once: by name, each match cost some 200 instructions a group. */
-	int g_year, g_month, g_q, g_n, g_y1, g_y2, g_m1, g_m2;
+	int g_year, g_month, g_q, g_n, g_y1, g_y2, g_m2;
 };
 
 struct period_rules {
@@ -50,7 +50,6 @@ group_numbers(struct prule *r)
 	r->g_n = rx_group(r->rx, "n");
 	r->g_y1 = rx_group(r->rx, "y1");
 	r->g_y2 = rx_group(r->rx, "y2");
-	r->g_m1 = rx_group(r->rx, "m1");
 	r->g_m2 = rx_group(r->rx, "m2");
 }
 
@@ -170,12 +169,16 @@ resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
 		year = ctx_year + r->offset;
 		*sp = (struct span){ year, 1, year, 12 };
 		return true;
-	case P_MONTH:
+	case P_MONTH: {
+		/* "tháng 1-2/2024": months n to m2 when the rule reads m2. */
+		int m2 = group_int(r->rx, s, r->g_m2);
+
 		n = group_int(r->rx, s, r->g_month);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
-		*sp = (struct span){ year, n, year, n };
+		*sp = (struct span){ year, n, year, m2 > n && m2 <= 12 ? m2 : n };
 		return true;
+	}
 	case P_QUARTER:
 		n = group_int(r->rx, s, r->g_q);
 		if (year <= 0 || n < 1 || n > 4)
@@ -202,14 +205,6 @@ resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
 		if (y1 < 1000 || y2 < y1 || y2 - y1 > 50)
 			return false;
 		*sp = (struct span){ y1, 1, y2, 12 };
-		return true;
-	}
-	case P_MONTH_SPAN: {
-		int m1 = group_int(r->rx, s, r->g_m1), m2 = group_int(r->rx, s, r->g_m2);
-
-		if (year <= 0 || m1 < 1 || m2 > 12 || m2 <= m1)
-			return false;
-		*sp = (struct span){ year, m1, year, m2 };
 		return true;
 	}
 	}
