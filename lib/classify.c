@@ -1322,12 +1322,14 @@ value_step(const char *v)
 
 /*
  * Whether the approximate figure a ("hơn 12%", "gần 51 nghìn tỷ") is the
- * exact b (12.36, 50.8 nghìn tỷ) rounded: b within one step of a's last
+ * exact b (12.36, 50.8 nghìn tỷ) rounded: within 2% either way, or, in a
+ * headline or lead (sentence up to lead), within one step of a's last
  * digit on the side a's cue says (over: above it; nearly, under: below;
- * about: either), or within 2% either way, as headlines round freely.
+ * about: either), as headlines round freely.  In the body "từ 8% trở
+ * lên" and "tăng 8,5%" are two figures.
  */
 static bool
-rounds_to(const struct crow *a, const struct crow *b)
+rounds_to(const struct crow *a, const struct crow *b, unsigned long lead)
 {
 	double x = strtod(a->value, NULL), y = strtod(b->value, NULL);
 	double step = value_step(a->value);
@@ -1336,6 +1338,8 @@ rounds_to(const struct crow *a, const struct crow *b)
 		return false;
 	if (fabs(x - y) < 0.02 * fabs(x))
 		return true;
+	if (a->sno > lead)
+		return false;
 	x = fabs(x);
 	y = fabs(y);
 	if (strcmp(a->approx, "over") == 0)
@@ -1353,9 +1357,10 @@ status_rank(const char *status)
 }
 
 /* A figure repeated in one document (headline, lead, body) is one row;
- * of a rounded and an exact one, the exact one stays. */
+ * of a rounded and an exact one, the exact one stays.  lead: the
+ * sentences of the headline and lead. */
 static void
-merge_repeats(struct crows *out)
+merge_repeats(struct crows *out, unsigned long lead)
 {
 	for (size_t i = 0; i < out->n; i++) {
 		struct crow *a = &out->v[i];
@@ -1379,9 +1384,9 @@ merge_repeats(struct crows *out)
 				continue;
 			}
 			/* "hơn 41%" and "41,07%": the same figure, rounded. */
-			if (*a->approx && !*b->approx && rounds_to(a, b))
+			if (*a->approx && !*b->approx && rounds_to(a, b, lead))
 				a->dropped = true;
-			else if (*b->approx && !*a->approx && rounds_to(b, a))
+			else if (*b->approx && !*a->approx && rounds_to(b, a, lead))
 				b->dropped = true;
 		}
 	}
@@ -1548,7 +1553,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		}
 	}
 	set_sentence(NULL);
-	merge_repeats(out);
+	merge_repeats(out, cx->headline_sentences);
 	for (size_t i = 0; i < out->n; i++)
 		if (!out->v[i].dropped)
 			cx_stats.rows++;

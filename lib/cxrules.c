@@ -184,7 +184,7 @@ static void
 load_context(struct cx_rules *cx)
 {
 	static const char *const top[] = { "status", "measure", "bases",
-	    "date_lines", NULL };
+	    "date_lines", "headline_sentences", NULL };
 	const struct ynode *root = cx->context_doc, *b;
 
 	ymap_check_keys(root, top);
@@ -215,6 +215,8 @@ load_context(struct cx_rules *cx)
 		}
 	}
 	cx->date_lines = (size_t)ymap_long(root, "date_lines", 6, 0, 1000);
+	cx->headline_sentences = (unsigned long)ymap_long(root,
+	    "headline_sentences", 3, 0, 1000);
 }
 
 /*

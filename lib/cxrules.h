@@ -100,6 +100,9 @@ struct cx_rules {
 	struct rx *word_rx;		/* \w alone, for a character beyond
 					 * ASCII next to a name */
 	size_t date_lines;		/* sentences searched for a date */
+	unsigned long headline_sentences; /* headline and lead: a figure
+					   * rounded there is merged more
+					   * freely (merge_repeats()) */
 
 	/* What each pattern's matches must contain (litreq.h) and where
 	 * they may begin (rxscan.h), made once per pattern and kept on the
