@@ -656,6 +656,42 @@ pick_basis(struct cx_rules *cx, const char *s, size_t from, size_t to)
 	return NULL;
 }
 
+/* Months from year 0 to month m of year y. */
+static int
+month_index(int y, int m)
+{
+	return y * 12 + m - 1;
+}
+
+/*
+ * The basis of a comparison with a named period after the figure ("tăng
+ * 1,5% so với tháng 5" of June: prev_period; "so với quý I/2023" of Q1
+ * 2024: yoy): the first guarded period in [from, to) as long as the
+ * figure's own, just before it or a year before it.  NULL otherwise.
+ */
+static const char *
+basis_of_compared(const struct sentence *st, size_t from, size_t to,
+    const struct span *own)
+{
+	int len = month_index(own->y2, own->m2) - month_index(own->y1, own->m1);
+
+	for (size_t k = 0; k < st->nperiods; k++) {
+		const struct period_hit *p = &st->periods[k];
+		int d;
+
+		if (p->start < from || !p->guarded || p->relative)
+			continue;
+		if (p->start >= to || month_index(p->span.y2, p->span.m2) -
+		    month_index(p->span.y1, p->span.m1) != len)
+			return NULL;
+		d = month_index(own->y1, own->m1) -
+		    month_index(p->span.y1, p->span.m1);
+		return d == len + 1 && len < 11 ? "prev_period" :
+		    d == 12 ? "yoy" : NULL;
+	}
+	return NULL;
+}
+
 /* The period of figure i (see the file's comment for the order). */
 static bool
 pick_period(struct sentence *st, size_t i, size_t ce, size_t next_start,
@@ -935,6 +971,17 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	    next_start : ce);
 	if (!pick_period(st, i, ce, next_start, ctx, &period))
 		period.y1 = 0;
+	/* A percent's basis may also be told by a named period after it,
+	 * or by a comparison opening the clause ("So với tháng trước, CPI
+	 * tăng 0,2%"), for the figures that name none of their own. */
+	if (after_basis == NULL && is_percent(n)) {
+		if (period.y1 != 0)
+			after_basis = basis_of_compared(st, n->end,
+			    next_start < ce ? next_start : ce, &period);
+		if (after_basis == NULL && lab != NULL && lab->start > cs &&
+		    find_at(cx->compare_after, t, cs, lab->start))
+			after_basis = pick_basis(cx, t, cs, lab->start);
+	}
 	if (after_basis && strcmp(after_basis, "skip") == 0) {
 		why(out, s, n, "compared with something no basis names%s", NULL);
 		return;
