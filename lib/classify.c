@@ -848,14 +848,14 @@ gate_mask(struct rx **v, size_t n)
 	return m;
 }
 
+enum { SUBJECT_REACH = 120 };	/* bytes: some 25 words */
+
 /*
  * A component whose name ends where the label begins (spaces apart), in
  * the clause from cs: [*at, *end) when there is one.  Only right before
  * the label: a part named earlier in the clause is another figure's
  * ("khu vực dịch vụ tăng 5%, GRDP tăng 7%").
  */
-enum { SUBJECT_REACH = 120 };	/* bytes: some 25 words */
-
 static void
 subject_component(struct cx_rules *cx, const struct sentence *st,
     const char *t, size_t cs, size_t label_at, size_t *at, size_t *end)
