@@ -140,6 +140,7 @@ enum verb { V_NONE, V_INC, V_DEC, V_RATIO, V_EXCEED, V_SHARE };
 struct context {
 	int doc_y, doc_m;		/* the document's date; 0 unknown */
 	int year;			/* the year in force */
+	bool year_written;		/* ... named by the text, not the date */
 	struct span period;		/* the period in force */
 	bool target_carry;		/* a lead-in made the list targets */
 	unsigned long carry_line;	/* ... within this paragraph */
@@ -736,6 +737,31 @@ pick_period(struct sentence *st, size_t i, size_t ce, size_t next_start,
 		return true;
 	}
 	return false;
+}
+
+/*
+ * A month, quarter or run of months named without a year, with none
+ * named before in the text, takes the year of the document's date; one
+ * that would then begin more than a month after that date is of the
+ * year before ("Tháng 12, CPI tăng 0,3%" published in January 2024 is
+ * 2023-12; "quý II" planned in March is still this year's).
+ */
+static void
+before_publication(struct sentence *st, const struct context *ctx)
+{
+	int now = month_index(ctx->doc_y, ctx->doc_m);
+
+	if (ctx->doc_y <= 0 || ctx->doc_m <= 0)
+		return;
+	for (size_t k = 0; k < st->nperiods; k++) {
+		struct span *sp = &st->periods[k].span;
+
+		if (st->periods[k].yearless &&
+		    month_index(sp->y1, sp->m1) > now + 1) {
+			sp->y1--;
+			sp->y2--;
+		}
+	}
 }
 
 /* Marks the period expressions written right after a figure (from/to). */
@@ -1572,6 +1598,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		 * quân 6 tháng"). */
 		if (ctx.year == 0 && st.nperiods > 0)
 			find_periods(cx, &st, st.periods[0].span.y2, any);
+		if (!ctx.year_written)
+			before_publication(&st, &ctx);
 		attach_periods(&st);
 		/* A new period in a later sentence ends a lead-in's list. */
 		for (size_t k = 0; k < st.nperiods; k++)
@@ -1592,8 +1620,10 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		for (size_t k = st.nperiods; k-- > 0;)
 			if (!st.periods[k].guarded && !st.attached[k]) {
 				ctx.period = st.periods[k].span;
-				if (!st.periods[k].relative)
+				if (!st.periods[k].relative) {
 					ctx.year = st.periods[k].span.y2;
+					ctx.year_written = true;
+				}
 				break;
 			}
 		if (lead) {

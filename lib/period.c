@@ -288,7 +288,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)))
 				break;
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
-			    false, pr->v[i].type == P_REL_YEAR };
+			    false, pr->v[i].type == P_REL_YEAR, false };
 			bool overlaps = false;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -299,6 +299,10 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			 * bytes keeps them. */
 			if (overlaps || !resolve(&pr->v[i], s, year, &h.span))
 				continue;
+			h.yearless = pr->v[i].type != P_YEAR &&
+			    pr->v[i].type != P_REL_YEAR &&
+			    pr->v[i].type != P_SPAN_YEARS &&
+			    group_int(pr->v[i].rx, s, pr->v[i].g_year) < 0;
 			if (pr->guard != NULL) {
 				size_t from = h.start > pr->guard_window ?
 				    h.start - pr->guard_window : 0;

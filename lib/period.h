@@ -29,6 +29,8 @@ struct period_hit {
 	struct span span;
 	bool guarded;		/* a comparison, not the figure's period */
 	bool relative;		/* resolved from context, not written out */
+	bool yearless;		/* a month, quarter or months whose year
+				 * came from the context */
 };
 
 struct period_rules;
