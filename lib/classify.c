@@ -919,6 +919,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	struct span period = { 0, 0, 0, 0 };
 	enum verb verb;
 	const char *unit = n->unit;
+	bool plan_before = false;	/* a plan named before, opening the clause */
 
 	cx_stats.figures++;
 	clause_of(s, n->start, &cs, &ce);
@@ -1008,8 +1009,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			after_basis = basis_of_compared(st, n->end,
 			    next_start < ce ? next_start : ce, &period);
 		if (after_basis == NULL && lab != NULL && lab->start > cs &&
-		    find_at(cx->compare_after, t, cs, lab->start))
+		    find_at(cx->compare_after, t, cs, lab->start)) {
 			after_basis = pick_basis(cx, t, cs, lab->start);
+			/* "So với kế hoạch, ... đạt 95%": a plan ratio. */
+			plan_before = after_basis != NULL &&
+			    strcmp(after_basis, "plan") == 0;
+		}
 	}
 	if (after_basis && strcmp(after_basis, "skip") == 0) {
 		why(out, s, n, "compared with something no basis names%s", NULL);
@@ -1021,7 +1026,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		/* The cues below are asked only where the answer is read:
 		 * each is a search of its own. */
 		bool ranged = has_flag(n, "from") || has_flag(n, "to");
-		bool plan = !ranged && find_at(cx->plan_after, t, n->end, ce);
+		bool plan = !ranged && (plan_before ||
+		    find_at(cx->plan_after, t, n->end, ce));
 
 		verb = ranged ? V_NONE : figure_verb(cx, t, cs, from, n);
 
