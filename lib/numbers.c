@@ -532,18 +532,23 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
  */
 /* scan() of a character beyond ASCII the tables do not cover, at s[i]:
  * folded alone (the bytes after it are not written yet); returns where
- * it ends, *tc its token class.  Called: it is rare, and inlined it
- * took registers from scan()'s loop. */
-static __attribute__((noinline)) size_t
-scan_other(struct numbers *nr, const char *s, size_t len, size_t i,
-    unsigned *tc)
+ * it ends and its token class (two registers, so that scan()'s own tc
+ * never goes through memory).  Called: it is rare, and inlined it took
+ * registers from scan()'s loop. */
+struct scanned {
+	size_t end;
+	unsigned tc;
+};
+
+static __attribute__((noinline)) struct scanned
+scan_other(struct numbers *nr, const char *s, size_t len, size_t i)
 {
 	size_t at = i;
 
 	i += numbers_fold_char(s, len, i, nr->lower.p);
 	nr->udigit |= numbers_is_udigit(s, len, at);
-	*tc = letter_len(nr->lower.p, i, at) > 0 ? TC_WORD : TC_PUNCT;
-	return i;
+	return (struct scanned){ i,
+	    letter_len(nr->lower.p, i, at) > 0 ? TC_WORD : TC_PUNCT };
 }
 
 static __attribute__((noinline)) void
@@ -558,7 +563,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 	struct buf *out = &nr->lower;
 	unsigned char *o;
 	struct pre *pre;
-	size_t np = 0, nst = 0, nd = 0, *starts, *digits;
+	size_t *starts, *digits;
 	int prev = 0;
 	unsigned cur = TC_SPACE;
 
@@ -576,8 +581,10 @@ scan(struct numbers *nr, const char *s, size_t len)
 		    sizeof(*nr->digits_at));
 		nr->pre = xrealloc(nr->pre, nr->capstarts * sizeof(*nr->pre));
 	}
-	/* In locals: a store through o may alias nr's fields, which the
-	 * compiler would load again after each. */
+	/* Pointers to where the next piece, start and digit go, in locals:
+	 * one register each, where a base and a count took two (the loop
+	 * then kept them on the stack), and a store through o may alias
+	 * nr's fields, which the compiler would load again after each. */
 	pre = nr->pre;
 	starts = nr->starts;
 	digits = nr->digits_at;
@@ -596,7 +603,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 			tc = e >> 16;
 		} else if (u[0] < 0xC0) {
 			o[i++] = u[0];	/* a stray continuation: no start */
-			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
+			*pre++ = (struct pre){ (uint32_t)at, (uint32_t)i,
 			    TC_PUNCT };
 			cur = TC_PUNCT;
 			continue;
@@ -605,27 +612,30 @@ scan(struct numbers *nr, const char *s, size_t len)
 
 			if (n > 0)
 				i += n;
-			else
-				i = scan_other(nr, s, len, i, &tc);
+			else {
+				struct scanned sc = scan_other(nr, s, len, i);
+
+				i = sc.end;
+				tc = sc.tc;
+			}
 			cls = 1;
 		}
 		if (tc == cur && tc <= TC_DIGIT)
-			pre[np - 1].e = (uint32_t)i;	/* the run goes on */
+			pre[-1].e = (uint32_t)i;	/* the run goes on */
 		else if (tc != TC_SPACE)
-			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
-			    tc };
+			*pre++ = (struct pre){ (uint32_t)at, (uint32_t)i, tc };
 		cur = tc;
 		if (starts_here[prev][cls]) {
-			starts[nst++] = at;
+			*starts++ = at;
 			if (cls == 2)
-				digits[nd++] = at;
+				*digits++ = at;
 		}
 		prev = cls;
 		/* The rest of a run of letters or digits changes neither
 		 * class: only its lower case is to be written. */
 		if (tc <= TC_DIGIT && i < len) {
 			i = run_on(s, len, i, o, tc);
-			pre[np - 1].e = (uint32_t)i;
+			pre[-1].e = (uint32_t)i;
 		}
 		/* A space after it tells nothing but that: no start, no
 		 * piece. */
@@ -635,9 +645,9 @@ scan(struct numbers *nr, const char *s, size_t len)
 			cur = TC_SPACE;
 		}
 	}
-	nr->npre = np;
-	nr->nstarts = nst;
-	nr->ndigits = nd;
+	nr->npre = (size_t)(pre - nr->pre);
+	nr->nstarts = (size_t)(starts - nr->starts);
+	nr->ndigits = (size_t)(digits - nr->digits_at);
 	out->len = len;
 	out->p[len] = '\0';
 }
