@@ -414,6 +414,7 @@ index_starters(struct numbers *nr)
 	const struct plist *lists[] = { &nr->cues, &nr->signs,
 	    &nr->prefix_units, &nr->vague, &nr->digits, &nr->ten };
 	struct wordset *ws = &nr->starters;
+	struct buf pad = { 0 };
 	size_t n = 0, cap = 16;
 
 	for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
@@ -427,15 +428,20 @@ index_starters(struct numbers *nr)
 			const struct phrase *ph = &lists[i]->v[j];
 			size_t w = first_word(ph->s, ph->len), h;
 
-			if (w == 0 || wordset_has(ws, ph->s, w))
+			/* With room after it for sketch() to read. */
+			buf_reset(&pad);
+			buf_add(&pad, ph->s, w);
+			buf_grow(&pad, SKETCH_PAD);
+			if (w == 0 || wordset_has(ws, pad.p, w))
 				continue;
-			h = sketch(ph->s, w);
+			h = sketch(pad.p, w);
 			ws->maybe[h >> 3] |= (uint8_t)(1u << (h & 7));
 			for (h = hash_bytes(ph->s, w) & ws->mask;
 			    ws->slot[h].s != NULL; h = (h + 1) & ws->mask)
 				;
 			ws->slot[h] = (struct phrase){ .s = ph->s, .len = w };
 		}
+	buf_free(&pad);
 }
 
 /* Reads follow st (freed) into f, folded like the text; digit_ok: f may

@@ -568,7 +568,8 @@ scan(struct numbers *nr, const char *s, size_t len)
 	unsigned cur = TC_SPACE;
 
 	buf_reset(out);
-	buf_grow(out, len + 1);
+	/* The NUL after it, and room for sketch() to read past a word. */
+	buf_grow(out, len + SKETCH_PAD);
 	o = (unsigned char *)out->p;
 	/* At most a start and a token per byte: room once, no test per
 	 * start. */
@@ -1323,9 +1324,11 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		 * after a number can begin before i; the piece past the end
 		 * ends after every lim. */
 		if (pv[x].s >= i) {
-			while (pv[x].e <= lim) {
-				const struct pre *pc = &pv[x];
+			/* By a pointer to the piece, not an index (one
+			 * register, no multiply by its size). */
+			const struct pre *pc = &pv[x];
 
+			while (pc->e <= lim) {
 				k = &tk[nt];
 				k->s = pc->s;
 				k->sp = pc->s > i;
@@ -1333,9 +1336,9 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 					k->t = TK_NUM;
 					hd[nh++] = (uint32_t)nt++;
 					i = read_num_tok(nr, s, lim, k);
-					while (pv[x].e <= i)
-						x++;
-					if (pv[x].s < i)
+					while (pc->e <= i)
+						pc++;
+					if (pc->s < i)
 						break;
 					continue;
 				}
@@ -1352,8 +1355,9 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 				}
 				nt++;
 				i = pc->e;
-				x++;
+				pc++;
 			}
+			x = (size_t)(pc - pv);
 		}
 		nr->ntok = nt;
 		nr->nhead = nh;
