@@ -32,6 +32,15 @@ struct lead {
 	char *s;
 	size_t len;
 	size_t key;		/* the bytes before its first ' ' (len: none) */
+	/* The key's first eight bytes or fewer (pre of them), as one word
+	 * and its mask, in text order: the slow path rules out most leads
+	 * of a group by one compare with the text. */
+	uint64_t p8, m8;
+	size_t pre;
+	/* The same bytes as the lead before it (leadidx_build() sorts the
+	 * leads of a group by their bytes): the same answer, for another
+	 * rule ("năm " begins several year rules). */
+	bool dup;
 };
 
 /* The leads whose keys begin with the same three bytes, or are the same

@@ -924,6 +924,32 @@ cands_far(struct numbers *nr, const char *s, size_t len, size_t k, size_t p,
 	cands_at(nr, s, len, k, p, d, false);
 }
 
+/* The far starts from starts[k] on, up to from (see find_cands()), the
+ * first digit at or after them digits_at[d]; ud: nr->upper_digitless.
+ * Returns the index of the first start not far. */
+static inline __attribute__((always_inline)) size_t
+far_starts(struct numbers *nr, const char *s, size_t len, size_t k,
+    size_t from, size_t d, bool ud)
+{
+	const char *t = nr->lower.p;
+	size_t p;
+
+	for (; (p = nr->starts[k]) < from; k++) {
+		const unsigned char *u = (const unsigned char *)t + p;
+		unsigned b = (unsigned)u[0] << 8 | u[1];	/* t[len]: NUL */
+
+		/* No digit is far, so where no rule tried here may begin
+		 * with upper case (ud), only a lead can begin here: two
+		 * bytes tell most, four more (may4). */
+		if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) ?
+		    !ud || same_fold(s, t, len, p) :
+		    !ud && !leadidx_may4(&nr->leads_far, u, len - p))
+			continue;
+		cands_far(nr, s, len, k, p, d);
+	}
+	return k;
+}
+
 /*
  * The starts where each rule may match: a start whose folded text begins
  * with one of the rule's leads, or a digit for the rules a digit may
@@ -941,6 +967,11 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 	const bool ud = nr->upper_digitless;
 
 	nr->ncand = 0;
+	/* A start past every other (scan() made room for one per byte and
+	 * one more): the loops over the starts stop there, as their runs
+	 * end before it (from and next are at most SIZE_MAX), with no test
+	 * of ns. */
+	nr->starts[ns] = SIZE_MAX;
 	/* By runs of starts: those before the next digit's reach (far),
 	 * then those within it up to the digit (near); most of either
 	 * fail one probe of their pass (struct numbers).  A far start
@@ -954,20 +985,15 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 		next = d < nr->ndigits ? nr->digits_at[d] : SIZE_MAX;
 		from = next == SIZE_MAX ? SIZE_MAX : next > nr->max_reach ?
 		    next - nr->max_reach : 0;
-		for (; k < ns && (p = starts[k]) < from; k++) {
-			const unsigned char *u = (const unsigned char *)t + p;
-			unsigned b = (unsigned)u[0] << 8 | u[1]; /* t[len]: NUL */
-
-			/* No digit is far, so where no rule tried here may
-			 * begin with upper case (ud), only a lead can begin
-			 * here: two bytes tell most, four more (may4). */
-			if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) ?
-			    !ud || same_fold(s, t, len, p) :
-			    !ud && !leadidx_may4(&nr->leads_far, u, len - p))
-				continue;
-			cands_far(nr, s, len, k, p, d);
-		}
-		for (; k < ns && (p = starts[k]) <= next; k++) {
+		/* ud is known at load: a loop for each, with no test of
+		 * it per start. */
+		k = ud ? far_starts(nr, s, len, k, from, d, true) :
+		    far_starts(nr, s, len, k, from, d, false);
+		if (next == SIZE_MAX)
+			break;		/* no digit after: all were far */
+		/* The run ends at the start after the digit's, before the
+		 * one past every other. */
+		for (; (p = starts[k]) <= next; k++) {
 			const unsigned char *u = (const unsigned char *)t + p;
 			unsigned b = (unsigned)u[0] << 8 | u[1];
 
