@@ -635,8 +635,26 @@ scan(struct numbers *nr, const char *s, size_t len)
 		/* The rest of a run of letters or digits changes neither
 		 * class: only its lower case is to be written. */
 		if (tc <= TC_DIGIT && i < len) {
-			i = run_on(s, len, i, o, tc);
-			pre[-1].e = (uint32_t)i;
+			unsigned l;
+
+			for (;;) {
+				i = run_on(s, len, i, o, tc);
+				pre[-1].e = (uint32_t)i;
+				/* A space and an ASCII letter after a word, the
+				 * most common way on: the next word's piece and
+				 * start as the loop would make them (prev and
+				 * cur stay), and its run, with no new round of
+				 * the loop. */
+				if (tc != TC_WORD || i + 1 >= len || s[i] != ' ' ||
+				    (l = word_byte[(unsigned char)s[i + 1]]) <= 2)
+					break;
+				o[i] = ' ';
+				o[i + 1] = (unsigned char)l;
+				*pre++ = (struct pre){ (uint32_t)i + 1,
+				    (uint32_t)i + 2, TC_WORD };
+				*starts++ = i + 1;
+				i += 2;
+			}
 		}
 		/* A space after it tells nothing but that: no start, no
 		 * piece. */
