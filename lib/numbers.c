@@ -471,26 +471,25 @@ in_claim(const struct numbers *nr, size_t p)
 
 /*
  * The end of the run of characters of token class tc (TC_WORD or
- * TC_DIGIT) going on at s[i], lower-cased into o as scan() would: in
+ * TC_DIGIT) going on at o[i], lower-cased in place as scan() would: in
  * one, nothing but the lower case changes from character to character.
- * Stops before a character the tables do not cover (scan() reads it).
+ * o holds the text, folded up to i, and a NUL after it, which ends every
+ * run (so no test of the length per byte).  Stops before a character the
+ * tables do not cover (scan() reads it).
  */
 static size_t
-run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
+run_on(unsigned char *o, size_t i, unsigned tc)
 {
-	const unsigned char *u = (const unsigned char *)s;
-
 	if (tc == TC_DIGIT) {
-		while (i < len && is_digit(s[i])) {
-			o[i] = u[i];
+		while (is_digit((char)o[i]))
 			i++;
-		}
 		return i;
 	}
 	/* table_char()'s tests by the lead byte's word_byte, and the
-	 * folded bytes written only for a letter. */
-	while (i < len) {
-		unsigned l = word_byte[u[i]], x;
+	 * folded bytes written only for a letter; a continuation byte is
+	 * never NUL. */
+	for (;;) {
+		unsigned l = word_byte[o[i]], x;
 		uint32_t e;
 
 		if (l > 2) {
@@ -498,8 +497,8 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
 			continue;
 		}
 		if (l == 1) {
-			if (i + 1 >= len || (u[i + 1] & 0xC0) != 0x80 ||
-			    (x = (u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)) >=
+			if ((o[i + 1] & 0xC0) != 0x80 ||
+			    (x = (o[i] & 0x1Fu) << 6 | (o[i + 1] & 0x3Fu)) >=
 			    0x370 || ((e = fold_lo_enc[x]) >> 16) != TC_WORD)
 				break;	/* scan() writes it again, or reads it */
 			o[i] = (unsigned char)e;
@@ -507,12 +506,11 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
 			i += 2;
 			continue;
 		}
-		if (l == 0 || i + 2 >= len || u[i + 1] < 0xB8 ||
-		    u[i + 1] > 0xBB || (u[i + 2] & 0xC0) != 0x80 ||
-		    ((e = fold_hi_enc[(u[i + 1] & 3u) << 6 |
-		    (u[i + 2] & 0x3Fu)]) >> 16) != TC_WORD)
+		if (l == 0 || o[i + 1] < 0xB8 || o[i + 1] > 0xBB ||
+		    (o[i + 2] & 0xC0) != 0x80 ||
+		    ((e = fold_hi_enc[(o[i + 1] & 3u) << 6 |
+		    (o[i + 2] & 0x3Fu)]) >> 16) != TC_WORD)
 			break;
-		o[i] = 0xE1;
 		o[i + 1] = (unsigned char)e;
 		o[i + 2] = (unsigned char)(e >> 8);
 		i += 3;
@@ -571,6 +569,11 @@ scan(struct numbers *nr, const char *s, size_t len)
 	/* The NUL after it, and room for sketch() to read past a word. */
 	buf_grow(out, len + SKETCH_PAD);
 	o = (unsigned char *)out->p;
+	/* Folded in place, the text copied first (most of it stays as it
+	 * is), with a NUL after it that ends every run: run_on() and the
+	 * tests after a run need no test of the length. */
+	memcpy(o, s, len);
+	o[len] = '\0';
 	/* At most a start and a token per byte: room once, no test per
 	 * start. */
 	if (nr->capstarts < len + 1) {
@@ -591,7 +594,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 	digits = nr->digits_at;
 	nr->udigit = false;
 	for (size_t i = 0; i < len;) {
-		const unsigned char *u = (const unsigned char *)s + i;
+		const unsigned char *u = o + i;
 		size_t at = i;
 		int cls;
 		unsigned tc;
@@ -603,7 +606,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 			cls = e >> 8 & 0xFF;
 			tc = e >> 16;
 		} else if (u[0] < 0xC0) {
-			o[i++] = u[0];	/* a stray continuation: no start */
+			i++;	/* a stray continuation: no start */
 			*pre++ = (struct pre){ (uint32_t)at, (uint32_t)i,
 			    TC_PUNCT };
 			cur = TC_PUNCT;
@@ -634,21 +637,20 @@ scan(struct numbers *nr, const char *s, size_t len)
 		prev = cls;
 		/* The rest of a run of letters or digits changes neither
 		 * class: only its lower case is to be written. */
-		if (tc <= TC_DIGIT && i < len) {
+		if (tc <= TC_DIGIT) {
 			unsigned l;
 
 			for (;;) {
-				i = run_on(s, len, i, o, tc);
+				i = run_on(o, i, tc);
 				pre[-1].e = (uint32_t)i;
 				/* A space and an ASCII letter after a word, the
 				 * most common way on: the next word's piece and
 				 * start as the loop would make them (prev and
 				 * cur stay), and its run, with no new round of
 				 * the loop. */
-				if (tc != TC_WORD || i + 1 >= len || s[i] != ' ' ||
-				    (l = word_byte[(unsigned char)s[i + 1]]) <= 2)
+				if (tc != TC_WORD || o[i] != ' ' ||
+				    (l = word_byte[o[i + 1]]) <= 2)
 					break;
-				o[i] = ' ';
 				o[i + 1] = (unsigned char)l;
 				*pre++ = (struct pre){ (uint32_t)i + 1,
 				    (uint32_t)i + 2, TC_WORD };
@@ -658,8 +660,8 @@ scan(struct numbers *nr, const char *s, size_t len)
 		}
 		/* A space after it tells nothing but that: no start, no
 		 * piece. */
-		if (i < len && s[i] == ' ') {
-			o[i++] = ' ';
+		if (o[i] == ' ') {
+			i++;
 			prev = 0;
 			cur = TC_SPACE;
 		}
