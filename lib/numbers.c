@@ -597,7 +597,7 @@ scan(struct numbers *nr, const char *s, size_t len)
 		const unsigned char *u = o + i;
 		size_t at = i;
 		int cls;
-		unsigned tc;
+		unsigned tc, l;
 
 		if (u[0] < 0x80) {
 			uint32_t e = ascii_scan[u[0]];
@@ -638,9 +638,8 @@ scan(struct numbers *nr, const char *s, size_t len)
 		/* The rest of a run of letters or digits changes neither
 		 * class: only its lower case is to be written. */
 		if (tc <= TC_DIGIT) {
-			unsigned l;
-
 			for (;;) {
+run:
 				i = run_on(o, i, tc);
 				pre[-1].e = (uint32_t)i;
 				/* A space and an ASCII letter after a word, the
@@ -658,10 +657,31 @@ scan(struct numbers *nr, const char *s, size_t len)
 				i += 2;
 			}
 		}
+		/* More ASCII punctuation after punctuation ("...", "),"):
+		 * each a piece and a start, as the loop would make them. */
+		else if (tc == TC_PUNCT)
+			while (i < len && o[i] < 0x80 &&
+			    (ascii_scan[o[i]] >> 16) == TC_PUNCT) {
+				*pre++ = (struct pre){ (uint32_t)i,
+				    (uint32_t)i + 1, TC_PUNCT };
+				*starts++ = i++;
+				prev = 3;
+			}
 		/* A space after it tells nothing but that: no start, no
 		 * piece. */
 		if (o[i] == ' ') {
 			i++;
+			/* An ASCII letter after it: a word's piece and
+			 * start as the loop would make them, and its run. */
+			if ((l = word_byte[o[i]]) > 2) {
+				o[i] = (unsigned char)l;
+				*pre++ = (struct pre){ (uint32_t)i,
+				    (uint32_t)i + 1, TC_WORD };
+				*starts++ = i++;
+				prev = 1;
+				cur = tc = TC_WORD;
+				goto run;
+			}
 			prev = 0;
 			cur = TC_SPACE;
 		}
