@@ -598,9 +598,10 @@ scan(struct numbers *nr, const char *s, size_t len)
 		size_t at = i;
 		int cls;
 		unsigned tc, l;
+		uint32_t e;
 
 		if (u[0] < 0x80) {
-			uint32_t e = ascii_scan[u[0]];
+			e = ascii_scan[u[0]];
 
 			o[i++] = (unsigned char)e;
 			cls = e >> 8 & 0xFF;
@@ -657,30 +658,54 @@ run:
 				i += 2;
 			}
 		}
-		/* More ASCII punctuation after punctuation ("...", "),"):
-		 * each a piece and a start, as the loop would make them. */
-		else if (tc == TC_PUNCT)
+		/* ASCII punctuation after a run or punctuation ("2020.",
+		 * "...", "),"): each a piece and a start, as the loop would
+		 * make them. */
+		if (tc != TC_SPACE)
 			while (i < len && o[i] < 0x80 &&
 			    (ascii_scan[o[i]] >> 16) == TC_PUNCT) {
 				*pre++ = (struct pre){ (uint32_t)i,
 				    (uint32_t)i + 1, TC_PUNCT };
 				*starts++ = i++;
 				prev = 3;
+				cur = TC_PUNCT;
 			}
 		/* A space after it tells nothing but that: no start, no
 		 * piece. */
 		if (o[i] == ' ') {
 			i++;
-			/* An ASCII letter after it: a word's piece and
-			 * start as the loop would make them, and its run. */
-			if ((l = word_byte[o[i]]) > 2) {
-				o[i] = (unsigned char)l;
+			/* A letter or digit after it: its piece and start
+			 * as the loop would make them, and its run. */
+			if (o[i] < 0x80 && ((e = ascii_scan[o[i]]) >> 16) <=
+			    TC_DIGIT) {
+				tc = e >> 16;
+				o[i] = (unsigned char)e;
 				*pre++ = (struct pre){ (uint32_t)i,
-				    (uint32_t)i + 1, TC_WORD };
-				*starts++ = i++;
-				prev = 1;
-				cur = tc = TC_WORD;
+				    (uint32_t)i + 1, tc };
+				*starts++ = i;
+				if (tc == TC_DIGIT)
+					*digits++ = i;
+				i++;
+				prev = tc == TC_DIGIT ? 2 : 1;
+				cur = tc;
 				goto run;
+			}
+			/* A letter the tables fold: the same (folded in
+			 * place: folding it again, below, changes nothing
+			 * when it is no letter). */
+			if (o[i] >= 0xC0) {
+				unsigned tl;
+				size_t n = fold_table(o + i, len - i, o + i, &tl);
+
+				if (n > 0 && tl == TC_WORD) {
+					*pre++ = (struct pre){ (uint32_t)i,
+					    (uint32_t)(i + n), TC_WORD };
+					*starts++ = i;
+					i += n;
+					prev = 1;
+					cur = tc = TC_WORD;
+					goto run;
+				}
 			}
 			prev = 0;
 			cur = TC_SPACE;
