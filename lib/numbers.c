@@ -480,42 +480,44 @@ in_claim(const struct numbers *nr, size_t p)
 static size_t
 run_on(unsigned char *o, size_t i, unsigned tc)
 {
+	unsigned char *p = o + i;	/* a pointer: no base and index */
+
 	if (tc == TC_DIGIT) {
-		while (is_digit((char)o[i]))
-			i++;
-		return i;
+		while (is_digit((char)*p))
+			p++;
+		return (size_t)(p - o);
 	}
 	/* table_char()'s tests by the lead byte's word_byte, and the
 	 * folded bytes written only for a letter; a continuation byte is
 	 * never NUL. */
 	for (;;) {
-		unsigned l = word_byte[o[i]], x;
+		unsigned l = word_byte[*p], x;
 		uint32_t e;
 
 		if (l > 2) {
-			o[i++] = (unsigned char)l;
+			*p++ = (unsigned char)l;
 			continue;
 		}
 		if (l == 1) {
-			if ((o[i + 1] & 0xC0) != 0x80 ||
-			    (x = (o[i] & 0x1Fu) << 6 | (o[i + 1] & 0x3Fu)) >=
+			if ((p[1] & 0xC0) != 0x80 ||
+			    (x = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)) >=
 			    0x370 || ((e = fold_lo_enc[x]) >> 16) != TC_WORD)
 				break;	/* scan() writes it again, or reads it */
-			o[i] = (unsigned char)e;
-			o[i + 1] = (unsigned char)(e >> 8);
-			i += 2;
+			p[0] = (unsigned char)e;
+			p[1] = (unsigned char)(e >> 8);
+			p += 2;
 			continue;
 		}
-		if (l == 0 || o[i + 1] < 0xB8 || o[i + 1] > 0xBB ||
-		    (o[i + 2] & 0xC0) != 0x80 ||
-		    ((e = fold_hi_enc[(o[i + 1] & 3u) << 6 |
-		    (o[i + 2] & 0x3Fu)]) >> 16) != TC_WORD)
+		if (l == 0 || p[1] < 0xB8 || p[1] > 0xBB ||
+		    (p[2] & 0xC0) != 0x80 ||
+		    ((e = fold_hi_enc[(p[1] & 3u) << 6 | (p[2] & 0x3Fu)]) >>
+		    16) != TC_WORD)
 			break;
-		o[i + 1] = (unsigned char)e;
-		o[i + 2] = (unsigned char)(e >> 8);
-		i += 3;
+		p[1] = (unsigned char)e;
+		p[2] = (unsigned char)(e >> 8);
+		p += 3;
 	}
-	return i;
+	return (size_t)(p - o);
 }
 
 /*
