@@ -654,8 +654,9 @@ run:
 				    (l = word_byte[o[i + 1]]) <= 2)
 					break;
 				o[i + 1] = (unsigned char)l;
-				*pre++ = (struct pre){ (uint32_t)i + 1,
-				    (uint32_t)i + 2, TC_WORD };
+				/* Its end: set after its run, above. */
+				pre->s = (uint32_t)i + 1;
+				pre++->t = TC_WORD;
 				*starts++ = i + 1;
 				i += 2;
 			}
@@ -682,8 +683,8 @@ run:
 			    TC_DIGIT) {
 				tc = e >> 16;
 				o[i] = (unsigned char)e;
-				*pre++ = (struct pre){ (uint32_t)i,
-				    (uint32_t)i + 1, tc };
+				pre->s = (uint32_t)i;	/* e: after its run */
+				pre++->t = tc;
 				*starts++ = i;
 				if (tc == TC_DIGIT)
 					*digits++ = i;
@@ -700,8 +701,8 @@ run:
 				size_t n = fold_table(o + i, len - i, o + i, &tl);
 
 				if (n > 0 && tl == TC_WORD) {
-					*pre++ = (struct pre){ (uint32_t)i,
-					    (uint32_t)(i + n), TC_WORD };
+					pre->s = (uint32_t)i;
+					pre++->t = TC_WORD;
 					*starts++ = i;
 					i += n;
 					prev = 1;
