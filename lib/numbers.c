@@ -664,7 +664,7 @@ run:
 		/* ASCII punctuation after a run or punctuation ("2020.",
 		 * "...", "),"): each a piece and a start, as the loop would
 		 * make them. */
-		if (tc != TC_SPACE)
+		if (o[i] != ' ' && tc != TC_SPACE)
 			while (i < len && o[i] < 0x80 &&
 			    (ascii_scan[o[i]] >> 16) == TC_PUNCT) {
 				*pre++ = (struct pre){ (uint32_t)i,
