@@ -498,6 +498,8 @@ run_on(unsigned char *o, size_t i, unsigned tc)
 			*p++ = (unsigned char)l;
 			continue;
 		}
+		if (l == 0)
+			break;	/* most runs end here, at a space */
 		if (l == 1) {
 			if ((p[1] & 0xC0) != 0x80 ||
 			    (x = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)) >=
@@ -508,7 +510,7 @@ run_on(unsigned char *o, size_t i, unsigned tc)
 			p += 2;
 			continue;
 		}
-		if (l == 0 || p[1] < 0xB8 || p[1] > 0xBB ||
+		if (p[1] < 0xB8 || p[1] > 0xBB ||
 		    (p[2] & 0xC0) != 0x80 ||
 		    ((e = fold_hi_enc[(p[1] & 3u) << 6 | (p[2] & 0x3Fu)]) >>
 		    16) != TC_WORD)
