@@ -114,8 +114,10 @@ struct wordset {
 	struct phrase *slot;		/* open addressing; s NULL: empty */
 	size_t mask;
 	/* By sketch(): a clear bit says no word of the set is like this
-	 * one, which most words of a text are not, before any hashing. */
-	uint8_t maybe[(1u << SKETCH_BITS) / 8];
+	 * one, which most words of a text are not, before any hashing.
+	 * Sixty-four bits a word: a shift tells the bit, where a byte took
+	 * two shifts and a mask. */
+	uint64_t maybe[(1u << SKETCH_BITS) / 64];
 };
 
 /* A start (an index into starts) where rule may match. */
@@ -365,7 +367,7 @@ wordset_has(const struct wordset *ws, const char *s, size_t n)
 {
 	unsigned b = sketch(s, n);
 
-	return (ws->maybe[b >> 3] & (1u << (b & 7))) &&
+	return (ws->maybe[b >> 6] >> (b & 63) & 1) &&
 	    numbers_wordset_lookup(ws, s, n);
 }
 

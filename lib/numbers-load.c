@@ -435,7 +435,7 @@ index_starters(struct numbers *nr)
 			if (w == 0 || wordset_has(ws, pad.p, w))
 				continue;
 			h = sketch(pad.p, w);
-			ws->maybe[h >> 3] |= (uint8_t)(1u << (h & 7));
+			ws->maybe[h >> 6] |= 1ULL << (h & 63);
 			for (h = hash_bytes(ph->s, w) & ws->mask;
 			    ws->slot[h].s != NULL; h = (h + 1) & ws->mask)
 				;
