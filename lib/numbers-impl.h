@@ -262,8 +262,9 @@ struct numbers {
 	struct wordset starters;
 	/* The first bytes of a punctuation token a mention may begin with
 	 * (of a cue, sign, prefix unit or vague word, and '-'): at any
-	 * other, read_mention() finds nothing. */
-	uint8_t punct_starts[256 / 8];
+	 * other, read_mention() finds nothing.  Sixty-four bits a word:
+	 * asked of every punctuation token, a shift tells (punct_start()). */
+	uint64_t punct_starts[256 / 64];
 	/* No entry of those lists begins with '-': it begins a mention only
 	 * as a minus sign, before a number written on. */
 	bool dash_minus_only;
@@ -369,6 +370,16 @@ wordset_has(const struct wordset *ws, const char *s, size_t n)
 
 	return (ws->maybe[b >> 6] >> (b & 63) & 1) &&
 	    numbers_wordset_lookup(ws, s, n);
+}
+
+/* Whether a punctuation token beginning with c may begin a mention
+ * (punct_starts). */
+static inline bool
+punct_start(const struct numbers *nr, char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return nr->punct_starts[b >> 6] >> (b & 63) & 1;
 }
 
 /* ---------------------------------------------------------- lower-case */

@@ -727,11 +727,14 @@ numbers_load(void)
 		plist_sort(all[i]);
 	index_leads(nr);
 	index_starters(nr);
-	for (size_t i = 0; i < sizeof(nr->punct_starts); i++)
-		nr->punct_starts[i] = nr->cues.first[i] | nr->signs.first[i] |
-		    nr->prefix_units.first[i] | nr->vague.first[i];
-	nr->dash_minus_only = !byte_in(nr->punct_starts, '-');
-	nr->punct_starts['-' >> 3] |= 1u << ('-' & 7);
+	for (unsigned c = 0; c < 256; c++)
+		if (byte_in(nr->cues.first, (char)c) ||
+		    byte_in(nr->signs.first, (char)c) ||
+		    byte_in(nr->prefix_units.first, (char)c) ||
+		    byte_in(nr->vague.first, (char)c))
+			nr->punct_starts[c >> 6] |= 1ULL << (c & 63);
+	nr->dash_minus_only = !punct_start(nr, '-');
+	nr->punct_starts['-' >> 6] |= 1ULL << ('-' & 63);
 	for (size_t i = 0; i < nr->triggers.n; i++)
 		leadidx_add(&nr->trigger_at, 0, nr->triggers.v[i].s,
 		    nr->triggers.v[i].len);

@@ -1329,7 +1329,7 @@ note_head(struct numbers *nr, const char *s)
 	const struct tok *k = &nr->tok[nr->ntok - 1];
 
 	if (k->t == TK_WORD ? wordset_has(&nr->starters, s + k->s,
-	    k->e - k->s) : byte_in(nr->punct_starts, s[k->s]))
+	    k->e - k->s) : punct_start(nr, s[k->s]))
 		nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
 }
 
@@ -1446,7 +1446,7 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 						hd[nh++] = (uint32_t)nt;
 				} else {
 					k->t = TK_PUNCT;
-					if (byte_in(nr->punct_starts, s[pc->s]))
+					if (punct_start(nr, s[pc->s]))
 						hd[nh++] = (uint32_t)nt;
 				}
 				nt++;
