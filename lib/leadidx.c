@@ -180,12 +180,11 @@ leadidx_build(struct leadidx *li)
 		g->end = (uint32_t)k + 1;
 		li->first[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		if (li->v[k].key < 2 || li->v[k].len < 2)
-			for (unsigned c = 0; c < 256; c++)
-				li->pair[(u[0] << 8 | c) >> 3] |=
-				    (uint8_t)(1u << (c & 7));
+			for (unsigned c = 0; c < 4; c++)
+				li->pair[u[0] * 4 + c] = UINT64_MAX;
 		else
-			li->pair[(u[0] << 8 | u[1]) >> 3] |=
-			    (uint8_t)(1u << (u[1] & 7));
+			li->pair[(u[0] << 8 | u[1]) >> 6] |=
+			    1ULL << (u[1] & 63);
 		add_four(li, &li->v[k]);
 		if (li->v[k].key == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));

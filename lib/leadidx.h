@@ -62,8 +62,9 @@ struct leadidx {
 					 * one, hashed (leadidx_hash3) */
 	/* The first two bytes of the text where some lead may begin (every
 	 * second byte after a one-byte key): one probe says "no lead here"
-	 * for most places, before the filters above are read. */
-	uint8_t pair[65536 / 8];
+	 * for most places, before the filters above are read.  Sixty-four
+	 * bits a word (a shift tells a bit): bit c0 << 8 | c1. */
+	uint64_t pair[65536 / 64];
 	/* The first four bytes of a key of three bytes or more, hashed
 	 * (leadidx_hash4; a three-byte key with any fourth byte), and the
 	 * first two of a shorter one (a one-byte key with any second):

@@ -258,7 +258,7 @@ struct numbers {
 	 * starts fail one probe of pass_near (which holds pass_far), the
 	 * rest not near a digit a probe of pass_far.
 	 */
-	uint8_t pass_near[65536 / 8], pass_far[65536 / 8];
+	uint64_t pass_near[65536 / 64], pass_far[65536 / 64];	/* as pair */
 	struct wordset starters;
 	/* The first bytes of a punctuation token a mention may begin with
 	 * (of a cue, sign, prefix unit or vague word, and '-'): at any

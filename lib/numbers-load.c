@@ -470,19 +470,20 @@ follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low,
 /* Sets pass (struct numbers: pass_near, pass_far) from the leads of li
  * and digits, and upper case when upper. */
 static void
-build_pass(uint8_t *pass, const struct leadidx *li, bool upper)
+build_pass(uint64_t *pass, const struct leadidx *li, bool upper)
 {
-	memcpy(pass, li->pair, 65536 / 8);
+	memcpy(pass, li->pair, sizeof(li->pair));
 	for (unsigned c0 = 0; c0 < 256; c0++) {
 		if (is_digit((char)c0) || (upper && c0 >= 0xE0))
-			memset(pass + c0 * 32, 0xff, 32);
+			for (unsigned w = 0; w < 4; w++)
+				pass[c0 * 4 + w] = UINT64_MAX;
 		else if (upper && c0 >= 0xC2)
 			/* A two-byte character: its pair tells it all. */
 			for (unsigned c1 = 0x80; c1 < 0xC0; c1++)
 				if (utf8proc_category((int32_t)((c0 & 0x1F) <<
 				    6 | (c1 & 0x3F))) == UTF8PROC_CATEGORY_LU)
-					pass[(c0 << 8 | c1) >> 3] |=
-					    (uint8_t)(1u << (c1 & 7));
+					pass[(c0 << 8 | c1) >> 6] |=
+					    1ULL << (c1 & 63);
 	}
 }
 

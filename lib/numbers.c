@@ -1011,7 +1011,7 @@ far_starts(struct numbers *nr, const char *s, size_t len, size_t k,
 		/* No digit is far, so where no rule tried here may begin
 		 * with upper case (ud), only a lead can begin here: two
 		 * bytes tell most, four more (may4). */
-		if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) ?
+		if (!(nr->pass_far[b >> 6] >> (b & 63) & 1) ?
 		    !ud || same_fold(s, t, len, p) :
 		    !ud && !leadidx_may4(&nr->leads_far, u, len - p))
 			continue;
@@ -1070,7 +1070,7 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 			/* No lead, no digit, no upper case can begin here;
 			 * at an ASCII byte no digit, left as it is by the
 			 * fold (so no upper case), a lead only: may4 tells. */
-			if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) ?
+			if (!(nr->pass_near[b >> 6] >> (b & 63) & 1) ?
 			    same_fold(s, t, len, p) : u[0] < 0x80 &&
 			    !is_digit((char)u[0]) && s[p] == t[p] &&
 			    !leadidx_may4(&nr->leads_near, u, len - p))
