@@ -640,18 +640,19 @@ scan(struct numbers *nr, const char *s, size_t len)
 				*digits++ = at;
 		}
 		prev = cls;
-		/* The rest of a run of letters or digits changes neither
-		 * class: only its lower case is to be written. */
-		if (tc <= TC_DIGIT) {
-			for (;;) {
-run:
+		/* A run, what follows it, and the word or number after a
+		 * space, without a new round of the loop: each "continue"
+		 * below goes on to the run of a piece just made. */
+		for (;;) {
+			/* The rest of a run of letters or digits changes
+			 * neither class: only its lower case is written. */
+			while (tc <= TC_DIGIT) {
 				i = run_on(o, i, tc);
 				pre[-1].e = (uint32_t)i;
-				/* A space and an ASCII letter after a word, the
-				 * most common way on: the next word's piece and
-				 * start as the loop would make them (prev and
-				 * cur stay), and its run, with no new round of
-				 * the loop. */
+				/* A space and an ASCII letter after a word,
+				 * the most common way on: the next word's
+				 * piece and start as the loop would make them
+				 * (prev and cur stay), and its run. */
 				if (tc != TC_WORD || o[i] != ' ' ||
 				    (l = word_byte[o[i + 1]]) <= 2)
 					break;
@@ -662,22 +663,22 @@ run:
 				*starts++ = i + 1;
 				i += 2;
 			}
-		}
-		/* ASCII punctuation after a run or punctuation ("2020.",
-		 * "...", "),"): each a piece and a start, as the loop would
-		 * make them. */
-		if (o[i] != ' ' && tc != TC_SPACE)
-			while (i < len && o[i] < 0x80 &&
-			    (ascii_scan[o[i]] >> 16) == TC_PUNCT) {
-				*pre++ = (struct pre){ (uint32_t)i,
-				    (uint32_t)i + 1, TC_PUNCT };
-				*starts++ = i++;
-				prev = 3;
-				cur = TC_PUNCT;
-			}
-		/* A space after it tells nothing but that: no start, no
-		 * piece. */
-		if (o[i] == ' ') {
+			/* ASCII punctuation after a run or punctuation
+			 * ("2020.", "...", "),"): each a piece and a start,
+			 * as the loop would make them. */
+			if (o[i] != ' ' && tc != TC_SPACE)
+				while (i < len && o[i] < 0x80 &&
+				    (ascii_scan[o[i]] >> 16) == TC_PUNCT) {
+					*pre++ = (struct pre){ (uint32_t)i,
+					    (uint32_t)i + 1, TC_PUNCT };
+					*starts++ = i++;
+					prev = 3;
+					cur = TC_PUNCT;
+				}
+			/* A space after it tells nothing but that: no
+			 * start, no piece. */
+			if (o[i] != ' ')
+				break;
 			i++;
 			/* A letter or digit after it: its piece and start
 			 * as the loop would make them, and its run. */
@@ -693,14 +694,15 @@ run:
 				i++;
 				prev = tc == TC_DIGIT ? 2 : 1;
 				cur = tc;
-				goto run;
+				continue;
 			}
 			/* A letter the tables fold: the same (folded in
 			 * place: folding it again, below, changes nothing
 			 * when it is no letter). */
 			if (o[i] >= 0xC0) {
 				unsigned tl;
-				size_t n = fold_table(o + i, len - i, o + i, &tl);
+				size_t n = fold_table(o + i, len - i, o + i,
+				    &tl);
 
 				if (n > 0 && tl == TC_WORD) {
 					pre->s = (uint32_t)i;
@@ -709,11 +711,12 @@ run:
 					i += n;
 					prev = 1;
 					cur = tc = TC_WORD;
-					goto run;
+					continue;
 				}
 			}
 			prev = 0;
 			cur = TC_SPACE;
+			break;
 		}
 	}
 	nr->npre = (size_t)(pre - nr->pre);
