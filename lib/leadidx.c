@@ -16,8 +16,9 @@ leadidx_add(struct leadidx *li, uint32_t rule, const char *s, size_t len)
 	const char *sp = memchr(s, ' ', len);
 
 	li->v = xrealloc(li->v, (li->n + 1) * sizeof(*li->v));
-	li->v[li->n++] = (struct lead){ rule, xstrndup(s, len), len,
-	    sp != NULL && sp > s ? (size_t)(sp - s) : len };
+	li->v[li->n++] = (struct lead){ .rule = rule,
+	    .s = xstrndup(s, len), .len = len,
+	    .key = sp != NULL && sp > s ? (size_t)(sp - s) : len };
 }
 
 /* The bytes of a lead its group tells: those of its key, up to three. */
@@ -53,8 +54,15 @@ lead_cmp(const void *a, const void *b)
 	const struct lead *x = a, *y = b;
 	uint32_t px = lead_group(x), py = lead_group(y);
 
+	int c;
+
 	if (px != py)
 		return (px > py) - (px < py);
+	/* The same bytes side by side (struct lead: dup). */
+	if (x->len != y->len)
+		return (x->len > y->len) - (x->len < y->len);
+	if ((c = memcmp(x->s, y->s, x->len)) != 0)
+		return c;
 	return (x->rule > y->rule) - (x->rule < y->rule);
 }
 
@@ -150,6 +158,18 @@ leadidx_build(struct leadidx *li)
 	li->sig = xcalloc(li->n + 1, sizeof(*li->sig));
 	li->nsig = 1;
 	for (size_t k = 0; k < li->n; k++) {
+		struct lead *l = &li->v[k];
+		unsigned char p[8] = { 0 }, m[8] = { 0 };
+
+		l->pre = l->key < 8 ? l->key : 8;
+		memcpy(p, l->s, l->pre);
+		memset(m, 0xff, l->pre);
+		memcpy(&l->p8, p, 8);
+		memcpy(&l->m8, m, 8);
+		l->dup = k > 0 && li->v[k - 1].len == l->len &&
+		    memcmp(li->v[k - 1].s, l->s, l->len) == 0;
+	}
+	for (size_t k = 0; k < li->n; k++) {
 		const unsigned char *u = (const unsigned char *)li->v[k].s;
 		uint32_t id = lead_group(&li->v[k]);
 		struct leadgroup *g = &li->group[slot_of(li, id)];
@@ -160,12 +180,11 @@ leadidx_build(struct leadidx *li)
 		g->end = (uint32_t)k + 1;
 		li->first[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
 		if (li->v[k].key < 2 || li->v[k].len < 2)
-			for (unsigned c = 0; c < 256; c++)
-				li->pair[(u[0] << 8 | c) >> 3] |=
-				    (uint8_t)(1u << (c & 7));
+			for (unsigned c = 0; c < 4; c++)
+				li->pair[u[0] * 4 + c] = UINT64_MAX;
 		else
-			li->pair[(u[0] << 8 | u[1]) >> 3] |=
-			    (uint8_t)(1u << (u[1] & 7));
+			li->pair[(u[0] << 8 | u[1]) >> 6] |=
+			    1ULL << (u[1] & 63);
 		add_four(li, &li->v[k]);
 		if (li->v[k].key == 1)
 			li->one[u[0] >> 3] |= (uint8_t)(1u << (u[0] & 7));
@@ -216,25 +235,38 @@ find_in(const struct leadidx *li, size_t known, const unsigned char *u,
 {
 	const struct leadgroup *g = &li->group[slot_of(li,
 	    group_of(u, known))];
-	size_t found = 0;
+	size_t found = 0, end = 0;
+	uint64_t w = 0;
 
+	if (n >= 8)
+		memcpy(&w, u, 8);
 	for (size_t j = g->start; j < g->end; j++) {
 		const struct lead *l = &li->v[j];
-		size_t i = known;
 
-		if (l->len > n)
-			continue;
-		if (l->key < l->len) {
-			if ((i = spaced_at(l, u, n, known)) > 0)
-				hits[found++] = (struct leadhit){ l->rule,
-				    (uint32_t)i };
-			continue;
+		if (!l->dup) {
+			/* Where it ends in the text; 0: not there. */
+			end = 0;
+			if (l->len > n)
+				continue;
+			if (n < 8)
+				end = spaced_at(l, u, n, known);
+			else if ((w & l->m8) != l->p8)
+				continue;
+			else if (l->key == l->len && l->len <= 8)
+				end = l->len;
+			else if (l->len == l->key + 1 && l->key < 8 &&
+			    n > l->len && u[l->key] == ' ' &&
+			    u[l->key + 1] > ' ' &&
+			    u[l->key + 1] < 0x80)
+				/* One ' ' after the key, and after that
+				 * space in the text no white space. */
+				end = l->len;
+			else
+				end = spaced_at(l, u, n, l->pre);
 		}
-		while (i < l->len && (unsigned char)l->s[i] == u[i])
-			i++;
-		if (i >= l->len)
+		if (end > 0)
 			hits[found++] = (struct leadhit){ l->rule,
-			    (uint32_t)l->len };
+			    (uint32_t)end };
 	}
 	return found;
 }

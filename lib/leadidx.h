@@ -32,6 +32,15 @@ struct lead {
 	char *s;
 	size_t len;
 	size_t key;		/* the bytes before its first ' ' (len: none) */
+	/* The key's first eight bytes or fewer (pre of them), as one word
+	 * and its mask, in text order: the slow path rules out most leads
+	 * of a group by one compare with the text. */
+	uint64_t p8, m8;
+	size_t pre;
+	/* The same bytes as the lead before it (leadidx_build() sorts the
+	 * leads of a group by their bytes): the same answer, for another
+	 * rule ("năm " begins several year rules). */
+	bool dup;
 };
 
 /* The leads whose keys begin with the same three bytes, or are the same
@@ -53,8 +62,9 @@ struct leadidx {
 					 * one, hashed (leadidx_hash3) */
 	/* The first two bytes of the text where some lead may begin (every
 	 * second byte after a one-byte key): one probe says "no lead here"
-	 * for most places, before the filters above are read. */
-	uint8_t pair[65536 / 8];
+	 * for most places, before the filters above are read.  Sixty-four
+	 * bits a word (a shift tells a bit): bit c0 << 8 | c1. */
+	uint64_t pair[65536 / 64];
 	/* The first four bytes of a key of three bytes or more, hashed
 	 * (leadidx_hash4; a three-byte key with any fourth byte), and the
 	 * first two of a shorter one (a one-byte key with any second):

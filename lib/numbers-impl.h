@@ -114,8 +114,10 @@ struct wordset {
 	struct phrase *slot;		/* open addressing; s NULL: empty */
 	size_t mask;
 	/* By sketch(): a clear bit says no word of the set is like this
-	 * one, which most words of a text are not, before any hashing. */
-	uint8_t maybe[(1u << SKETCH_BITS) / 8];
+	 * one, which most words of a text are not, before any hashing.
+	 * Sixty-four bits a word: a shift tells the bit, where a byte took
+	 * two shifts and a mask. */
+	uint64_t maybe[(1u << SKETCH_BITS) / 64];
 };
 
 /* A start (an index into starts) where rule may match. */
@@ -256,12 +258,13 @@ struct numbers {
 	 * starts fail one probe of pass_near (which holds pass_far), the
 	 * rest not near a digit a probe of pass_far.
 	 */
-	uint8_t pass_near[65536 / 8], pass_far[65536 / 8];
+	uint64_t pass_near[65536 / 64], pass_far[65536 / 64];	/* as pair */
 	struct wordset starters;
 	/* The first bytes of a punctuation token a mention may begin with
 	 * (of a cue, sign, prefix unit or vague word, and '-'): at any
-	 * other, read_mention() finds nothing. */
-	uint8_t punct_starts[256 / 8];
+	 * other, read_mention() finds nothing.  Sixty-four bits a word:
+	 * asked of every punctuation token, a shift tells (punct_start()). */
+	uint64_t punct_starts[256 / 64];
 	/* No entry of those lists begins with '-': it begins a mention only
 	 * as a minus sign, before a number written on. */
 	bool dash_minus_only;
@@ -329,19 +332,28 @@ hash_bytes(const char *s, size_t n)
 	return h;
 }
 
-/* A cheap summary of a word: its first two bytes, its last byte and its
- * length, in SKETCH_BITS bits.  Vietnamese words share their first two
- * bytes and length a lot ("nhà"/"nhé", "trên"/"trăm"): without the last
- * byte and with 12 bits, 20.3K words of seg.2m went on to the hash for
- * 2.7K starters, now 5.0K. */
+/* A cheap summary of a word: its first eight bytes or fewer, one load
+ * and a mask, hashed to SKETCH_BITS bits (a word holds no NUL, so one of
+ * fewer than eight bytes tells its length too).  Most Vietnamese words
+ * are eight bytes or shorter, so a word of the set and one that is not
+ * seldom share a bit: 3.2K words of seg.2m go on to the hash for 2.7K
+ * starters (5.0K by the first two bytes, the last one and the length,
+ * which took more instructions to put together).  Reads s[0..8)
+ * whatever n is: the text and the words of the set have room after them
+ * (SKETCH_PAD). */
+#define SKETCH_PAD 8
+
 static inline unsigned
 sketch(const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned x = (unsigned)u[0] << 24 | (n > 1 ? u[1] : 0) << 16 |
-	    (unsigned)u[n - 1] << 8 | (unsigned)(n & 0xFF);
+	static const uint64_t keep[9] = { 0, 0xFF, 0xFFFF, 0xFFFFFF,
+	    0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF, 0xFFFFFFFFFFFFFF,
+	    UINT64_MAX };
+	uint64_t w;
 
-	return (x * 2654435761u) >> (32 - SKETCH_BITS);
+	memcpy(&w, s, 8);
+	w &= keep[n < 8 ? n : 8];
+	return (unsigned)((w * 0x9E3779B97F4A7C15ULL) >> (64 - SKETCH_BITS));
 }
 
 /* Whether the set holds s[0..n) (numbers.c): out of line, for the few
@@ -356,8 +368,18 @@ wordset_has(const struct wordset *ws, const char *s, size_t n)
 {
 	unsigned b = sketch(s, n);
 
-	return (ws->maybe[b >> 3] & (1u << (b & 7))) &&
+	return (ws->maybe[b >> 6] >> (b & 63) & 1) &&
 	    numbers_wordset_lookup(ws, s, n);
+}
+
+/* Whether a punctuation token beginning with c may begin a mention
+ * (punct_starts). */
+static inline bool
+punct_start(const struct numbers *nr, char c)
+{
+	unsigned char b = (unsigned char)c;
+
+	return nr->punct_starts[b >> 6] >> (b & 63) & 1;
 }
 
 /* ---------------------------------------------------------- lower-case */

@@ -414,6 +414,7 @@ index_starters(struct numbers *nr)
 	const struct plist *lists[] = { &nr->cues, &nr->signs,
 	    &nr->prefix_units, &nr->vague, &nr->digits, &nr->ten };
 	struct wordset *ws = &nr->starters;
+	struct buf pad = { 0 };
 	size_t n = 0, cap = 16;
 
 	for (size_t i = 0; i < sizeof(lists) / sizeof(*lists); i++)
@@ -427,15 +428,20 @@ index_starters(struct numbers *nr)
 			const struct phrase *ph = &lists[i]->v[j];
 			size_t w = first_word(ph->s, ph->len), h;
 
-			if (w == 0 || wordset_has(ws, ph->s, w))
+			/* With room after it for sketch() to read. */
+			buf_reset(&pad);
+			buf_add(&pad, ph->s, w);
+			buf_grow(&pad, SKETCH_PAD);
+			if (w == 0 || wordset_has(ws, pad.p, w))
 				continue;
-			h = sketch(ph->s, w);
-			ws->maybe[h >> 3] |= (uint8_t)(1u << (h & 7));
+			h = sketch(pad.p, w);
+			ws->maybe[h >> 6] |= 1ULL << (h & 63);
 			for (h = hash_bytes(ph->s, w) & ws->mask;
 			    ws->slot[h].s != NULL; h = (h + 1) & ws->mask)
 				;
 			ws->slot[h] = (struct phrase){ .s = ph->s, .len = w };
 		}
+	buf_free(&pad);
 }
 
 /* Reads follow st (freed) into f, folded like the text; digit_ok: f may
@@ -464,19 +470,20 @@ follow_of(struct follow *f, struct rxstart *st, bool off, struct buf *low,
 /* Sets pass (struct numbers: pass_near, pass_far) from the leads of li
  * and digits, and upper case when upper. */
 static void
-build_pass(uint8_t *pass, const struct leadidx *li, bool upper)
+build_pass(uint64_t *pass, const struct leadidx *li, bool upper)
 {
-	memcpy(pass, li->pair, 65536 / 8);
+	memcpy(pass, li->pair, sizeof(li->pair));
 	for (unsigned c0 = 0; c0 < 256; c0++) {
 		if (is_digit((char)c0) || (upper && c0 >= 0xE0))
-			memset(pass + c0 * 32, 0xff, 32);
+			for (unsigned w = 0; w < 4; w++)
+				pass[c0 * 4 + w] = UINT64_MAX;
 		else if (upper && c0 >= 0xC2)
 			/* A two-byte character: its pair tells it all. */
 			for (unsigned c1 = 0x80; c1 < 0xC0; c1++)
 				if (utf8proc_category((int32_t)((c0 & 0x1F) <<
 				    6 | (c1 & 0x3F))) == UTF8PROC_CATEGORY_LU)
-					pass[(c0 << 8 | c1) >> 3] |=
-					    (uint8_t)(1u << (c1 & 7));
+					pass[(c0 << 8 | c1) >> 6] |=
+					    1ULL << (c1 & 63);
 	}
 }
 
@@ -721,11 +728,14 @@ numbers_load(void)
 		plist_sort(all[i]);
 	index_leads(nr);
 	index_starters(nr);
-	for (size_t i = 0; i < sizeof(nr->punct_starts); i++)
-		nr->punct_starts[i] = nr->cues.first[i] | nr->signs.first[i] |
-		    nr->prefix_units.first[i] | nr->vague.first[i];
-	nr->dash_minus_only = !byte_in(nr->punct_starts, '-');
-	nr->punct_starts['-' >> 3] |= 1u << ('-' & 7);
+	for (unsigned c = 0; c < 256; c++)
+		if (byte_in(nr->cues.first, (char)c) ||
+		    byte_in(nr->signs.first, (char)c) ||
+		    byte_in(nr->prefix_units.first, (char)c) ||
+		    byte_in(nr->vague.first, (char)c))
+			nr->punct_starts[c >> 6] |= 1ULL << (c & 63);
+	nr->dash_minus_only = !punct_start(nr, '-');
+	nr->punct_starts['-' >> 6] |= 1ULL << ('-' & 63);
 	for (size_t i = 0; i < nr->triggers.n; i++)
 		leadidx_add(&nr->trigger_at, 0, nr->triggers.v[i].s,
 		    nr->triggers.v[i].len);

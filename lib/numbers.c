@@ -471,53 +471,55 @@ in_claim(const struct numbers *nr, size_t p)
 
 /*
  * The end of the run of characters of token class tc (TC_WORD or
- * TC_DIGIT) going on at s[i], lower-cased into o as scan() would: in
+ * TC_DIGIT) going on at o[i], lower-cased in place as scan() would: in
  * one, nothing but the lower case changes from character to character.
- * Stops before a character the tables do not cover (scan() reads it).
+ * o holds the text, folded up to i, and a NUL after it, which ends every
+ * run (so no test of the length per byte).  Stops before a character the
+ * tables do not cover (scan() reads it).
  */
 static size_t
-run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
+run_on(unsigned char *o, size_t i, unsigned tc)
 {
-	const unsigned char *u = (const unsigned char *)s;
+	unsigned char *p = o + i;	/* a pointer: no base and index */
 
 	if (tc == TC_DIGIT) {
-		while (i < len && is_digit(s[i])) {
-			o[i] = u[i];
-			i++;
-		}
-		return i;
+		while (is_digit((char)*p))
+			p++;
+		return (size_t)(p - o);
 	}
 	/* table_char()'s tests by the lead byte's word_byte, and the
-	 * folded bytes written only for a letter. */
-	while (i < len) {
-		unsigned l = word_byte[u[i]], x;
+	 * folded bytes written only for a letter; a continuation byte is
+	 * never NUL. */
+	for (;;) {
+		unsigned l = word_byte[*p], x;
 		uint32_t e;
 
 		if (l > 2) {
-			o[i++] = (unsigned char)l;
+			*p++ = (unsigned char)l;
 			continue;
 		}
+		if (l == 0)
+			break;	/* most runs end here, at a space */
 		if (l == 1) {
-			if (i + 1 >= len || (u[i + 1] & 0xC0) != 0x80 ||
-			    (x = (u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)) >=
+			if ((p[1] & 0xC0) != 0x80 ||
+			    (x = (p[0] & 0x1Fu) << 6 | (p[1] & 0x3Fu)) >=
 			    0x370 || ((e = fold_lo_enc[x]) >> 16) != TC_WORD)
 				break;	/* scan() writes it again, or reads it */
-			o[i] = (unsigned char)e;
-			o[i + 1] = (unsigned char)(e >> 8);
-			i += 2;
+			p[0] = (unsigned char)e;
+			p[1] = (unsigned char)(e >> 8);
+			p += 2;
 			continue;
 		}
-		if (l == 0 || i + 2 >= len || u[i + 1] < 0xB8 ||
-		    u[i + 1] > 0xBB || (u[i + 2] & 0xC0) != 0x80 ||
-		    ((e = fold_hi_enc[(u[i + 1] & 3u) << 6 |
-		    (u[i + 2] & 0x3Fu)]) >> 16) != TC_WORD)
+		if (p[1] < 0xB8 || p[1] > 0xBB ||
+		    (p[2] & 0xC0) != 0x80 ||
+		    ((e = fold_hi_enc[(p[1] & 3u) << 6 | (p[2] & 0x3Fu)]) >>
+		    16) != TC_WORD)
 			break;
-		o[i] = 0xE1;
-		o[i + 1] = (unsigned char)e;
-		o[i + 2] = (unsigned char)(e >> 8);
-		i += 3;
+		p[1] = (unsigned char)e;
+		p[2] = (unsigned char)(e >> 8);
+		p += 3;
 	}
-	return i;
+	return (size_t)(p - o);
 }
 
 /*
@@ -532,18 +534,23 @@ run_on(const char *s, size_t len, size_t i, unsigned char *o, unsigned tc)
  */
 /* scan() of a character beyond ASCII the tables do not cover, at s[i]:
  * folded alone (the bytes after it are not written yet); returns where
- * it ends, *tc its token class.  Called: it is rare, and inlined it
- * took registers from scan()'s loop. */
-static __attribute__((noinline)) size_t
-scan_other(struct numbers *nr, const char *s, size_t len, size_t i,
-    unsigned *tc)
+ * it ends and its token class (two registers, so that scan()'s own tc
+ * never goes through memory).  Called: it is rare, and inlined it took
+ * registers from scan()'s loop. */
+struct scanned {
+	size_t end;
+	unsigned tc;
+};
+
+static __attribute__((noinline)) struct scanned
+scan_other(struct numbers *nr, const char *s, size_t len, size_t i)
 {
 	size_t at = i;
 
 	i += numbers_fold_char(s, len, i, nr->lower.p);
 	nr->udigit |= numbers_is_udigit(s, len, at);
-	*tc = letter_len(nr->lower.p, i, at) > 0 ? TC_WORD : TC_PUNCT;
-	return i;
+	return (struct scanned){ i,
+	    letter_len(nr->lower.p, i, at) > 0 ? TC_WORD : TC_PUNCT };
 }
 
 static __attribute__((noinline)) void
@@ -558,13 +565,19 @@ scan(struct numbers *nr, const char *s, size_t len)
 	struct buf *out = &nr->lower;
 	unsigned char *o;
 	struct pre *pre;
-	size_t np = 0, nst = 0, nd = 0, *starts, *digits;
+	size_t *starts, *digits;
 	int prev = 0;
 	unsigned cur = TC_SPACE;
 
 	buf_reset(out);
-	buf_grow(out, len + 1);
+	/* The NUL after it, and room for sketch() to read past a word. */
+	buf_grow(out, len + SKETCH_PAD);
 	o = (unsigned char *)out->p;
+	/* Folded in place, the text copied first (most of it stays as it
+	 * is), with a NUL after it that ends every run: run_on() and the
+	 * tests after a run need no test of the length. */
+	memcpy(o, s, len);
+	o[len] = '\0';
 	/* At most a start and a token per byte: room once, no test per
 	 * start. */
 	if (nr->capstarts < len + 1) {
@@ -576,27 +589,30 @@ scan(struct numbers *nr, const char *s, size_t len)
 		    sizeof(*nr->digits_at));
 		nr->pre = xrealloc(nr->pre, nr->capstarts * sizeof(*nr->pre));
 	}
-	/* In locals: a store through o may alias nr's fields, which the
-	 * compiler would load again after each. */
+	/* Pointers to where the next piece, start and digit go, in locals:
+	 * one register each, where a base and a count took two (the loop
+	 * then kept them on the stack), and a store through o may alias
+	 * nr's fields, which the compiler would load again after each. */
 	pre = nr->pre;
 	starts = nr->starts;
 	digits = nr->digits_at;
 	nr->udigit = false;
 	for (size_t i = 0; i < len;) {
-		const unsigned char *u = (const unsigned char *)s + i;
+		const unsigned char *u = o + i;
 		size_t at = i;
 		int cls;
-		unsigned tc;
+		unsigned tc, l;
+		uint32_t e;
 
 		if (u[0] < 0x80) {
-			uint32_t e = ascii_scan[u[0]];
+			e = ascii_scan[u[0]];
 
 			o[i++] = (unsigned char)e;
 			cls = e >> 8 & 0xFF;
 			tc = e >> 16;
 		} else if (u[0] < 0xC0) {
-			o[i++] = u[0];	/* a stray continuation: no start */
-			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
+			i++;	/* a stray continuation: no start */
+			*pre++ = (struct pre){ (uint32_t)at, (uint32_t)i,
 			    TC_PUNCT };
 			cur = TC_PUNCT;
 			continue;
@@ -605,39 +621,107 @@ scan(struct numbers *nr, const char *s, size_t len)
 
 			if (n > 0)
 				i += n;
-			else
-				i = scan_other(nr, s, len, i, &tc);
+			else {
+				struct scanned sc = scan_other(nr, s, len, i);
+
+				i = sc.end;
+				tc = sc.tc;
+			}
 			cls = 1;
 		}
 		if (tc == cur && tc <= TC_DIGIT)
-			pre[np - 1].e = (uint32_t)i;	/* the run goes on */
+			pre[-1].e = (uint32_t)i;	/* the run goes on */
 		else if (tc != TC_SPACE)
-			pre[np++] = (struct pre){ (uint32_t)at, (uint32_t)i,
-			    tc };
+			*pre++ = (struct pre){ (uint32_t)at, (uint32_t)i, tc };
 		cur = tc;
 		if (starts_here[prev][cls]) {
-			starts[nst++] = at;
+			*starts++ = at;
 			if (cls == 2)
-				digits[nd++] = at;
+				*digits++ = at;
 		}
 		prev = cls;
-		/* The rest of a run of letters or digits changes neither
-		 * class: only its lower case is to be written. */
-		if (tc <= TC_DIGIT && i < len) {
-			i = run_on(s, len, i, o, tc);
-			pre[np - 1].e = (uint32_t)i;
-		}
-		/* A space after it tells nothing but that: no start, no
-		 * piece. */
-		if (i < len && s[i] == ' ') {
-			o[i++] = ' ';
+		/* A run, what follows it, and the word or number after a
+		 * space, without a new round of the loop: each "continue"
+		 * below goes on to the run of a piece just made. */
+		for (;;) {
+			/* The rest of a run of letters or digits changes
+			 * neither class: only its lower case is written. */
+			while (tc <= TC_DIGIT) {
+				i = run_on(o, i, tc);
+				pre[-1].e = (uint32_t)i;
+				/* A space and an ASCII letter after a word,
+				 * the most common way on: the next word's
+				 * piece and start as the loop would make them
+				 * (prev and cur stay), and its run. */
+				if (tc != TC_WORD || o[i] != ' ' ||
+				    (l = word_byte[o[i + 1]]) <= 2)
+					break;
+				o[i + 1] = (unsigned char)l;
+				/* Its end: set after its run, above. */
+				pre->s = (uint32_t)i + 1;
+				pre++->t = TC_WORD;
+				*starts++ = i + 1;
+				i += 2;
+			}
+			/* ASCII punctuation after a run or punctuation
+			 * ("2020.", "...", "),"): each a piece and a start,
+			 * as the loop would make them. */
+			if (o[i] != ' ' && tc != TC_SPACE)
+				while (i < len && o[i] < 0x80 &&
+				    (ascii_scan[o[i]] >> 16) == TC_PUNCT) {
+					*pre++ = (struct pre){ (uint32_t)i,
+					    (uint32_t)i + 1, TC_PUNCT };
+					*starts++ = i++;
+					prev = 3;
+					cur = TC_PUNCT;
+				}
+			/* A space after it tells nothing but that: no
+			 * start, no piece. */
+			if (o[i] != ' ')
+				break;
+			i++;
+			/* A letter or digit after it: its piece and start
+			 * as the loop would make them, and its run. */
+			if (o[i] < 0x80 && ((e = ascii_scan[o[i]]) >> 16) <=
+			    TC_DIGIT) {
+				tc = e >> 16;
+				o[i] = (unsigned char)e;
+				pre->s = (uint32_t)i;	/* e: after its run */
+				pre++->t = tc;
+				*starts++ = i;
+				if (tc == TC_DIGIT)
+					*digits++ = i;
+				i++;
+				prev = tc == TC_DIGIT ? 2 : 1;
+				cur = tc;
+				continue;
+			}
+			/* A letter the tables fold: the same (folded in
+			 * place: folding it again, below, changes nothing
+			 * when it is no letter). */
+			if (o[i] >= 0xC0) {
+				unsigned tl;
+				size_t n = fold_table(o + i, len - i, o + i,
+				    &tl);
+
+				if (n > 0 && tl == TC_WORD) {
+					pre->s = (uint32_t)i;
+					pre++->t = TC_WORD;
+					*starts++ = i;
+					i += n;
+					prev = 1;
+					cur = tc = TC_WORD;
+					continue;
+				}
+			}
 			prev = 0;
 			cur = TC_SPACE;
+			break;
 		}
 	}
-	nr->npre = np;
-	nr->nstarts = nst;
-	nr->ndigits = nd;
+	nr->npre = (size_t)(pre - nr->pre);
+	nr->nstarts = (size_t)(starts - nr->starts);
+	nr->ndigits = (size_t)(digits - nr->digits_at);
 	out->len = len;
 	out->p[len] = '\0';
 }
@@ -913,6 +997,32 @@ cands_far(struct numbers *nr, const char *s, size_t len, size_t k, size_t p,
 	cands_at(nr, s, len, k, p, d, false);
 }
 
+/* The far starts from starts[k] on, up to from (see find_cands()), the
+ * first digit at or after them digits_at[d]; ud: nr->upper_digitless.
+ * Returns the index of the first start not far. */
+static inline __attribute__((always_inline)) size_t
+far_starts(struct numbers *nr, const char *s, size_t len, size_t k,
+    size_t from, size_t d, bool ud)
+{
+	const char *t = nr->lower.p;
+	size_t p;
+
+	for (; (p = nr->starts[k]) < from; k++) {
+		const unsigned char *u = (const unsigned char *)t + p;
+		unsigned b = (unsigned)u[0] << 8 | u[1];	/* t[len]: NUL */
+
+		/* No digit is far, so where no rule tried here may begin
+		 * with upper case (ud), only a lead can begin here: two
+		 * bytes tell most, four more (may4). */
+		if (!(nr->pass_far[b >> 6] >> (b & 63) & 1) ?
+		    !ud || same_fold(s, t, len, p) :
+		    !ud && !leadidx_may4(&nr->leads_far, u, len - p))
+			continue;
+		cands_far(nr, s, len, k, p, d);
+	}
+	return k;
+}
+
 /*
  * The starts where each rule may match: a start whose folded text begins
  * with one of the rule's leads, or a digit for the rules a digit may
@@ -930,6 +1040,11 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 	const bool ud = nr->upper_digitless;
 
 	nr->ncand = 0;
+	/* A start past every other (scan() made room for one per byte and
+	 * one more): the loops over the starts stop there, as their runs
+	 * end before it (from and next are at most SIZE_MAX), with no test
+	 * of ns. */
+	nr->starts[ns] = SIZE_MAX;
 	/* By runs of starts: those before the next digit's reach (far),
 	 * then those within it up to the digit (near); most of either
 	 * fail one probe of their pass (struct numbers).  A far start
@@ -943,27 +1058,22 @@ find_cands(struct numbers *nr, const char *s, size_t len)
 		next = d < nr->ndigits ? nr->digits_at[d] : SIZE_MAX;
 		from = next == SIZE_MAX ? SIZE_MAX : next > nr->max_reach ?
 		    next - nr->max_reach : 0;
-		for (; k < ns && (p = starts[k]) < from; k++) {
-			const unsigned char *u = (const unsigned char *)t + p;
-			unsigned b = (unsigned)u[0] << 8 | u[1]; /* t[len]: NUL */
-
-			/* No digit is far, so where no rule tried here may
-			 * begin with upper case (ud), only a lead can begin
-			 * here: two bytes tell most, four more (may4). */
-			if (!(nr->pass_far[b >> 3] & (1u << (b & 7))) ?
-			    !ud || same_fold(s, t, len, p) :
-			    !ud && !leadidx_may4(&nr->leads_far, u, len - p))
-				continue;
-			cands_far(nr, s, len, k, p, d);
-		}
-		for (; k < ns && (p = starts[k]) <= next; k++) {
+		/* ud is known at load: a loop for each, with no test of
+		 * it per start. */
+		k = ud ? far_starts(nr, s, len, k, from, d, true) :
+		    far_starts(nr, s, len, k, from, d, false);
+		if (next == SIZE_MAX)
+			break;		/* no digit after: all were far */
+		/* The run ends at the start after the digit's, before the
+		 * one past every other. */
+		for (; (p = starts[k]) <= next; k++) {
 			const unsigned char *u = (const unsigned char *)t + p;
 			unsigned b = (unsigned)u[0] << 8 | u[1];
 
 			/* No lead, no digit, no upper case can begin here;
 			 * at an ASCII byte no digit, left as it is by the
 			 * fold (so no upper case), a lead only: may4 tells. */
-			if (!(nr->pass_near[b >> 3] & (1u << (b & 7))) ?
+			if (!(nr->pass_near[b >> 6] >> (b & 63) & 1) ?
 			    same_fold(s, t, len, p) : u[0] < 0x80 &&
 			    !is_digit((char)u[0]) && s[p] == t[p] &&
 			    !leadidx_may4(&nr->leads_near, u, len - p))
@@ -1222,7 +1332,7 @@ note_head(struct numbers *nr, const char *s)
 	const struct tok *k = &nr->tok[nr->ntok - 1];
 
 	if (k->t == TK_WORD ? wordset_has(&nr->starters, s + k->s,
-	    k->e - k->s) : byte_in(nr->punct_starts, s[k->s]))
+	    k->e - k->s) : punct_start(nr, s[k->s]))
 		nr->head[nr->nhead++] = (uint32_t)(nr->ntok - 1);
 }
 
@@ -1313,9 +1423,11 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 		 * after a number can begin before i; the piece past the end
 		 * ends after every lim. */
 		if (pv[x].s >= i) {
-			while (pv[x].e <= lim) {
-				const struct pre *pc = &pv[x];
+			/* By a pointer to the piece, not an index (one
+			 * register, no multiply by its size). */
+			const struct pre *pc = &pv[x];
 
+			while (pc->e <= lim) {
 				k = &tk[nt];
 				k->s = pc->s;
 				k->sp = pc->s > i;
@@ -1323,9 +1435,9 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 					k->t = TK_NUM;
 					hd[nh++] = (uint32_t)nt++;
 					i = read_num_tok(nr, s, lim, k);
-					while (pv[x].e <= i)
-						x++;
-					if (pv[x].s < i)
+					while (pc->e <= i)
+						pc++;
+					if (pc->s < i)
 						break;
 					continue;
 				}
@@ -1337,13 +1449,14 @@ tokenise(struct numbers *nr, const char *s, size_t len)
 						hd[nh++] = (uint32_t)nt;
 				} else {
 					k->t = TK_PUNCT;
-					if (byte_in(nr->punct_starts, s[pc->s]))
+					if (punct_start(nr, s[pc->s]))
 						hd[nh++] = (uint32_t)nt;
 				}
 				nt++;
 				i = pc->e;
-				x++;
+				pc++;
 			}
+			x = (size_t)(pc - pv);
 		}
 		nr->ntok = nt;
 		nr->nhead = nh;
