@@ -529,13 +529,20 @@ why(struct crows *out, const struct csent *s, const struct cnum *n,
 	snprintf(w->msg, sizeof(w->msg), fmt, arg ? arg : "");
 }
 
+/* Is s one of the NULL-terminated list v? */
+static bool
+in_list(const char **v, const char *s)
+{
+	for (; *v; v++)
+		if (strcmp(*v, s) == 0)
+			return true;
+	return false;
+}
+
 static bool
 unit_allowed(const struct metric *m, const char *unit)
 {
-	for (const char **u = m->level_units; *u; u++)
-		if (strcmp(*u, unit) == 0)
-			return true;
-	return false;
+	return in_list(m->level_units, unit);
 }
 
 /* The unit of a figure written without one: a sibling's, else the
@@ -1075,8 +1082,17 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			return;
 		}
 	} else {
-		if (*unit == '\0')
+		if (*unit == '\0') {
 			unit = inherit_unit(s, i, &cx->m[mi]);
+			/* "58.432,1" in a table, "nhóm 5 địa phương": money
+			 * is written with a scale word or its unit. */
+			if (!has_flag(n, "scaled") && in_list(cx->scaled_units,
+			    unit)) {
+				why(out, s, n, "a bare number, no scale word or "
+				    "unit for %s", unit);
+				return;
+			}
+		}
 		/* The verb tells only with a basis after the figure. */
 		if (after_basis != NULL && ((verb = figure_verb(cx, t, cs,
 		    from, n)) == V_INC || verb == V_DEC)) {

@@ -62,7 +62,8 @@ static void
 load_metrics(struct cx_rules *cx)
 {
 	static const char *const top[] = { "metrics", "components",
-	    "component_lead", "component_end", "blockers", "skip", NULL };
+	    "component_lead", "component_end", "blockers", "skip",
+	    "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "level_units",
 	    "default_unit", "fallback", "percent", "examples",
 	    "counter_examples", NULL };
@@ -136,6 +137,9 @@ load_metrics(struct cx_rules *cx)
 	cx->component_lead = opt_rx(root, "component_lead", false);
 	cx->component_end = opt_rx(root, "component_end", false);
 	cx->skip = opt_rx(root, "skip", false);
+	ymap_strlist(root, "scaled_units", &cx->scaled_units);
+	if (cx->scaled_units == NULL)
+		cx->scaled_units = xcalloc(1, sizeof(char *));
 }
 
 /* The single patterns of context.yaml: key, where it goes, required. */
@@ -500,6 +504,7 @@ cx_free(struct cx_rules *cx)
 		free(cx->m[i].level_units);
 	}
 	free(cx->m);
+	free(cx->scaled_units);
 	for (size_t i = 0; i < cx->nlabels; i++)
 		rx_free(cx->labels[i].rx);
 	free(cx->labels);

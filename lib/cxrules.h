@@ -99,6 +99,8 @@ struct cx_rules {
 	size_t npalts;
 	struct rx *word_rx;		/* \w alone, for a character beyond
 					 * ASCII next to a name */
+	const char **scaled_units;	/* a bare number never takes one;
+					 * NULL-terminated */
 	size_t date_lines;		/* sentences searched for a date */
 	unsigned long headline_sentences; /* headline and lead: a figure
 					   * rounded there is merged more
