@@ -1638,9 +1638,16 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 					    &prev_label, out);
 		}
 		ctx.last_label = prev_label;
-		/* The last period the sentence names is the context now. */
+		/* The last period the sentence names is the context now;
+		 * a span of years only in a lead-in ("Giai đoạn 2021-2025:
+		 * ..."): else it is the span of an average ("giai đoạn
+		 * 2021-2024 tăng bình quân 11%/năm") and the figures after it
+		 * go on with the period before it. */
 		for (size_t k = st.nperiods; k-- > 0;)
 			if (!st.periods[k].guarded && !st.attached[k]) {
+				if (st.periods[k].span.y1 != st.periods[k].span.y2 &&
+				    !lead)
+					continue;
 				ctx.period = st.periods[k].span;
 				if (!st.periods[k].relative) {
 					ctx.year = st.periods[k].span.y2;

@@ -1,4 +1,5 @@
 /* period.c - see period.h. */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +31,15 @@ struct prule {
 	/* The numbers of its named groups (negative: none), looked up
 	 * once: by name, each match cost some 200 instructions a group. */
 	int g_year, g_month, g_q, g_n, g_y1, g_y2, g_m2;
+	const struct ynode *numerals;	/* the rules' numerals, or NULL */
 };
 
 struct period_rules {
 	struct prule *v;
 	size_t n;
+	/* Numerals a count of months may be written in ("sáu tháng"):
+	 * the words and their values. */
+	const struct ynode *numerals;
 	struct rx *guard;
 	struct litreq *guard_req;	/* what its matches must contain */
 	struct rxscan *guard_scan;
@@ -58,9 +63,12 @@ period_load(const struct ynode *root)
 {
 	static const char *const keys[] = { "type", "pattern", "offset",
 	    "examples", NULL };
+	static const char *const top[] = { "periods", "guard", "guard_window",
+	    "numerals", NULL };
 	struct period_rules *pr = xcalloc(1, sizeof(*pr));
 	const struct ynode *list = ymap_get(root, "periods"), *g;
 
+	ymap_check_keys(root, top);
 	if (list == NULL)
 		ydie(root, "missing key 'periods'");
 	yexpect(list, Y_SEQ, "periods");
@@ -90,6 +98,14 @@ period_load(const struct ynode *root)
 		group_numbers(&pr->v[pr->n]);
 		pr->n++;
 	}
+	if ((pr->numerals = ymap_get(root, "numerals")) != NULL) {
+		yexpect(pr->numerals, Y_MAP, "numerals");
+		for (size_t k = 0; k < pr->numerals->n; k++)
+			ymap_long(pr->numerals, pr->numerals->kids[2 * k]->str,
+			    0, 1, 12);	/* each a month count: checked here */
+	}
+	for (size_t i = 0; i < pr->n; i++)
+		pr->v[i].numerals = pr->numerals;
 	if ((g = ymap_get(root, "guard")) != NULL)
 		pr->guard = rx_compile_anchorable(g, true);
 	pr->guard_req = pr->guard != NULL && pr->guard->src != NULL ?
@@ -148,6 +164,31 @@ group_int(struct rx *rx, const char *s, int n)
 	return v;
 }
 
+/* Group n's value as group_int() reads it, or a numeral of the rules
+ * ("sáu", "Sáu": the first letter in either case); -1 when neither. */
+static int
+group_count(const struct prule *r, const char *s, int n)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->rx->md);
+	int v = group_int(r->rx, s, n);
+	size_t len;
+
+	if (v >= 0 || r->numerals == NULL || n < 0 ||
+	    ov[2 * n] == PCRE2_UNSET)
+		return v;
+	len = ov[2 * n + 1] - ov[2 * n];
+	for (size_t k = 0; k < r->numerals->n; k++) {
+		const char *w = r->numerals->kids[2 * k]->str;
+
+		if (strlen(w) == len && len > 0 &&
+		    tolower((unsigned char)s[ov[2 * n]]) == (unsigned char)w[0] &&
+		    memcmp(s + ov[2 * n] + 1, w + 1, len - 1) == 0)
+			return (int)strtol(r->numerals->kids[2 * k + 1]->str,
+			    NULL, 10);
+	}
+	return -1;
+}
+
 /* Makes the span of a match; false if it cannot be resolved. */
 static bool
 resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
@@ -186,13 +227,13 @@ resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
 		*sp = (struct span){ year, 3 * n - 2, year, 3 * n };
 		return true;
 	case P_FIRST_MONTHS:
-		n = group_int(r->rx, s, r->g_n);
+		n = group_count(r, s, r->g_n);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, 1, year, n };
 		return true;
 	case P_LAST_MONTHS:
-		n = group_int(r->rx, s, r->g_n);
+		n = group_count(r, s, r->g_n);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, 13 - n, year, 12 };
