@@ -1,8 +1,8 @@
 /* period.c - see period.h. */
-#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "err.h"
 #include "litreq.h"
@@ -165,7 +165,8 @@ group_int(struct rx *rx, const char *s, int n)
 }
 
 /* Group n's value as group_int() reads it, or a numeral of the rules
- * ("sáu", "Sáu": the first letter in either case); -1 when neither. */
+ * ("sáu", "Sáu", "Mười Một": ASCII letters in either case); -1 when
+ * neither. */
 static int
 group_count(const struct prule *r, const char *s, int n)
 {
@@ -180,9 +181,7 @@ group_count(const struct prule *r, const char *s, int n)
 	for (size_t k = 0; k < r->numerals->n; k++) {
 		const char *w = r->numerals->kids[2 * k]->str;
 
-		if (strlen(w) == len && len > 0 &&
-		    tolower((unsigned char)s[ov[2 * n]]) == (unsigned char)w[0] &&
-		    memcmp(s + ov[2 * n] + 1, w + 1, len - 1) == 0)
+		if (strlen(w) == len && strncasecmp(s + ov[2 * n], w, len) == 0)
 			return (int)strtol(r->numerals->kids[2 * k + 1]->str,
 			    NULL, 10);
 	}
@@ -212,9 +211,9 @@ resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
 		return true;
 	case P_MONTH: {
 		/* "tháng 1-2/2024": months n to m2 when the rule reads m2. */
-		int m2 = group_int(r->rx, s, r->g_m2);
+		int m2 = group_count(r, s, r->g_m2);
 
-		n = group_int(r->rx, s, r->g_month);
+		n = group_count(r, s, r->g_month);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, n, year, m2 > n && m2 <= 12 ? m2 : n };
