@@ -881,6 +881,33 @@ gate_mask(struct rx **v, size_t n)
 	return m;
 }
 
+/*
+ * Whether label lab, of metric mi, is led by component_lead ("trong đó")
+ * after a label of the same metric earlier in the sentence: "tổng mức
+ * bán lẻ hàng hóa và doanh thu dịch vụ ... trong đó doanh thu bán lẻ
+ * hàng hóa đạt 58.120 tỷ đồng" names a part of the indicator, its
+ * label the part's name ("trong đó xuất khẩu tăng 14,9%" after a trade
+ * total is the export indicator itself).
+ */
+static bool
+led_part(struct cx_rules *cx, const struct sentence *st,
+    const struct hit *lab, int mi)
+{
+	const char *t = st->s->text;
+	size_t from = lab->start > 40 ? lab->start - 40 : 0, at, end, to;
+
+	to = lab->start;
+	while (to > from && (t[to - 1] == ' ' || t[to - 1] == ','))
+		to--;
+	if (cx->component_lead == NULL || !find_last(cx->component_lead, t,
+	    from, lab->start, &at, &end) || (end != to && end != lab->start))
+		return false;
+	for (size_t k = 0; k < st->nlabels && st->labels[k].start < at; k++)
+		if (cx->labels[st->labels[k].who].metric == mi)
+			return true;
+	return false;
+}
+
 enum { SUBJECT_REACH = 120 };	/* bytes: some 25 words */
 
 /*
@@ -1002,7 +1029,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			copy_text(row.component, sizeof(row.component), t, end, stop);
 		if (row.component[0] == '\0')
 			snprintf(row.component, sizeof(row.component), "trong đó");
-	}
+	} else if (lab != NULL && led_part(cx, st, lab, mi))
+		copy_text(row.component, sizeof(row.component), t, lab->start,
+		    lab->end);
 
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
