@@ -700,6 +700,59 @@ basis_of_compared(const struct sentence *st, size_t from, size_t to,
 	return NULL;
 }
 
+/* Is s[a..b) only spaces, commas and "và", the joints of a list? */
+static bool
+list_joint(const char *s, size_t a, size_t b)
+{
+	while (a < b) {
+		if (s[a] == ' ' || s[a] == ',')
+			a++;
+		else if (b - a >= 3 && memcmp(s + a, "v\xc3\xa0", 3) == 0)
+			a += 3;		/* "và" */
+		else
+			return false;
+	}
+	return true;
+}
+
+/*
+ * "IIP tháng 3 và quý I lần lượt tăng 5,4% và 8,73%": after the
+ * respectively cue, the k-th figure of a kind (percent or not) takes the
+ * k-th of a list of periods before the cue in its clause, as labels do
+ * (pick_label()).  False when there is no such list.
+ */
+static bool
+respective_period(struct cx_rules *cx, const struct sentence *st, size_t i,
+    size_t cs, struct span *out)
+{
+	const struct csent *s = st->s;
+	const struct cnum *n = &s->nums[i];
+	size_t r, list[MAXHITS], np = 0, k = 0;
+
+	if (cx->respectively == NULL ||
+	    !find_last(cx->respectively, s->text, cs, n->start, &r, NULL))
+		return false;
+	for (size_t j = 0; j < st->nperiods; j++) {
+		const struct period_hit *p = &st->periods[j];
+
+		if (p->start < cs || p->end > r || p->guarded || p->relative)
+			continue;
+		/* A period not joined to the one before starts the list. */
+		if (np > 0 && !list_joint(s->text, st->periods[list[np - 1]].end,
+		    p->start))
+			np = 0;
+		list[np++] = j;
+	}
+	for (size_t j = 0; j < i; j++)
+		if (s->nums[j].start > r && is_figure(&s->nums[j]) &&
+		    is_percent(&s->nums[j]) == is_percent(n))
+			k++;
+	if (np < 2 || k >= np)
+		return false;
+	*out = st->periods[list[k]].span;
+	return true;
+}
+
 /* The period of figure i (see the file's comment for the order). */
 static bool
 pick_period(struct sentence *st, size_t i, size_t ce, size_t next_start,
@@ -1035,7 +1088,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
-	if (!pick_period(st, i, ce, next_start, ctx, &period))
+	if (!respective_period(cx, st, i, cs, &period) &&
+	    !pick_period(st, i, ce, next_start, ctx, &period))
 		period.y1 = 0;
 	/* A percent's basis may also be told by a named period after it,
 	 * or by a comparison opening the clause ("So với tháng trước, CPI
