@@ -991,6 +991,23 @@ subject_component(struct cx_rules *cx, const struct sentence *st,
 	}
 }
 
+/*
+ * "bằng 99,81% so với tháng trước (giảm 0,19%)": a figure in brackets
+ * opened after the row before it, of the same sentence, indicator,
+ * measure and value, says that row again.
+ */
+static bool
+restated(const struct crow *row, const struct crows *out, const char *t)
+{
+	const struct crow *prev = out->n > 0 ? &out->v[out->n - 1] : NULL;
+
+	return prev != NULL && prev->sno == row->sno &&
+	    prev->end <= row->start && prev->metric == row->metric &&
+	    strcmp(prev->measure, row->measure) == 0 &&
+	    strcmp(prev->value, row->value) == 0 &&
+	    memchr(t + prev->end, '(', row->start - prev->end) != NULL;
+}
+
 /* Gives one figure its row, or says why it has none. */
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
@@ -1212,6 +1229,11 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	copy_str(row.rule, sizeof(row.rule), cx->labels[li].where);
 	copy_text(row.evidence, sizeof(row.evidence), t,
 	    lab && lab->start < n->start ? lab->start : from, n->end);
+	if (restated(&row, out, t)) {
+		why(out, s, n, "the figure before it, restated in brackets%s",
+		    NULL);
+		return;
+	}
 
 	if (out->n == out->cap) {
 		out->cap = out->cap ? out->cap * 2 : 32;
