@@ -949,6 +949,8 @@ led_part(struct cx_rules *cx, const struct sentence *st,
 	const char *t = st->s->text;
 	size_t from = lab->start > 40 ? lab->start - 40 : 0, at, end, to;
 
+	while (from > 0 && ((unsigned char)t[from] & 0xC0) == 0x80)
+		from--;		/* on a character boundary */
 	to = lab->start;
 	while (to > from && (t[to - 1] == ' ' || t[to - 1] == ','))
 		to--;
@@ -977,8 +979,11 @@ subject_component(struct cx_rules *cx, const struct sentence *st,
 
 	while (to > cs && t[to - 1] == ' ')
 		to--;
-	/* A name that ends at the label starts within a few words of it. */
+	/* A name that ends at the label starts within a few words of it;
+	 * the search starts on a character boundary. */
 	from = to - cs > SUBJECT_REACH ? to - SUBJECT_REACH : cs;
+	while (from > cs && ((unsigned char)t[from] & 0xC0) == 0x80)
+		from--;
 	for (size_t c = 0; c < cx->ncomponents; c++) {
 		size_t a, e;
 
