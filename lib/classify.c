@@ -18,6 +18,7 @@
 #include "cxrules.h"
 #include "decimal.h"
 #include "err.h"
+#include "utf8.h"
 
 struct cx_stats cx_stats;
 
@@ -290,8 +291,7 @@ inside_component(struct cx_rules *cx, const char *s, size_t len,
 {
 	size_t from = h->start > 48 ? h->start - 48 : 0;
 
-	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
-		from--;
+	from = utf8_back(s, 0, from);
 	for (size_t c = 0; c < cx->ncomponents; c++) {
 		size_t at = from;
 		PCRE2_SIZE *ov;
@@ -503,8 +503,7 @@ copy_text(char *dst, size_t size, const char *s, size_t a, size_t b)
 		b--;
 	if (b - a >= size) {
 		b = a + size - 1;
-		while (b > a && ((unsigned char)s[b] & 0xC0) == 0x80)
-			b--;
+		b = utf8_back(s, a, b);
 	}
 	memcpy(dst, s + a, b - a);
 	dst[b - a] = '\0';
@@ -585,36 +584,59 @@ starts_with_component(struct cx_rules *cx, const char *s, size_t from,
 	return false;
 }
 
+/*
+ * "lần lượt", "tương ứng": where the respectively cue before figure i in
+ * its clause ends (cue; SIZE_MAX with none), and which figure of its kind
+ * (percent or not) after the cue figure i is (k, from 0).  The labels and
+ * periods listed before the cue go to the figures after it by k.
+ */
+struct respective {
+	size_t cue, k;
+};
+
+static struct respective
+respective_of(struct cx_rules *cx, const struct csent *s, size_t i,
+    size_t cs)
+{
+	const struct cnum *n = &s->nums[i];
+	struct respective rs = { SIZE_MAX, 0 };
+
+	if (cx->respectively == NULL ||
+	    !find_last(cx->respectively, s->text, cs, n->start, &rs.cue, NULL))
+		return (struct respective){ SIZE_MAX, 0 };
+	for (size_t j = 0; j < i; j++)
+		if (s->nums[j].start > rs.cue && is_figure(&s->nums[j]) &&
+		    is_percent(&s->nums[j]) == is_percent(n))
+			rs.k++;
+	return rs;
+}
+
 /* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
 static int
 pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
-    size_t ce, int prev_label, const struct hit **lab)
+    size_t ce, int prev_label, const struct respective *rs,
+    const struct hit **lab)
 {
 	const struct csent *s = st->s;
 	const struct cnum *n = &s->nums[i];
 	const struct hit *best = NULL;
 
-	size_t r;
 
 	/* "xuất khẩu và nhập khẩu lần lượt đạt 500 và 300 triệu USD": the
 	 * k-th figure of a kind after the cue goes to the k-th label. */
-	if (cx->respectively &&
-	    find_last(cx->respectively, s->text, cs, n->start, &r, NULL)) {
-		size_t nl = 0, k = 0, first = SIZE_MAX;
+	if (rs->cue != SIZE_MAX) {
+		size_t nl = 0, first = SIZE_MAX;
 
 		for (size_t j = 0; j < st->nlabels; j++)
-			if (st->labels[j].start >= cs && st->labels[j].end <= r) {
+			if (st->labels[j].start >= cs &&
+			    st->labels[j].end <= rs->cue) {
 				if (first == SIZE_MAX)
 					first = j;
 				nl++;
 			}
-		for (size_t j = 0; j < i; j++)
-			if (s->nums[j].start > r && is_figure(&s->nums[j]) &&
-			    is_percent(&s->nums[j]) == is_percent(n))
-				k++;
-		if (nl >= 2 && k < nl) {
-			*lab = &st->labels[first + k];
-			return st->labels[first + k].who;
+		if (nl >= 2 && rs->k < nl) {
+			*lab = &st->labels[first + rs->k];
+			return st->labels[first + rs->k].who;
 		}
 	}
 	for (size_t k = 0; k < st->nlabels; k++) {
@@ -664,13 +686,6 @@ pick_basis(struct cx_rules *cx, const char *s, size_t from, size_t to)
 	return NULL;
 }
 
-/* Months from year 0 to month m of year y. */
-static int
-month_index(int y, int m)
-{
-	return y * 12 + m - 1;
-}
-
 /*
  * The basis of a comparison with a named period after the figure ("tăng
  * 1,5% so với tháng 5" of June: prev_period; "so với quý I/2023" of Q1
@@ -700,56 +715,36 @@ basis_of_compared(const struct sentence *st, size_t from, size_t to,
 	return NULL;
 }
 
-/* Is s[a..b) only spaces, commas and "và", the joints of a list? */
-static bool
-list_joint(const char *s, size_t a, size_t b)
-{
-	while (a < b) {
-		if (s[a] == ' ' || s[a] == ',')
-			a++;
-		else if (b - a >= 3 && memcmp(s + a, "v\xc3\xa0", 3) == 0)
-			a += 3;		/* "và" */
-		else
-			return false;
-	}
-	return true;
-}
-
 /*
  * "IIP tháng 3 và quý I lần lượt tăng 5,4% và 8,73%": after the
- * respectively cue, the k-th figure of a kind (percent or not) takes the
- * k-th of a list of periods before the cue in its clause, as labels do
+ * respectively cue, figure k of a kind takes the k-th of a list of
+ * periods before the cue in its clause, as it takes the k-th label
  * (pick_label()).  False when there is no such list.
  */
 static bool
-respective_period(struct cx_rules *cx, const struct sentence *st, size_t i,
-    size_t cs, struct span *out)
+respective_period(struct cx_rules *cx, const struct sentence *st,
+    const struct respective *rs, size_t cs, struct span *out)
 {
-	const struct csent *s = st->s;
-	const struct cnum *n = &s->nums[i];
-	size_t r, list[MAXHITS], np = 0, k = 0;
+	const char *t = st->s->text;
+	size_t list[MAXHITS], np = 0;
 
-	if (cx->respectively == NULL ||
-	    !find_last(cx->respectively, s->text, cs, n->start, &r, NULL))
+	if (rs->cue == SIZE_MAX)
 		return false;
 	for (size_t j = 0; j < st->nperiods; j++) {
 		const struct period_hit *p = &st->periods[j];
 
-		if (p->start < cs || p->end > r || p->guarded || p->relative)
+		if (p->start < cs || p->end > rs->cue || p->guarded ||
+		    p->relative)
 			continue;
 		/* A period not joined to the one before starts the list. */
-		if (np > 0 && !list_joint(s->text, st->periods[list[np - 1]].end,
-		    p->start))
+		if (np > 0 && !find_at(cx->list_joint, t,
+		    st->periods[list[np - 1]].end, p->start))
 			np = 0;
 		list[np++] = j;
 	}
-	for (size_t j = 0; j < i; j++)
-		if (s->nums[j].start > r && is_figure(&s->nums[j]) &&
-		    is_percent(&s->nums[j]) == is_percent(n))
-			k++;
-	if (np < 2 || k >= np)
+	if (np < 2 || rs->k >= np)
 		return false;
-	*out = st->periods[list[k]].span;
+	*out = st->periods[list[rs->k]].span;
 	return true;
 }
 
@@ -934,6 +929,28 @@ gate_mask(struct rx **v, size_t n)
 	return m;
 }
 
+/* Bytes before a label within which what names its subject (a
+ * component, "trong đó") begins: some 25 words, some 8. */
+enum { SUBJECT_REACH = 120, LEAD_REACH = 40 };
+
+/* Where a search for a name ending at at may start: reach bytes before
+ * it at most, not before lo, on a character boundary. */
+static size_t
+window_before(const char *t, size_t lo, size_t at, size_t reach)
+{
+	return utf8_back(t, lo, at - lo > reach ? at - reach : lo);
+}
+
+/* at moved back over the characters of gap (" ", " ,"), not below lo:
+ * where a name standing right before at ends. */
+static size_t
+trim_back(const char *t, size_t lo, size_t at, const char *gap)
+{
+	while (at > lo && t[at - 1] != '\0' && strchr(gap, t[at - 1]) != NULL)
+		at--;
+	return at;
+}
+
 /*
  * Whether label lab, of metric mi, is led by component_lead ("trong đó")
  * after a label of the same metric earlier in the sentence: "tổng mức
@@ -947,13 +964,9 @@ led_part(struct cx_rules *cx, const struct sentence *st,
     const struct hit *lab, int mi)
 {
 	const char *t = st->s->text;
-	size_t from = lab->start > 40 ? lab->start - 40 : 0, at, end, to;
+	size_t from = window_before(t, 0, lab->start, LEAD_REACH), at, end;
+	size_t to = trim_back(t, from, lab->start, " ,");
 
-	while (from > 0 && ((unsigned char)t[from] & 0xC0) == 0x80)
-		from--;		/* on a character boundary */
-	to = lab->start;
-	while (to > from && (t[to - 1] == ' ' || t[to - 1] == ','))
-		to--;
 	if (cx->component_lead == NULL || !find_last(cx->component_lead, t,
 	    from, lab->start, &at, &end) || (end != to && end != lab->start))
 		return false;
@@ -962,8 +975,6 @@ led_part(struct cx_rules *cx, const struct sentence *st,
 			return true;
 	return false;
 }
-
-enum { SUBJECT_REACH = 120 };	/* bytes: some 25 words */
 
 /*
  * A component whose name ends where the label begins (spaces apart), in
@@ -975,15 +986,8 @@ static void
 subject_component(struct cx_rules *cx, const struct sentence *st,
     const char *t, size_t cs, size_t label_at, size_t *at, size_t *end)
 {
-	size_t to = label_at, from;
-
-	while (to > cs && t[to - 1] == ' ')
-		to--;
-	/* A name that ends at the label starts within a few words of it;
-	 * the search starts on a character boundary. */
-	from = to - cs > SUBJECT_REACH ? to - SUBJECT_REACH : cs;
-	while (from > cs && ((unsigned char)t[from] & 0xC0) == 0x80)
-		from--;
+	size_t to = trim_back(t, cs, label_at, " ");
+	size_t from = window_before(t, cs, to, SUBJECT_REACH);
 	for (size_t c = 0; c < cx->ncomponents; c++) {
 		size_t a, e;
 
@@ -1022,6 +1026,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	const struct cnum *n = &s->nums[i];
 	const char *t = s->text;
 	const struct hit *lab;
+	struct respective rs;
 	size_t cs, ce, from, next_start = s->len, at, end;
 	int li, mi;
 	struct crow row;
@@ -1032,7 +1037,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 
 	cx_stats.figures++;
 	clause_of(s, n->start, &cs, &ce);
-	li = pick_label(cx, st, i, cs, ce, *prev_label, &lab);
+	rs = respective_of(cx, s, i, cs);
+	li = pick_label(cx, st, i, cs, ce, *prev_label, &rs, &lab);
 	if (li < 0) {
 		why(out, s, n, "no indicator label in its clause%s", NULL);
 		return;
@@ -1110,7 +1116,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
-	if (!respective_period(cx, st, i, cs, &period) &&
+	if (!respective_period(cx, st, &rs, cs, &period) &&
 	    !pick_period(st, i, ce, next_start, ctx, &period))
 		period.y1 = 0;
 	/* A percent's basis may also be told by a named period after it,
@@ -1619,8 +1625,7 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year, bool any)
 
 		if (b > s->len)
 			b = s->len;
-		while (a > 0 && ((unsigned char)s->text[a] & 0xC0) == 0x80)
-			a--;
+		a = utf8_back(s->text, 0, a);
 		if (nwin > 0 && a <= to[nwin - 1]) {
 			to[nwin - 1] = b > to[nwin - 1] ? b : to[nwin - 1];
 			continue;

@@ -160,7 +160,7 @@ static const struct cue measure_cues[] = {
 	CUE(exceed, true), CUE(share, true), CUE(growth, true),
 	CUE(average, true), CUE(per_year, true), CUE(plan_after, true),
 	CUE(compare_after, true), CUE(continuation, true),
-	CUE(respectively, false), { NULL, 0, false }
+	CUE(respectively, false), CUE(list_joint, false), { NULL, 0, false }
 };
 #undef CUE
 
@@ -415,7 +415,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 21
+#define NSINGLES 22
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -424,7 +424,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
 	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
-	    cx->continuation, cx->respectively };
+	    cx->continuation, cx->respectively, cx->list_joint };
 
 	memcpy(v, s, sizeof(s));
 }

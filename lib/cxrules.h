@@ -81,6 +81,7 @@ struct cx_rules {
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *continuation;
 	struct rx *respectively;	/* "lần lượt": labels pair with figures */
+	struct rx *list_joint;		/* what joins the items of a list */
 	struct basis_rule *bases;
 	size_t nbases;
 

@@ -9,6 +9,7 @@
 #include "period.h"
 #include "rules.h"
 #include "rxscan.h"
+#include "utf8.h"
 
 enum ptype {
 	P_YEAR, P_REL_YEAR, P_MONTH, P_QUARTER, P_FIRST_MONTHS,
@@ -31,15 +32,21 @@ struct prule {
 	/* The numbers of its named groups (negative: none), looked up
 	 * once: by name, each match cost some 200 instructions a group. */
 	int g_year, g_month, g_q, g_n, g_y1, g_y2, g_m2;
-	const struct ynode *numerals;	/* the rules' numerals, or NULL */
+};
+
+/* A word a count of months or a month may be written in, and its value
+ * (periods.yaml numerals). */
+struct numeral {
+	const char *word;	/* in the rules' tree */
+	size_t len;
+	int value;
 };
 
 struct period_rules {
 	struct prule *v;
 	size_t n;
-	/* Numerals a count of months may be written in ("sáu tháng"):
-	 * the words and their values. */
-	const struct ynode *numerals;
+	struct numeral *num;	/* "sáu tháng", "tháng Chín" */
+	size_t nnum;
 	struct rx *guard;
 	struct litreq *guard_req;	/* what its matches must contain */
 	struct rxscan *guard_scan;
@@ -98,14 +105,16 @@ period_load(const struct ynode *root)
 		group_numbers(&pr->v[pr->n]);
 		pr->n++;
 	}
-	if ((pr->numerals = ymap_get(root, "numerals")) != NULL) {
-		yexpect(pr->numerals, Y_MAP, "numerals");
-		for (size_t k = 0; k < pr->numerals->n; k++)
-			ymap_long(pr->numerals, pr->numerals->kids[2 * k]->str,
-			    0, 1, 12);	/* each a month count: checked here */
+	if ((g = ymap_get(root, "numerals")) != NULL) {
+		yexpect(g, Y_MAP, "numerals");
+		pr->num = xcalloc(g->n, sizeof(*pr->num));
+		for (size_t k = 0; k < g->n; k++, pr->nnum++) {
+			const char *w = g->kids[2 * k]->str;
+
+			pr->num[k] = (struct numeral){ w, strlen(w),
+			    (int)ymap_long(g, w, 0, 1, 12) };
+		}
 	}
-	for (size_t i = 0; i < pr->n; i++)
-		pr->v[i].numerals = pr->numerals;
 	if ((g = ymap_get(root, "guard")) != NULL)
 		pr->guard = rx_compile_anchorable(g, true);
 	pr->guard_req = pr->guard != NULL && pr->guard->src != NULL ?
@@ -128,6 +137,7 @@ period_free(struct period_rules *pr)
 	rx_free(pr->guard);
 	litreq_free(pr->guard_req);
 	rxscan_free(pr->guard_scan);
+	free(pr->num);
 	free(pr->v);
 	free(pr);
 }
@@ -168,29 +178,27 @@ group_int(struct rx *rx, const char *s, int n)
  * ("sáu", "Sáu", "Mười Một": ASCII letters in either case); -1 when
  * neither. */
 static int
-group_count(const struct prule *r, const char *s, int n)
+group_count(const struct period_rules *pr, const struct prule *r,
+    const char *s, int n)
 {
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->rx->md);
 	int v = group_int(r->rx, s, n);
 	size_t len;
 
-	if (v >= 0 || r->numerals == NULL || n < 0 ||
-	    ov[2 * n] == PCRE2_UNSET)
+	if (v >= 0 || n < 0 || ov[2 * n] == PCRE2_UNSET)
 		return v;
 	len = ov[2 * n + 1] - ov[2 * n];
-	for (size_t k = 0; k < r->numerals->n; k++) {
-		const char *w = r->numerals->kids[2 * k]->str;
-
-		if (strlen(w) == len && strncasecmp(s + ov[2 * n], w, len) == 0)
-			return (int)strtol(r->numerals->kids[2 * k + 1]->str,
-			    NULL, 10);
-	}
+	for (size_t k = 0; k < pr->nnum; k++)
+		if (pr->num[k].len == len &&
+		    strncasecmp(s + ov[2 * n], pr->num[k].word, len) == 0)
+			return pr->num[k].value;
 	return -1;
 }
 
 /* Makes the span of a match; false if it cannot be resolved. */
 static bool
-resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
+resolve(const struct period_rules *pr, const struct prule *r, const char *s,
+    int ctx_year, struct span *sp)
 {
 	int year = group_int(r->rx, s, r->g_year);
 	int n;
@@ -211,9 +219,9 @@ resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
 		return true;
 	case P_MONTH: {
 		/* "tháng 1-2/2024": months n to m2 when the rule reads m2. */
-		int m2 = group_count(r, s, r->g_m2);
+		int m2 = group_count(pr, r, s, r->g_m2);
 
-		n = group_count(r, s, r->g_month);
+		n = group_count(pr, r, s, r->g_month);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, n, year, m2 > n && m2 <= 12 ? m2 : n };
@@ -226,13 +234,13 @@ resolve(const struct prule *r, const char *s, int ctx_year, struct span *sp)
 		*sp = (struct span){ year, 3 * n - 2, year, 3 * n };
 		return true;
 	case P_FIRST_MONTHS:
-		n = group_count(r, s, r->g_n);
+		n = group_count(pr, r, s, r->g_n);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, 1, year, n };
 		return true;
 	case P_LAST_MONTHS:
-		n = group_count(r, s, r->g_n);
+		n = group_count(pr, r, s, r->g_n);
 		if (year <= 0 || n < 1 || n > 12)
 			return false;
 		*sp = (struct span){ year, 13 - n, year, 12 };
@@ -337,7 +345,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 					overlaps = true;
 			/* Rules are in priority order: the first to claim
 			 * bytes keeps them. */
-			if (overlaps || !resolve(&pr->v[i], s, year, &h.span))
+			if (overlaps || !resolve(pr, &pr->v[i], s, year, &h.span))
 				continue;
 			h.yearless = pr->v[i].type != P_YEAR &&
 			    pr->v[i].type != P_REL_YEAR &&
@@ -349,8 +357,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 				PCRE2_SIZE *gov;
 
 				/* Start on a character boundary. */
-				while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
-					from--;
+				from = utf8_back(s, 0, from);
 				/* Most of the bytes before a period hold none of
 				 * the guard's words (one of which each match
 				 * needs): told by a memchr or two in the fold,
@@ -437,7 +444,8 @@ span_format(const struct span *sp, char *out, size_t size)
 int
 span_cmp_month(const struct span *sp, int y, int m)
 {
-	int x = y * 12 + m, a = sp->y1 * 12 + sp->m1, b = sp->y2 * 12 + sp->m2;
+	int x = month_index(y, m), a = month_index(sp->y1, sp->m1);
+	int b = month_index(sp->y2, sp->m2);
 
 	return x < a ? -1 : x > b ? 1 : 0;
 }

@@ -66,6 +66,14 @@ size_t period_find_near(struct period_rules *pr, const char *s, size_t len,
  * 2019-01/2019-09, 2016/2019); "" when unknown. */
 void span_format(const struct span *sp, char *out, size_t size);
 
+/* Months from year 0 to month m of year y: months and spans compared
+ * by subtraction. */
+static inline int
+month_index(int y, int m)
+{
+	return y * 12 + m - 1;
+}
+
 /* Compares a month (y, m) with a span: -1 before it, 0 in it, 1 after. */
 int span_cmp_month(const struct span *sp, int y, int m);
 

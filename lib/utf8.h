@@ -24,6 +24,19 @@
  */
 int utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 
+/*
+ * Offset i of s moved back to the first byte of its character (past
+ * continuation bytes), not below lo: where a search may start, or a
+ * cut may end, without splitting a character.
+ */
+static inline size_t
+utf8_back(const char *s, size_t lo, size_t i)
+{
+	while (i > lo && ((unsigned char)s[i] & 0xC0) == 0x80)
+		i--;
+	return i;
+}
+
 /* Writes cp (a valid scalar value) to out; returns the length, 1-4. */
 int utf8_encode(uint32_t cp, char *out);
 
