@@ -965,10 +965,12 @@ led_part(struct cx_rules *cx, const struct sentence *st,
 {
 	const char *t = st->s->text;
 	size_t from = window_before(t, 0, lab->start, LEAD_REACH), at, end;
-	size_t to = trim_back(t, from, lab->start, " ,");
 
+	/* Nothing but spaces and commas between the lead and the label
+	 * ("trong đó doanh thu", "Trong đó, doanh thu"). */
 	if (cx->component_lead == NULL || !find_last(cx->component_lead, t,
-	    from, lab->start, &at, &end) || (end != to && end != lab->start))
+	    from, lab->start, &at, &end) ||
+	    trim_back(t, end, lab->start, " ,") != end)
 		return false;
 	for (size_t k = 0; k < st->nlabels && st->labels[k].start < at; k++)
 		if (cx->labels[st->labels[k].who].metric == mi)
