@@ -147,6 +147,7 @@ struct context {
 	unsigned long carry_line;	/* ... within this paragraph */
 	int last_label;			/* of the sentence before, or -1 */
 	struct span carry_period;
+	bool abroad;			/* the headline is about abroad */
 };
 
 /* What is known of one sentence while its figures are classified. */
@@ -931,7 +932,7 @@ gate_mask(struct rx **v, size_t n)
 
 /* Bytes before a label within which what names its subject (a
  * component, "trong đó") begins: some 25 words, some 8. */
-enum { SUBJECT_REACH = 120, LEAD_REACH = 40 };
+enum { SUBJECT_REACH = 120, LEAD_REACH = 40, ABROAD_REACH = 24 };
 
 /* Where a search for a name ending at at may start: reach bytes before
  * it at most, not before lo, on a character boundary. */
@@ -1020,6 +1021,19 @@ restated(const struct crow *row, const struct crows *out, const char *t)
 }
 
 /* Gives one figure its row, or says why it has none. */
+/* "khu vực kinh tế trong nước đạt 1.061,6 triệu USD, tăng 12,5%": a
+ * figure with no label of its own goes on the row before it in its
+ * clause, and so on the part that row is about. */
+static void
+same_part(const struct crow *prev, const struct csent *s, size_t cs, int mi,
+    const struct cx_rules *cx, struct crow *row)
+{
+	if (prev->sno == s->sno && prev->start >= cs && *prev->component &&
+	    strcmp(prev->metric, cx->m[mi].id) == 0)
+		copy_str(row->component, sizeof(row->component),
+		    prev->component);
+}
+
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
     const struct context *ctx, int *prev_label, struct crows *out)
@@ -1069,6 +1083,22 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		why(out, s, n, "a stock or a region (skip rule)%s", NULL);
 		return;
 	}
+	if (ctx->abroad) {
+		why(out, s, n, "in a document about another country (abroad, "
+		    "headline)%s", NULL);
+		return;
+	}
+	/* "Kinh tế Thái Lan ... tăng 2,3%", "CPI của Mỹ tăng 3,2%": from
+	 * a few words before the label on. */
+	size_t subject = window_before(t, cs, lab && lab->start < n->start ?
+	    lab->start : from, ABROAD_REACH);
+
+	for (size_t k = 0; k < cx->nabroad; k++)
+		if (find(cx->abroad[k], t, subject, n->start, NULL)) {
+			why(out, s, n, "about another country (abroad '%s')",
+			    cx->abroad[k]->at ? cx->abroad[k]->at->str : "");
+			return;
+		}
 	if (!st->masked) {
 		bool gated = cur_s == s;	/* the prefilter is on */
 
@@ -1115,6 +1145,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	} else if (lab != NULL && led_part(cx, st, lab, mi))
 		copy_text(row.component, sizeof(row.component), t, lab->start,
 		    lab->end);
+	else if (lab == NULL && out->n > 0)
+		same_part(&out->v[out->n - 1], s, cs, mi, cx, &row);
 
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
@@ -1473,6 +1505,29 @@ province_by_names(struct cx_rules *cx, const struct cdoc *doc,
 	return true;
 }
 
+/*
+ * Is the document about another country's economy: its headline (first
+ * sentence) names one (abroad) and neither the country itself (home)
+ * nor a province?  "Kinh tế Thái Lan quý II tăng trưởng 2,3%", and then
+ * "nước này", "nhập khẩu quý II đạt 72,1 tỷ USD" with no name.
+ */
+static bool
+headline_abroad(struct cx_rules *cx, const struct cdoc *doc)
+{
+	const struct csent *s = doc->sents;
+	PCRE2_SIZE *ov;
+	bool abroad = false;
+
+	if (doc->nsents == 0)
+		return false;
+	for (size_t k = 0; k < cx->nabroad && !abroad; k++)
+		abroad = find(cx->abroad[k], s->text, 0, s->len, NULL);
+	if (!abroad || (cx->home && find(cx->home, s->text, 0, s->len, NULL)))
+		return false;
+	return cx->province_rx == NULL || !rx_match(cx->province_rx, s->text,
+	    s->len, province_skip(cx, s->text, 0, s->len), &ov);
+}
+
 static void
 find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
@@ -1682,6 +1737,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	find_doc_date(cx, doc, &ctx);
 	ctx.year = ctx.doc_y;
 	find_province(cx, doc, out);
+	ctx.abroad = cx->nabroad > 0 && headline_abroad(cx, doc);
 	for (size_t si = 0; si < doc->nsents; si++) {
 		const struct csent *s = &doc->sents[si];
 		bool any = false, lead;

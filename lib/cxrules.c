@@ -63,7 +63,7 @@ load_metrics(struct cx_rules *cx)
 {
 	static const char *const top[] = { "metrics", "components",
 	    "component_lead", "component_end", "blockers", "skip",
-	    "scaled_units", NULL };
+	    "abroad", "home", "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "level_units",
 	    "default_unit", "fallback", "percent", "examples",
 	    "counter_examples", NULL };
@@ -137,6 +137,8 @@ load_metrics(struct cx_rules *cx)
 	cx->component_lead = opt_rx(root, "component_lead", false);
 	cx->component_end = opt_rx(root, "component_end", false);
 	cx->skip = opt_rx(root, "skip", false);
+	cx->abroad = rx_list(root, "abroad", &cx->nabroad);
+	cx->home = opt_rx(root, "home", false);
 	ymap_strlist(root, "scaled_units", &cx->scaled_units);
 	if (cx->scaled_units == NULL)
 		cx->scaled_units = xcalloc(1, sizeof(char *));
@@ -415,7 +417,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 22
+#define NSINGLES 23
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -424,7 +426,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
 	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
-	    cx->continuation, cx->respectively, cx->list_joint };
+	    cx->continuation, cx->respectively, cx->list_joint, cx->home };
 
 	memcpy(v, s, sizeof(s));
 }
@@ -437,7 +439,7 @@ load_reqs(struct cx_rules *cx)
 
 	singles_of(cx, singles);
 	cx->pats = xcalloc(NSINGLES + cx->nlabels + cx->ncomponents +
-	    cx->nblockers + cx->nbases + 1, sizeof(*cx->pats));
+	    cx->nblockers + cx->nabroad + cx->nbases + 1, sizeof(*cx->pats));
 	for (size_t i = 0; i < NSINGLES; i++)
 		req_add(cx, singles[i]);
 	for (size_t i = 0; i < cx->nlabels; i++) {
@@ -454,6 +456,8 @@ load_reqs(struct cx_rules *cx)
 	}
 	for (size_t i = 0; i < cx->nblockers; i++)
 		req_add(cx, cx->blockers[i]);
+	for (size_t i = 0; i < cx->nabroad; i++)
+		req_add(cx, cx->abroad[i]);
 	for (size_t i = 0; i < cx->nbases; i++)
 		req_add(cx, cx->bases[i].rx);
 }
@@ -511,6 +515,7 @@ cx_free(struct cx_rules *cx)
 	free_rx_list(cx->components, cx->ncomponents);
 	free(cx->component_gates);
 	free_rx_list(cx->blockers, cx->nblockers);
+	free_rx_list(cx->abroad, cx->nabroad);
 	for (size_t i = 0; i < cx->nbases; i++)
 		rx_free(cx->bases[i].rx);
 	free(cx->bases);

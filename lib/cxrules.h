@@ -74,6 +74,9 @@ struct cx_rules {
 	struct rx **blockers;		/* other subjects: no row */
 	size_t nblockers;
 	struct rx *skip;		/* stocks, regions: no row */
+	struct rx **abroad;		/* another country's economy: no row */
+	size_t nabroad;
+	struct rx *home;		/* a headline naming the country itself */
 
 	struct rx *target_strong, *target_weak, *weak_negated;
 	struct rx *estimate, *tentative, *lead_in;
