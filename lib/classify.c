@@ -1183,8 +1183,15 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 
 		verb = ranged ? V_NONE : figure_verb(cx, t, cs, from, n);
 
-		copy_str(row.unit, sizeof(row.unit), strcmp(n->unit,
-		    "pp") == 0 ? "pp" : "%");
+		/* "giảm 0,2 điểm phần trăm", "đóng góp 8,6 điểm phần
+		 * trăm": a difference of two rates, which no unit of the
+		 * table holds (GUIDELINES.md: a change is a growth rate). */
+		if (strcmp(n->unit, "pp") == 0) {
+			why(out, s, n, "a difference in percentage points%s",
+			    "");
+			return;
+		}
+		copy_str(row.unit, sizeof(row.unit), "%");
 		if (ranged) {
 			row.measure = "level";
 		} else if (verb == V_EXCEED && plan) {
