@@ -486,6 +486,19 @@ change_value(const char *v, bool minus_hundred, char *out, size_t size)
 
 /* An index against a base of 100 ("bằng 99,2%"), not a growth rate
  * ("đạt 6,8% so với cùng kỳ"): at least INDEX_MIN. */
+/* The change a multiple is: 2.3 (times) -> 130 (%). */
+static bool
+times_change(const char *v, char *out, size_t size)
+{
+	struct dec d;
+
+	if (!read_value(v, &d) || !dec_mul(d, dec_int(100), &d) ||
+	    !dec_sub(d, dec_int(100), &d))
+		return false;
+	dec_format(d, out, size);
+	return true;
+}
+
 static bool
 index_like(const char *v)
 {
@@ -1050,6 +1063,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	enum verb verb;
 	const char *unit = n->unit;
 	bool plan_before = false;	/* a plan named before, opening the clause */
+	bool times = strcmp(n->unit, "times") == 0;	/* "gấp 2,3 lần" */
 
 	cx_stats.figures++;
 	clause_of(s, n->start, &cs, &ce);
@@ -1156,7 +1170,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	/* A percent's basis may also be told by a named period after it,
 	 * or by a comparison opening the clause ("So với tháng trước, CPI
 	 * tăng 0,2%"), for the figures that name none of their own. */
-	if (after_basis == NULL && is_percent(n)) {
+	if (after_basis == NULL && (is_percent(n) || times)) {
 		if (period.y1 != 0)
 			after_basis = basis_of_compared(st, n->end,
 			    next_start < ce ? next_start : ce, &period);
@@ -1233,6 +1247,19 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			why(out, s, n, "%s has no percent level", cx->m[mi].id);
 			return;
 		}
+	} else if (times) {
+		/* "gấp 2,3 lần cùng kỳ" is a change of 130%: only right
+		 * after "gấp" and with what it multiplies written after. */
+		if (cx->times == NULL || after_basis == NULL ||
+		    !find(cx->times, t, from, n->start, NULL) ||
+		    !times_change(n->value, row.value, sizeof(row.value))) {
+			why(out, s, n, "a multiple (lần) with no 'gấp' or no "
+			    "comparison%s", "");
+			return;
+		}
+		row.measure = "change";
+		row.basis = after_basis;
+		copy_str(row.unit, sizeof(row.unit), "%");
 	} else {
 		if (*unit == '\0') {
 			unit = inherit_unit(s, i, &cx->m[mi]);

@@ -161,6 +161,7 @@ static const struct cue measure_cues[] = {
 	CUE(increase, true), CUE(decrease, true), CUE(ratio, true),
 	CUE(exceed, true), CUE(share, true), CUE(growth, true),
 	CUE(average, true), CUE(per_year, true), CUE(plan_after, true),
+	CUE(times, false),
 	CUE(compare_after, true), CUE(continuation, true),
 	CUE(respectively, false), CUE(list_joint, false), { NULL, 0, false }
 };
@@ -417,7 +418,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 23
+#define NSINGLES 24
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -426,7 +427,8 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
 	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
-	    cx->continuation, cx->respectively, cx->list_joint, cx->home };
+	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
+	    cx->times };
 
 	memcpy(v, s, sizeof(s));
 }
