@@ -1238,10 +1238,13 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			    cx->m[mi].id);
 			return;
 		}
-		if (strcmp(row.measure, "change") == 0 && row.basis == NULL)
+		if (strcmp(row.measure, "change") == 0 && row.basis == NULL) {
 			row.basis = after_basis ? after_basis :
 			    avg_rate(cx, t, n, cs, ce, &period) ?
 			    "avg_annual" : "yoy";
+			row.basis_default = after_basis == NULL &&
+			    strcmp(row.basis, "yoy") == 0;
+		}
 		if (strcmp(row.measure, "level") == 0 &&
 		    !unit_allowed(&cx->m[mi], "%")) {
 			why(out, s, n, "%s has no percent level", cx->m[mi].id);
@@ -1676,10 +1679,23 @@ merge_repeats(struct crows *out, unsigned long lead)
 			if (b->dropped || strcmp(a->metric, b->metric) ||
 			    strcmp(a->measure, b->measure) ||
 			    strcmp(a->period, b->period) ||
-			    strcmp(a->basis, b->basis) ||
 			    strcmp(a->unit, b->unit) ||
 			    strcmp(a->component, b->component))
 				continue;
+			/* A headline says "CPI tháng 10 tăng 0,26%" of what
+			 * the body says "tăng 0,26% so với tháng trước": the
+			 * same figure, its basis the one written. */
+			if (strcmp(a->basis, b->basis) != 0) {
+				if (!(a->basis_default && a->sno < lead) &&
+				    !(b->basis_default && b->sno < lead))
+					continue;
+				if (strcmp(a->value, b->value) != 0)
+					continue;
+				if (a->basis_default) {
+					a->basis = b->basis;
+					a->basis_default = b->basis_default;
+				}
+			}
 			if (strcmp(a->value, b->value) == 0) {
 				/* The headline says less than the body: keep
 				 * the strongest status of the two. */

@@ -55,6 +55,7 @@ struct crow {
 	char evidence[256];
 	size_t start, end;		/* the figure's bytes in its sentence */
 	bool dropped;			/* merged into another row */
+	bool basis_default;		/* yoy as none was written */
 };
 
 /* One explanation per number that got no row (for --explain). */
