@@ -1149,7 +1149,11 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	if (end > 0)
 		copy_text(row.component, sizeof(row.component), t, at, end);
 	else if (cx->component_lead &&
-	    find_last(cx->component_lead, t, lab_end, n->start, &at, &end)) {
+	    find_last(cx->component_lead, t, lab ? lab_end : cs, n->start,
+	    &at, &end)) {
+		/* With no label of its own (it goes on the sentence
+		 * before), from the clause start: "Trong đó, có 2.754 dự
+		 * án mới với tổng vốn 11,7 tỷ USD, tăng 12,1%". */
 		size_t stop = n->start;
 
 		if (find(cx->component_end, t, end, n->start, &stop) && stop > end)
