@@ -1463,6 +1463,20 @@ word_before(struct cx_rules *cx, const char *s, size_t len, size_t q)
 	return word_at(cx, s, len, p);
 }
 
+/* A province's name in s[start..end) that names no place: "Chủ tịch Hồ
+ * Chí Minh" (not_after), "Thái Bình Dương" (not_before). */
+static bool
+not_a_place(const struct cx_rules *cx, const struct csent *s, size_t start,
+    size_t end)
+{
+	PCRE2_SIZE *ov;
+
+	return (cx->province_not_after && rx_match(cx->province_not_after,
+	    s->text, start, 0, &ov)) || (cx->province_not_before &&
+	    rx_match(cx->province_not_before, s->text + end, s->len - end, 0,
+	    &ov));
+}
+
 /*
  * The first name or alias in s[at..len), as province_rx finds it
  * (cx->palts): the leftmost place, and there the first alternative of
@@ -1525,15 +1539,12 @@ province_by_names(struct cx_rules *cx, const struct cdoc *doc,
 	for (size_t i = 0; i < doc->nsents; i++) {
 		const struct csent *s = &doc->sents[i];
 		size_t at = 0, start, end, who;
-		PCRE2_SIZE *nov;
 		int r;
 
 		while ((r = province_in(cx, s->text, s->len, at, &start, &end,
 		    &who)) == 1) {
 			at = end;
-			/* Not a place: "Chủ tịch Hồ Chí Minh". */
-			if (cx->province_not_after && rx_match(
-			    cx->province_not_after, s->text, start, 0, &nov))
+			if (not_a_place(cx, s, start, at))
 				continue;
 			if (who < cx->nprovinces)
 				copy_str(out->province, sizeof(out->province),
@@ -1594,12 +1605,9 @@ find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    rx_match(cx->province_rx, s->text, s->len, at, &ov)) {
 			size_t start = ov[0];
 			PCRE2_SPTR mark = pcre2_get_mark(cx->province_rx->md);
-			PCRE2_SIZE *nov;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-			/* Not a place: "Chủ tịch Hồ Chí Minh". */
-			if (cx->province_not_after && rx_match(
-			    cx->province_not_after, s->text, start, 0, &nov))
+			if (not_a_place(cx, s, start, ov[1]))
 				continue;
 			if (mark != NULL) {
 				size_t who = strtoul((const char *)mark, NULL, 10);

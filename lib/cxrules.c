@@ -330,7 +330,8 @@ unread:
 static void
 load_provinces(struct cx_rules *cx)
 {
-	static const char *const top[] = { "provinces", "not_after", NULL };
+	static const char *const top[] = { "provinces", "not_after",
+	    "not_before", NULL };
 	static const char *const keys[] = { "name", "aliases", "merged_into",
 	    NULL };
 	const struct ynode *root = cx->prov_doc, *list;
@@ -338,6 +339,7 @@ load_provinces(struct cx_rules *cx)
 
 	ymap_check_keys(root, top);
 	cx->province_not_after = opt_rx(root, "not_after", false);
+	cx->province_not_before = opt_rx(root, "not_before", false);
 	if ((list = ymap_get(root, "provinces")) == NULL)
 		return;
 	yexpect(list, Y_SEQ, "provinces");
@@ -523,6 +525,7 @@ cx_free(struct cx_rules *cx)
 	free(cx->bases);
 	rx_free(cx->province_rx);
 	rx_free(cx->province_not_after);
+	rx_free(cx->province_not_before);
 	free(cx->province_pairs);
 	free(cx->palts);
 	rx_free(cx->word_rx);

@@ -94,6 +94,7 @@ struct cx_rules {
 	size_t nprovinces;
 	struct rx *province_rx;		/* every name and alias at once */
 	struct rx *province_not_after;	/* "Chủ tịch Hồ Chí Minh" */
+	struct rx *province_not_before;	/* "Thái Bình Dương" */
 	uint8_t *province_pairs;	/* bit a<<8|b: some name or alias
 					 * begins with bytes a, b; NULL:
 					 * unknown, ask PCRE2 everywhere */
