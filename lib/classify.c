@@ -1731,7 +1731,8 @@ merge_repeats(struct crows *out, unsigned long lead)
 /* Period expressions hold digits, and tag-numbers has found every digit
  * run: the patterns only look around the numbers of the sentence. */
 static void
-find_periods(struct cx_rules *cx, struct sentence *st, int year, bool any)
+find_periods(struct cx_rules *cx, struct sentence *st, int year, int now,
+    bool any)
 {
 	static size_t from[MAXHITS], to[MAXHITS];
 	const struct csent *s = st->s;
@@ -1755,6 +1756,15 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year, bool any)
 	fold_sentence();
 	st->nperiods = period_find_near(cx->periods, s->text, s->len, year,
 	    from, to, nwin, any, fold.p, fmap, &fidx, st->periods, MAXHITS);
+	/* "năm nay", "năm ngoái" count from the year of publication, not
+	 * from the year the text was about ("Năm 2024 ... Năm nay, tỉnh
+	 * phấn đấu" in January 2025 is 2025); with no date, from that. */
+	if (now > 0)
+		for (size_t k = 0; k < st->nperiods; k++)
+			if (st->periods[k].relative) {
+				st->periods[k].span.y1 += now - year;
+				st->periods[k].span.y2 += now - year;
+			}
 }
 
 /* Has a sentence after sentence si, in the run of sentences on its
@@ -1849,12 +1859,13 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			prev_label = continued_label(cx, s, &ctx);
 		if (s->nnums == 0)
 			set_sentence(s);	/* a lead-in: on to periods */
-		find_periods(cx, &st, ctx.year, any);
+		find_periods(cx, &st, ctx.year, ctx.doc_y, any);
 		/* With no year known yet, the sentence's own first year
 		 * resolves its other expressions ("tháng 6/2024 ...; bình
 		 * quân 6 tháng"). */
 		if (ctx.year == 0 && st.nperiods > 0)
-			find_periods(cx, &st, st.periods[0].span.y2, any);
+			find_periods(cx, &st, st.periods[0].span.y2, ctx.doc_y,
+			    any);
 		if (!ctx.year_written)
 			before_publication(&st, &ctx);
 		attach_periods(&st);
@@ -1882,6 +1893,14 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			if (!st.periods[k].guarded && !st.attached[k]) {
 				if (st.periods[k].span.y1 != st.periods[k].span.y2 &&
 				    !lead)
+					continue;
+				/* "..., trong khi kế hoạch cả năm là tăng
+				 * 15,5%": the plan's period is not the one
+				 * the next sentences go on with. */
+				if (!lead && cx->plan_period && find(cx->plan_period,
+				    s->text, window_before(s->text, 0,
+				    st.periods[k].start, LEAD_REACH),
+				    st.periods[k].start, NULL))
 					continue;
 				ctx.period = st.periods[k].span;
 				if (!st.periods[k].relative) {

@@ -155,7 +155,7 @@ struct cue {
 static const struct cue status_cues[] = {
 	CUE(target_strong, true), CUE(target_weak, true),
 	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
-	CUE(lead_in, true), { NULL, 0, false }
+	CUE(lead_in, true), CUE(plan_period, false), { NULL, 0, false }
 };
 static const struct cue measure_cues[] = {
 	CUE(increase, true), CUE(decrease, true), CUE(ratio, true),
@@ -420,7 +420,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 24
+#define NSINGLES 25
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -430,7 +430,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
-	    cx->times };
+	    cx->times, cx->plan_period };
 
 	memcpy(v, s, sizeof(s));
 }
