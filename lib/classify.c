@@ -486,6 +486,23 @@ change_value(const char *v, bool minus_hundred, char *out, size_t size)
 
 /* An index against a base of 100 ("bằng 99,2%"), not a growth rate
  * ("đạt 6,8% so với cùng kỳ"): at least INDEX_MIN. */
+enum aside { NO_ASIDE, ASIDE, ASIDE_LAST_YEAR };
+
+/* Does the figure at pos stand in brackets that open as an aside of
+ * another period ("(cùng kỳ tăng 3,1%)", "(năm 2021 tăng 6,05%)")? */
+static enum aside
+aside_of(struct cx_rules *cx, const char *t, size_t cs, size_t pos)
+{
+	size_t p = pos;
+
+	while (p > cs && t[p - 1] != '(' && t[p - 1] != ')')
+		p--;
+	if (p == cs || t[p - 1] != '(' || !find_at(cx->aside, t, p - 1, pos))
+		return NO_ASIDE;
+	return find_at(cx->aside_last_year, t, p - 1, pos) ?
+	    ASIDE_LAST_YEAR : ASIDE;
+}
+
 /* The change a multiple is: 2.3 (times) -> 130 (%). */
 static bool
 times_change(const char *v, char *out, size_t size)
@@ -1064,9 +1081,11 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	const char *unit = n->unit;
 	bool plan_before = false;	/* a plan named before, opening the clause */
 	bool times = strcmp(n->unit, "times") == 0;	/* "gấp 2,3 lần" */
+	enum aside aside;
 
 	cx_stats.figures++;
 	clause_of(s, n->start, &cs, &ce);
+	aside = aside_of(cx, s->text, cs, n->start);
 	rs = respective_of(cx, s, i, cs);
 	li = pick_label(cx, st, i, cs, ce, *prev_label, &rs, &lab);
 	if (li < 0) {
@@ -1171,6 +1190,10 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	if (!respective_period(cx, st, &rs, cs, &period) &&
 	    !pick_period(st, i, ce, next_start, ctx, &period))
 		period.y1 = 0;
+	if (aside == ASIDE_LAST_YEAR && period.y1 > 0) {
+		period.y1--;
+		period.y2--;
+	}
 	/* A percent's basis may also be told by a named period after it,
 	 * or by a comparison opening the clause ("So với tháng trước, CPI
 	 * tăng 0,2%"), for the figures that name none of their own. */
@@ -1225,8 +1248,10 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			if (verb == V_DEC)
 				change_value(n->value, false, row.value,
 				    sizeof(row.value));
-		} else if (verb == V_RATIO && find_at(cx->compare_after, t,
-		    n->end, ce) && index_like(n->value)) {
+		} else if (verb == V_RATIO && (find_at(cx->compare_after, t,
+		    n->end, ce) || aside == ASIDE_LAST_YEAR) &&
+		    index_like(n->value)) {
+			/* ... or "(cùng kỳ bằng 111,35%)". */
 			/* "bằng 99,2% so với tháng trước": an index, -0.8. */
 			row.measure = "change";
 			change_value(n->value, true, row.value, sizeof(row.value));
@@ -1304,7 +1329,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	bool dated = ctx->doc_y > 0;
 	span_format(&period, row.period, sizeof(row.period));
 	/* A clause that goes on the one before shares its cues. */
-	row.status = pick_status(cx, st, n, lab ? cs : 0, &period, dated, ctx);
+	row.status = aside != NO_ASIDE ? "actual" :
+	    pick_status(cx, st, n, lab ? cs : 0, &period, dated, ctx);
 	row.metric = cx->m[mi].id;
 	row.approx = n->approx;
 	row.sno = s->sno;

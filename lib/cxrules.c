@@ -155,7 +155,8 @@ struct cue {
 static const struct cue status_cues[] = {
 	CUE(target_strong, true), CUE(target_weak, true),
 	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
-	CUE(lead_in, true), CUE(plan_period, false), { NULL, 0, false }
+	CUE(lead_in, true), CUE(plan_period, false),
+	CUE(aside, false), CUE(aside_last_year, false), { NULL, 0, false }
 };
 static const struct cue measure_cues[] = {
 	CUE(increase, true), CUE(decrease, true), CUE(ratio, true),
@@ -420,7 +421,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 25
+#define NSINGLES 27
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -430,7 +431,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
-	    cx->times, cx->plan_period };
+	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year };
 
 	memcpy(v, s, sizeof(s));
 }
