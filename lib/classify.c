@@ -1819,6 +1819,43 @@ continued_label(struct cx_rules *cx, const struct csent *s,
 	    ctx->last_label : -1;
 }
 
+/*
+ * The period of sentence st that the sentences after it go on with, or
+ * -1: the last one it names that is not a comparison nor written right
+ * after a figure, with these exceptions.  A span of years only in a
+ * lead-in ("Giai đoạn 2021-2025: ..."): else it is the span of an average
+ * ("giai đoạn 2021-2024 tăng bình quân 11%/năm").  Not a plan's ("...,
+ * trong khi kế hoạch cả năm là tăng 15,5%"), but in a lead-in.  And a
+ * sentence that gave no row does not widen the period in force to its
+ * year ("Mùa vải thiều năm 2025, sản lượng vải ..." in a report on the
+ * first half of 2025).
+ */
+static int
+context_period(struct cx_rules *cx, const struct sentence *st,
+    const struct context *ctx, bool lead, bool gave_rows)
+{
+	const char *t = st->s->text;
+
+	for (size_t k = st->nperiods; k-- > 0;) {
+		const struct period_hit *p = &st->periods[k];
+		const struct span *in = &ctx->period;
+
+		if (p->guarded || st->attached[k])
+			continue;
+		if (p->span.y1 != p->span.y2 && !lead)
+			continue;
+		if (!lead && cx->plan_period && find(cx->plan_period, t,
+		    window_before(t, 0, p->start, LEAD_REACH), p->start, NULL))
+			continue;
+		if (!gave_rows && p->span.m1 == 1 && p->span.m2 == 12 &&
+		    in->y1 == p->span.y1 && in->y2 == p->span.y1 &&
+		    (in->m1 != 1 || in->m2 != 12))
+			return -1;
+		return (int)k;
+	}
+	return -1;
+}
+
 void
 classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
@@ -1838,6 +1875,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	ctx.abroad = cx->nabroad > 0 && headline_abroad(cx, doc);
 	for (size_t si = 0; si < doc->nsents; si++) {
 		const struct csent *s = &doc->sents[si];
+		size_t rows_before = out->n;
 		bool any = false, lead;
 		int prev_label;
 
@@ -1910,31 +1948,16 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 					    &prev_label, out);
 		}
 		ctx.last_label = prev_label;
-		/* The last period the sentence names is the context now;
-		 * a span of years only in a lead-in ("Giai đoạn 2021-2025:
-		 * ..."): else it is the span of an average ("giai đoạn
-		 * 2021-2024 tăng bình quân 11%/năm") and the figures after it
-		 * go on with the period before it. */
-		for (size_t k = st.nperiods; k-- > 0;)
-			if (!st.periods[k].guarded && !st.attached[k]) {
-				if (st.periods[k].span.y1 != st.periods[k].span.y2 &&
-				    !lead)
-					continue;
-				/* "..., trong khi kế hoạch cả năm là tăng
-				 * 15,5%": the plan's period is not the one
-				 * the next sentences go on with. */
-				if (!lead && cx->plan_period && find(cx->plan_period,
-				    s->text, window_before(s->text, 0,
-				    st.periods[k].start, LEAD_REACH),
-				    st.periods[k].start, NULL))
-					continue;
-				ctx.period = st.periods[k].span;
-				if (!st.periods[k].relative) {
-					ctx.year = st.periods[k].span.y2;
-					ctx.year_written = true;
-				}
-				break;
+		int ck = context_period(cx, &st, &ctx, lead,
+		    out->n > rows_before);
+
+		if (ck >= 0) {
+			ctx.period = st.periods[ck].span;
+			if (!st.periods[ck].relative) {
+				ctx.year = st.periods[ck].span.y2;
+				ctx.year_written = true;
 			}
+		}
 		if (lead) {
 			ctx.target_carry = true;
 			ctx.carry_line = s->lineno;
