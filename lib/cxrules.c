@@ -164,7 +164,7 @@ static const struct cue measure_cues[] = {
 	CUE(average, true), CUE(per_year, true), CUE(plan_after, true),
 	CUE(times, false),
 	CUE(compare_after, true), CUE(continuation, true),
-	CUE(respectively, false), CUE(list_joint, false), { NULL, 0, false }
+	CUE(respectively, false), CUE(list_joint, false), CUE(year_joint, false), { NULL, 0, false }
 };
 #undef CUE
 
@@ -421,7 +421,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 27
+#define NSINGLES 28
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -431,7 +431,8 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
-	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year };
+	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
+	    cx->year_joint };
 
 	memcpy(v, s, sizeof(s));
 }

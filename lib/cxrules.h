@@ -84,6 +84,7 @@ struct cx_rules {
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */
+	struct rx *year_joint;		/* figure ... its year: " của " */
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
 	struct rx *continuation;
 	struct rx *respectively;	/* "lần lượt": labels pair with figures */
