@@ -974,6 +974,10 @@ gate_mask(struct rx **v, size_t n)
  * component, "trong đó") begins: some 25 words, some 8. */
 enum { SUBJECT_REACH = 120, LEAD_REACH = 40, ABROAD_REACH = 24 };
 
+/* The bytes at the start of a sentence within which a period it opens
+ * with begins: "Trong quý III, ...", "Tính chung 9 tháng, ...". */
+enum { OPENING_REACH = 24 };
+
 /* Where a search for a name ending at at may start: reach bytes before
  * it at most, not before lo, on a character boundary. */
 static size_t
@@ -1843,11 +1847,15 @@ continued_label(struct cx_rules *cx, const struct csent *s,
  * trong khi kế hoạch cả năm là tăng 15,5%"), but in a lead-in.  And a
  * sentence that gave no row does not widen the period in force to its
  * year ("Mùa vải thiều năm 2025, sản lượng vải ..." in a report on the
- * first half of 2025).
+ * first half of 2025), nor set one at all in the middle of a paragraph
+ * after rows, unless the sentence opens with it ("Trong quý III, ..."):
+ * "Theo các doanh nghiệp, đơn hàng cho quý IV đã khả quan hơn" is said
+ * in passing.  opens_line: the sentence is the first of its line.
  */
 static int
 context_period(struct cx_rules *cx, const struct sentence *st,
-    const struct context *ctx, bool lead, bool gave_rows)
+    const struct context *ctx, bool lead, bool gave_rows, bool opens_line,
+    bool after_rows)
 {
 	const char *t = st->s->text;
 
@@ -1865,6 +1873,9 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		if (!gave_rows && p->span.m1 == 1 && p->span.m2 == 12 &&
 		    in->y1 == p->span.y1 && in->y2 == p->span.y1 &&
 		    (in->m1 != 1 || in->m2 != 12))
+			return -1;
+		if (!gave_rows && !lead && !opens_line && after_rows &&
+		    p->start > OPENING_REACH)
 			return -1;
 		return (int)k;
 	}
@@ -1964,7 +1975,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		}
 		ctx.last_label = prev_label;
 		int ck = context_period(cx, &st, &ctx, lead,
-		    out->n > rows_before);
+		    out->n > rows_before, si == 0 ||
+		    doc->sents[si - 1].lineno != s->lineno, rows_before > 0);
 
 		if (ck >= 0) {
 			ctx.period = st.periods[ck].span;
