@@ -1739,12 +1739,12 @@ merge_repeats(struct crows *out, unsigned long lead)
 			    strcmp(a->unit, b->unit) ||
 			    strcmp(a->component, b->component))
 				continue;
-			/* A headline says "CPI tháng 10 tăng 0,26%" of what
-			 * the body says "tăng 0,26% so với tháng trước": the
-			 * same figure, its basis the one written. */
+			/* A figure said again with no comparison written is
+			 * the one said with it: a headline's "CPI tháng 10
+			 * tăng 0,26%" of the body's "tăng 0,26% so với tháng
+			 * trước", "Trong mức tăng 0,42% của CPI tháng Chín". */
 			if (strcmp(a->basis, b->basis) != 0) {
-				if (!(a->basis_default && a->sno < lead) &&
-				    !(b->basis_default && b->sno < lead))
+				if (!a->basis_default && !b->basis_default)
 					continue;
 				if (strcmp(a->value, b->value) != 0)
 					continue;
