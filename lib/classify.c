@@ -1078,6 +1078,17 @@ same_part(const struct crow *prev, const struct csent *s, size_t cs, int mi,
 		    prev->component);
 }
 
+/* Has the document given a row of metric id's total (no part) before?
+ * Then "doanh thu bán lẻ hàng hóa" (part_labels) is a part of it. */
+static bool
+total_before(const struct crows *out, const char *id)
+{
+	for (size_t k = 0; k < out->n; k++)
+		if (!out->v[k].component[0] && strcmp(out->v[k].metric, id) == 0)
+			return true;
+	return false;
+}
+
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
     const struct context *ctx, int *prev_label, struct crows *out)
@@ -1198,6 +1209,10 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		    lab->end);
 	else if (lab == NULL && out->n > 0)
 		same_part(&out->v[out->n - 1], s, cs, mi, cx, &row);
+	else if (lab != NULL && cx->labels[li].part &&
+	    total_before(out, cx->m[mi].id))
+		copy_text(row.component, sizeof(row.component), t, lab->start,
+		    lab->end);
 
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);

@@ -58,14 +58,34 @@ base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* The patterns of list (a metric's labels or part_labels) as labels of
+ * metric mi. */
+static void
+add_labels(struct cx_rules *cx, const struct ynode *list, const char *key,
+    int mi, bool part)
+{
+	yexpect(list, Y_SEQ, key);
+	cx->labels = xrealloc(cx->labels,
+	    (cx->nlabels + list->n) * sizeof(*cx->labels));
+	for (size_t k = 0; k < list->n; k++) {
+		struct label *l = &cx->labels[cx->nlabels++];
+
+		l->rx = rx_compile_anchorable(list->kids[k], true);
+		l->metric = mi;
+		l->part = part;
+		snprintf(l->where, sizeof(l->where), "%s:%u",
+		    base_name(list->kids[k]->file), list->kids[k]->line);
+	}
+}
+
 static void
 load_metrics(struct cx_rules *cx)
 {
 	static const char *const top[] = { "metrics", "components",
 	    "component_lead", "component_end", "blockers", "skip",
 	    "abroad", "home", "scaled_units", NULL };
-	static const char *const keys[] = { "id", "labels", "level_units",
-	    "default_unit", "fallback", "percent", "examples",
+	static const char *const keys[] = { "id", "labels", "part_labels",
+	    "level_units", "default_unit", "fallback", "percent", "examples",
 	    "counter_examples", NULL };
 	const struct ynode *root = cx->metrics_doc, *list;
 
@@ -120,17 +140,9 @@ load_metrics(struct cx_rules *cx)
 		}
 		if ((labels = ymap_get(e, "labels")) == NULL)
 			ydie(e, "metric '%s' needs 'labels'", m->id);
-		yexpect(labels, Y_SEQ, "labels");
-		cx->labels = xrealloc(cx->labels,
-		    (cx->nlabels + labels->n) * sizeof(*cx->labels));
-		for (size_t k = 0; k < labels->n; k++) {
-			struct label *l = &cx->labels[cx->nlabels++];
-
-			l->rx = rx_compile_anchorable(labels->kids[k], true);
-			l->metric = (int)i;
-			snprintf(l->where, sizeof(l->where), "%s:%u",
-			    base_name(labels->kids[k]->file), labels->kids[k]->line);
-		}
+		add_labels(cx, labels, "labels", (int)i, false);
+		if ((labels = ymap_get(e, "part_labels")) != NULL)
+			add_labels(cx, labels, "part_labels", (int)i, true);
 	}
 	cx->components = rx_list(root, "components", &cx->ncomponents);
 	cx->blockers = rx_list(root, "blockers", &cx->nblockers);

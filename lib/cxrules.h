@@ -26,6 +26,7 @@ struct label {
 	const struct litreq *req;	/* cx_req(rx), kept: asked per sentence */
 	struct litgate gate;		/* litgate_of(req) */
 	int metric;
+	bool part;		/* of part_labels: a part after the total */
 	char where[64];		/* "metrics.yaml:12", for the rule column */
 };
 
