@@ -148,6 +148,7 @@ struct context {
 	int last_label;			/* of the sentence before, or -1 */
 	struct span carry_period;
 	bool abroad;			/* the headline is about abroad */
+	char part[96];			/* ... about this part (a park) */
 };
 
 /* What is known of one sentence while its figures are classified. */
@@ -1213,6 +1214,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	    total_before(out, cx->m[mi].id))
 		copy_text(row.component, sizeof(row.component), t, lab->start,
 		    lab->end);
+	else if (ctx->part[0] != '\0')
+		copy_str(row.component, sizeof(row.component), ctx->part);
 
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
@@ -1640,6 +1643,22 @@ headline_abroad(struct cx_rules *cx, const struct cdoc *doc)
 	    s->len, province_skip(cx, s->text, 0, s->len), &ov);
 }
 
+/* Is the document about a part (one park, one company): does its
+ * headline open with one (headline_part, "KHU CÔNG NGHIỆP HÒA PHÚ ĐÔNG:
+ * ...")?  Then its figures are that part's. */
+static void
+headline_part(struct cx_rules *cx, const struct cdoc *doc,
+    struct context *ctx)
+{
+	PCRE2_SIZE *ov;
+
+	ctx->part[0] = '\0';
+	if (doc->nsents > 0 && cx->headline_part && rx_match(cx->headline_part,
+	    doc->sents[0].text, doc->sents[0].len, 0, &ov))
+		copy_text(ctx->part, sizeof(ctx->part), doc->sents[0].text,
+		    ov[0], ov[1]);
+}
+
 static void
 find_province(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
@@ -1914,6 +1933,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	ctx.year = ctx.doc_y;
 	find_province(cx, doc, out);
 	ctx.abroad = cx->nabroad > 0 && headline_abroad(cx, doc);
+	headline_part(cx, doc, &ctx);
 	for (size_t si = 0; si < doc->nsents; si++) {
 		const struct csent *s = &doc->sents[si];
 		size_t rows_before = out->n;

@@ -83,7 +83,7 @@ load_metrics(struct cx_rules *cx)
 {
 	static const char *const top[] = { "metrics", "components",
 	    "component_lead", "component_end", "blockers", "skip",
-	    "abroad", "home", "scaled_units", NULL };
+	    "abroad", "home", "headline_part", "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "part_labels",
 	    "level_units", "default_unit", "fallback", "percent", "examples",
 	    "counter_examples", NULL };
@@ -151,6 +151,7 @@ load_metrics(struct cx_rules *cx)
 	cx->skip = opt_rx(root, "skip", false);
 	cx->abroad = rx_list(root, "abroad", &cx->nabroad);
 	cx->home = opt_rx(root, "home", false);
+	cx->headline_part = opt_rx(root, "headline_part", false);
 	ymap_strlist(root, "scaled_units", &cx->scaled_units);
 	if (cx->scaled_units == NULL)
 		cx->scaled_units = xcalloc(1, sizeof(char *));
@@ -433,7 +434,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 28
+#define NSINGLES 29
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -444,7 +445,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
-	    cx->year_joint };
+	    cx->year_joint, cx->headline_part };
 
 	memcpy(v, s, sizeof(s));
 }

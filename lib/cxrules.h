@@ -78,6 +78,7 @@ struct cx_rules {
 	struct rx **abroad;		/* another country's economy: no row */
 	size_t nabroad;
 	struct rx *home;		/* a headline naming the country itself */
+	struct rx *headline_part;	/* "Khu công nghiệp X: ..." */
 
 	struct rx *target_strong, *target_weak, *weak_negated;
 	struct rx *estimate, *tentative, *lead_in;
