@@ -1365,6 +1365,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	    pick_status(cx, st, n, lab ? cs : 0, &period, dated, ctx);
 	row.metric = cx->m[mi].id;
 	row.approx = n->approx;
+	row.milestone = cx->milestone && find(cx->milestone, t,
+	    window_before(t, cs, n->start, LEAD_REACH), n->end, NULL);
 	row.sno = s->sno;
 	row.start = n->start;
 	row.end = n->end;
@@ -1769,10 +1771,25 @@ merge_repeats(struct crows *out, unsigned long lead)
 
 			if (b->dropped || strcmp(a->metric, b->metric) ||
 			    strcmp(a->measure, b->measure) ||
-			    strcmp(a->period, b->period) ||
 			    strcmp(a->unit, b->unit) ||
 			    strcmp(a->component, b->component))
 				continue;
+			/* A headline's figure before any period is known
+			 * ("Hải Phòng: Thu ngân sách vượt mốc 105 nghìn tỷ
+			 * đồng") may be the body's. */
+			if (strcmp(a->period, b->period) != 0 &&
+			    !(a->period[0] == '\0' && a->sno < lead))
+				continue;
+			/* "vượt mốc 10.000 tỷ đồng, cụ thể là gần 10.400 tỷ
+			 * đồng": the threshold gives way to the figure. */
+			if (a->milestone != b->milestone &&
+			    strcmp(a->value, b->value) != 0) {
+				if (a->milestone)
+					a->dropped = true;
+				else
+					b->dropped = true;
+				continue;
+			}
 			/* A figure said again with no comparison written is
 			 * the one said with it: a headline's "CPI tháng 10
 			 * tăng 0,26%" of the body's "tăng 0,26% so với tháng
@@ -1792,6 +1809,9 @@ merge_repeats(struct crows *out, unsigned long lead)
 				 * the strongest status of the two. */
 				if (status_rank(b->status) > status_rank(a->status))
 					a->status = b->status;
+				if (a->period[0] == '\0')
+					copy_str(a->period, sizeof(a->period),
+					    b->period);
 				b->dropped = true;
 				continue;
 			}

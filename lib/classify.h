@@ -56,6 +56,7 @@ struct crow {
 	size_t start, end;		/* the figure's bytes in its sentence */
 	bool dropped;			/* merged into another row */
 	bool basis_default;		/* yoy as none was written */
+	bool milestone;			/* "vượt mốc 10.000 tỷ": a threshold */
 };
 
 /* One explanation per number that got no row (for --explain). */

@@ -177,7 +177,8 @@ static const struct cue measure_cues[] = {
 	CUE(average, true), CUE(per_year, true), CUE(plan_after, true),
 	CUE(times, false),
 	CUE(compare_after, true), CUE(continuation, true),
-	CUE(respectively, false), CUE(list_joint, false), CUE(year_joint, false), { NULL, 0, false }
+	CUE(respectively, false), CUE(list_joint, false), CUE(year_joint, false),
+	CUE(milestone, false), { NULL, 0, false }
 };
 #undef CUE
 
@@ -434,7 +435,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 29
+#define NSINGLES 30
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -445,7 +446,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
-	    cx->year_joint, cx->headline_part };
+	    cx->year_joint, cx->headline_part, cx->milestone };
 
 	memcpy(v, s, sizeof(s));
 }

@@ -87,6 +87,7 @@ struct cx_rules {
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */
 	struct rx *year_joint;		/* figure ... its year: " của " */
+	struct rx *milestone;		/* "mốc" right before a figure */
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
 	struct rx *continuation;
 	struct rx *respectively;	/* "lần lượt": labels pair with figures */
