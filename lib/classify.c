@@ -160,6 +160,7 @@ struct sentence {
 	bool attached[MAXHITS];		/* a year written right after a figure */
 	size_t nperiods;
 	size_t target_at;		/* first strong target cue, or SIZE_MAX */
+	bool brackets;			/* has a '(': asides are asked */
 	/* Of the blockers and the components (the first 64 of each),
 	 * those whose gate the sentence passes (gate_mask()), worked out
 	 * at its first figure with a label: asked of every such figure,
@@ -492,10 +493,13 @@ enum aside { NO_ASIDE, ASIDE, ASIDE_LAST_YEAR };
 /* Does the figure at pos stand in brackets that open as an aside of
  * another period ("(cùng kỳ tăng 3,1%)", "(năm 2021 tăng 6,05%)")? */
 static enum aside
-aside_of(struct cx_rules *cx, const char *t, size_t cs, size_t pos)
+aside_of(struct cx_rules *cx, const struct sentence *st, const char *t,
+    size_t cs, size_t pos)
 {
 	size_t p = pos;
 
+	if (!st->brackets)
+		return NO_ASIDE;
 	while (p > cs && t[p - 1] != '(' && t[p - 1] != ')')
 		p--;
 	if (p == cs || t[p - 1] != '(' || !find_at(cx->aside, t, p - 1, pos))
@@ -1111,7 +1115,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 
 	cx_stats.figures++;
 	clause_of(s, n->start, &cs, &ce);
-	aside = aside_of(cx, s->text, cs, n->start);
+	aside = aside_of(cx, st, s->text, cs, n->start);
 	rs = respective_of(cx, s, i, cs);
 	li = pick_label(cx, st, i, cs, ce, *prev_label, &rs, &lab);
 	if (li < 0) {
@@ -1993,6 +1997,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    ctx.last_label)
 			continue;
 		st.s = s;
+		st.brackets = memchr(s->text, '(', s->len) != NULL;
 		st.target_at = SIZE_MAX;
 		st.masked = false;
 		find(cx->target_strong, s->text, 0, s->len, &st.target_at);
