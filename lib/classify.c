@@ -147,6 +147,7 @@ struct context {
 	unsigned long carry_line;	/* ... within this paragraph */
 	int last_label;			/* of the sentence before, or -1 */
 	struct span carry_period;
+	struct span last_span;		/* the span of years named last */
 	bool abroad;			/* the headline is about abroad */
 	char part[96];			/* ... about this part (a park) */
 };
@@ -951,7 +952,13 @@ static bool
 avg_rate(struct cx_rules *cx, const char *t, const struct cnum *n,
     size_t cs, size_t ce, const struct span *period)
 {
-	return find_at(cx->per_year, t, n->end, ce) ||
+	size_t pct = n->end;
+
+	/* "9,6%/năm": tag-numbers may keep the "/năm" in the mention. */
+	while (pct > n->start && t[pct - 1] != '%')
+		pct--;
+	return find_at(cx->per_year, t, n->end, ce) || (pct > n->start &&
+	    pct < n->end && find_at(cx->per_year, t, pct, n->end)) ||
 	    (find(cx->average, t, cs, n->start, NULL) && period->y1 > 0 &&
 	    period->y2 > period->y1);
 }
@@ -1309,6 +1316,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			    "avg_annual" : "yoy";
 			row.basis_default = after_basis == NULL &&
 			    strcmp(row.basis, "yoy") == 0;
+			/* "Giai đoạn 2016-2020, ... Giá trị sản xuất công
+			 * nghiệp tăng bình quân 9,6%/năm": over the span
+			 * of years named last. */
+			if (strcmp(row.basis, "avg_annual") == 0 &&
+			    period.y1 == period.y2 && ctx->last_span.y1 > 0)
+				period = ctx->last_span;
 		}
 		if (strcmp(row.measure, "level") == 0 &&
 		    !unit_allowed(&cx->m[mi], "%")) {
@@ -1902,7 +1915,8 @@ continued_label(struct cx_rules *cx, const struct csent *s,
  * after a figure, with these exceptions.  A span of years only in a
  * lead-in ("Giai đoạn 2021-2025: ..."): else it is the span of an average
  * ("giai đoạn 2021-2024 tăng bình quân 11%/năm").  Not a plan's ("...,
- * trong khi kế hoạch cả năm là tăng 15,5%"), but in a lead-in.  And a
+ * trong khi kế hoạch cả năm là tăng 15,5%") nor a part of the one in
+ * force ("riêng tháng 6, ..."), but in a lead-in.  And a
  * sentence that gave no row does not widen the period in force to its
  * year ("Mùa vải thiều năm 2025, sản lượng vải ..." in a report on the
  * first half of 2025), nor set one at all in the middle of a paragraph
@@ -1926,6 +1940,9 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		if (p->span.y1 != p->span.y2 && !lead)
 			continue;
 		if (!lead && cx->plan_period && find(cx->plan_period, t,
+		    window_before(t, 0, p->start, LEAD_REACH), p->start, NULL))
+			continue;
+		if (!lead && cx->sub_period && find(cx->sub_period, t,
 		    window_before(t, 0, p->start, LEAD_REACH), p->start, NULL))
 			continue;
 		if (!gave_rows && p->span.m1 == 1 && p->span.m2 == 12 &&
@@ -2034,6 +2051,10 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 					    &prev_label, out);
 		}
 		ctx.last_label = prev_label;
+		for (size_t k = 0; k < st.nperiods; k++)
+			if (!st.periods[k].guarded &&
+			    st.periods[k].span.y1 < st.periods[k].span.y2)
+				ctx.last_span = st.periods[k].span;
 		int ck = context_period(cx, &st, &ctx, lead,
 		    out->n > rows_before, si == 0 ||
 		    doc->sents[si - 1].lineno != s->lineno, rows_before > 0);

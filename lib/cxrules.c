@@ -168,7 +168,7 @@ struct cue {
 static const struct cue status_cues[] = {
 	CUE(target_strong, true), CUE(target_weak, true),
 	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
-	CUE(lead_in, true), CUE(plan_period, false),
+	CUE(lead_in, true), CUE(plan_period, false), CUE(sub_period, false),
 	CUE(aside, false), CUE(aside_last_year, false), { NULL, 0, false }
 };
 static const struct cue measure_cues[] = {
@@ -435,7 +435,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 30
+#define NSINGLES 31
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -446,7 +446,8 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
-	    cx->year_joint, cx->headline_part, cx->milestone };
+	    cx->year_joint, cx->headline_part, cx->milestone,
+	    cx->sub_period };
 
 	memcpy(v, s, sizeof(s));
 }

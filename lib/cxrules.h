@@ -86,6 +86,7 @@ struct cx_rules {
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */
+	struct rx *sub_period;		/* "riêng" before a period */
 	struct rx *year_joint;		/* figure ... its year: " của " */
 	struct rx *milestone;		/* "mốc" right before a figure */
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
