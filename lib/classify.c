@@ -145,6 +145,9 @@ struct context {
 	struct span period;		/* the period in force */
 	bool target_carry;		/* a lead-in made the list targets */
 	unsigned long carry_line;	/* ... within this paragraph */
+	bool estimate_carry;		/* "ước thực hiện như sau: ..." */
+	unsigned long estimate_line;
+	struct span estimate_period;
 	int last_label;			/* of the sentence before, or -1 */
 	struct span carry_period;
 	struct span last_span;		/* the span of years named last */
@@ -907,6 +910,10 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 		return "target";
 	if (ctx->target_carry && ctx->carry_line == st->s->lineno)
 		return "target";
+	if (ctx->estimate_carry && ctx->estimate_line == st->s->lineno &&
+	    (doc_pos >= 0 || ctx->estimate_period.y1 == 0 ||
+	    memcmp(period, &ctx->estimate_period, sizeof(*period)) == 0))
+		return "estimate";
 	if (dated && doc_pos > 0)
 		return "target";
 	/* kế hoạch, chỉ tiêu: targets for a period not yet ended. */
@@ -2000,6 +2007,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			any = is_figure(&s->nums[k]);
 		if (ctx.target_carry && ctx.carry_line != s->lineno)
 			ctx.target_carry = false;
+		if (ctx.estimate_carry && ctx.estimate_line != s->lineno)
+			ctx.estimate_carry = false;
 		/* A sentence with no number counts only if it is a lead-in,
 		 * and a lead-in of no number only makes the next figures of
 		 * its line targets and sets the label carried on to
@@ -2070,6 +2079,18 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			ctx.target_carry = true;
 			ctx.carry_line = s->lineno;
 			ctx.carry_period = ctx.period;
+		}
+		/* An estimate cue in a lead-in ("các chỉ tiêu năm 2018 ước
+		 * thực hiện như sau: ...") holds for the list after it, in
+		 * the sentences of its paragraph, for the period it names. */
+		size_t e_at;
+
+		if (!lead && s->nnums > 0 && find(cx->estimate, s->text, 0,
+		    s->len, &e_at) && find(cx->lead_in, s->text, e_at, s->len,
+		    NULL)) {
+			ctx.estimate_carry = true;
+			ctx.estimate_line = s->lineno;
+			ctx.estimate_period = ctx.period;
 		}
 	}
 	set_sentence(NULL);
