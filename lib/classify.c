@@ -997,6 +997,11 @@ enum { SUBJECT_REACH = 120, LEAD_REACH = 40, ABROAD_REACH = 24 };
  * with begins: "Trong quý III, ...", "Tính chung 9 tháng, ...". */
 enum { OPENING_REACH = 24 };
 
+/* The longest sentence taken for a title when it ends with no stop:
+ * "Quý I/2018: Giá trị sản xuất công nghiệp tăng hơn 12%" repeated under
+ * the page's own title is a headline too. */
+enum { TITLE_MAX = 160 };
+
 /* Where a search for a name ending at at may start: reach bytes before
  * it at most, not before lo, on a character boundary. */
 static size_t
@@ -1392,6 +1397,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	row.milestone = cx->milestone && find(cx->milestone, t,
 	    window_before(t, cs, n->start, LEAD_REACH), n->end, NULL);
 	row.sno = s->sno;
+	row.title = s->len <= TITLE_MAX && s->len > 0 &&
+	    strchr(".!?;", s->text[s->len - 1]) == NULL;
 	row.start = n->start;
 	row.end = n->end;
 	if (row.basis == NULL)
@@ -1763,7 +1770,7 @@ rounds_to(const struct crow *a, const struct crow *b, unsigned long lead)
 		return false;
 	if (fabs(x - y) < 0.02 * fabs(x))
 		return true;
-	if (a->sno > lead)
+	if (a->sno > lead && !a->title)
 		return false;
 	x = fabs(x);
 	y = fabs(y);

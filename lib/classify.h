@@ -57,6 +57,8 @@ struct crow {
 	bool dropped;			/* merged into another row */
 	bool basis_default;		/* yoy as none was written */
 	bool milestone;			/* "vượt mốc 10.000 tỷ": a threshold */
+	bool title;			/* in a line of one short sentence with
+					 * no full stop: a (sub)title */
 };
 
 /* One explanation per number that got no row (for --explain). */
