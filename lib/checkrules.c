@@ -75,23 +75,25 @@ row_text(const struct crow *r, char *out, size_t size)
 		    "%s%s", i ? " " : "", *f[i] ? f[i] : "-");
 }
 
-/* Normalises a written row: single spaces, no trailing '-' fields. */
+/* Normalises a written row: single spaces, no trailing '-' fields; the
+ * component, last, may hold spaces and dashes of its own. */
 static void
 spec_text(const char *spec, char *out, size_t size)
 {
-	char tmp[512], *tok, *save, *fields[16];
-	size_t n = 0, len = 0;
+	char tmp[512], *tok, *save;
+	size_t len = 0, keep = 0;	/* out's length up to its last non-'-' */
 
 	snprintf(tmp, sizeof(tmp), "%s", spec);
-	for (tok = strtok_r(tmp, " \t", &save); tok && n < 16;
-	    tok = strtok_r(NULL, " \t", &save))
-		fields[n++] = tok;
-	while (n > 0 && strcmp(fields[n - 1], "-") == 0)
-		n--;
 	out[0] = '\0';
-	for (size_t i = 0; i < n; i++)
+	for (tok = strtok_r(tmp, " \t", &save); tok;
+	    tok = strtok_r(NULL, " \t", &save)) {
 		len += (size_t)snprintf(out + len, len < size ? size - len : 0,
-		    "%s%s", i ? " " : "", fields[i]);
+		    "%s%s", len ? " " : "", tok);
+		if (strcmp(tok, "-") != 0)
+			keep = len;
+	}
+	if (keep < size)
+		out[keep] = '\0';
 }
 
 static int
