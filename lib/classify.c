@@ -1002,6 +1002,9 @@ enum { OPENING_REACH = 24 };
  * the page's own title is a headline too. */
 enum { TITLE_MAX = 160 };
 
+/* The longest line taken for the end of an article ("Tin liên quan"). */
+enum { PAGE_END_MAX = 48 };
+
 /* Where a search for a name ending at at may start: reach bytes before
  * it at most, not before lo, on a character boundary. */
 static size_t
@@ -1466,22 +1469,59 @@ parse_date(const char *v, int *y, int *m, bool with_day)
 	return true;
 }
 
+/* The last year and month a period or year value ("2022-01/2022-06",
+ * "2022") names; false when it names none. */
+static bool
+period_end(const char *v, int *y, int *m)
+{
+	const char *slash = strchr(v, '/');
+
+	if (slash != NULL)
+		v = slash + 1;
+	if (parse_date(v, y, m, false))
+		return true;
+	if (scan_int(&v, 4, y) && *y >= 1900 && *v == '\0') {
+		*m = 12;
+		return true;
+	}
+	return false;
+}
+
 static void
 find_doc_date(struct cx_rules *cx, const struct cdoc *doc,
     struct context *ctx)
 {
+	int day_m = 0, py = 0, pm = 0;
+
 	if (parse_date(doc->published, &ctx->doc_y, &ctx->doc_m, false))
 		return;
 	for (size_t i = 0; i < doc->nsents && i < cx->date_lines; i++)
 		for (size_t k = 0; k < doc->sents[i].nnums; k++) {
 			const struct cnum *n = &doc->sents[i].nums[k];
+			const char *v = n->value;
 
 			/* A day is what makes it a publication date, not
 			 * "tháng 6/2024" in the text. */
 			if (is_kind(n->kind, "date") &&
-			    parse_date(n->value, &ctx->doc_y, &ctx->doc_m, true))
+			    parse_date(v, &ctx->doc_y, &ctx->doc_m, true))
 				return;
+			/* "Sáng 24/6": a day with no year (--06-24). */
+			if (is_kind(n->kind, "date") && day_m == 0 &&
+			    strncmp(v, "--", 2) == 0 && v[2] >= '0' &&
+			    v[2] <= '1')
+				day_m = (v[2] - '0') * 10 + (v[3] - '0');
+			if (py == 0 && (is_kind(n->kind, "period") ||
+			    is_kind(n->kind, "year")))
+				period_end(v, &py, &pm);
 		}
+	/* "Sở Công Thương sơ kết 6 tháng đầu năm 2022" and "Sáng 24/6,
+	 * ...": published in the year of the period the top names, or the
+	 * next when the day's month comes before the period ends ("Tổng
+	 * kết năm 2022" on "Sáng 10/1" is January 2023). */
+	if (day_m >= 1 && day_m <= 12 && py > 0) {
+		ctx->doc_y = day_m < pm ? py + 1 : py;
+		ctx->doc_m = day_m;
+	}
 }
 
 /* The first place in s[at..len) whose two bytes may begin a province's
@@ -1923,6 +1963,16 @@ continued_label(struct cx_rules *cx, const struct csent *s,
 	    ctx->last_label : -1;
 }
 
+/* Is a a part of b, and not all of it? */
+static bool
+within(const struct span *a, const struct span *b)
+{
+	int a1 = month_index(a->y1, a->m1), a2 = month_index(a->y2, a->m2);
+	int b1 = month_index(b->y1, b->m1), b2 = month_index(b->y2, b->m2);
+
+	return b->y1 > 0 && a1 >= b1 && a2 <= b2 && (a1 != b1 || a2 != b2);
+}
+
 /*
  * The period of sentence st that the sentences after it go on with, or
  * -1: the last one it names that is not a comparison nor written right
@@ -1936,7 +1986,8 @@ continued_label(struct cx_rules *cx, const struct csent *s,
  * first half of 2025), nor set one at all in the middle of a paragraph
  * after rows, unless the sentence opens with it ("Trong quý III, ..."):
  * "Theo các doanh nghiệp, đơn hàng cho quý IV đã khả quan hơn" is said
- * in passing.  opens_line: the sentence is the first of its line.
+ * in passing; nor, past the opening, a part of the period in force
+ * ("Chỉ số giá tiêu dùng tháng 9 tăng 0,35%" in a report on 9 months).  opens_line: the sentence is the first of its line.
  */
 static int
 context_period(struct cx_rules *cx, const struct sentence *st,
@@ -1966,9 +2017,56 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		if (!gave_rows && !lead && !opens_line && after_rows &&
 		    p->start > OPENING_REACH)
 			return -1;
+		/* "Chỉ số giá tiêu dùng tháng 9 tăng 0,35%" in a report
+		 * on 9 months: a part of the period in force, named in
+		 * passing, not what the next sentences are about (in a
+		 * year, "9 tháng" is what a report goes on to). */
+		if (!lead && p->start > OPENING_REACH && within(&p->span, in) &&
+		    !(in->m1 == 1 && in->m2 == 12))
+			return -1;
 		return (int)k;
 	}
 	return -1;
+}
+
+/* Is s a lead-in with an estimate cue before its lead ("các chỉ tiêu năm
+ * 2018 ước thực hiện như sau: ...")?  The lead (a ':' mostly) is asked
+ * first: most sentences have none. */
+static bool
+estimate_lead(struct cx_rules *cx, const struct csent *s)
+{
+	size_t e_at, l_at;
+
+	return find(cx->lead_in, s->text, 0, s->len, &l_at) &&
+	    find(cx->estimate, s->text, 0, s->len, &e_at) &&
+	    find(cx->lead_in, s->text, e_at, s->len, NULL);
+}
+
+/* The first period sentence st writes out that is no comparison (not
+ * "giá so sánh 2010"), or -1. */
+static int
+first_written(const struct sentence *st)
+{
+	for (size_t k = 0; k < st->nperiods; k++)
+		if (!st->periods[k].guarded && !st->periods[k].relative)
+			return (int)k;
+	return -1;
+}
+
+/*
+ * Where the article ends: at a line such as "Tin liên quan" (page_end),
+ * after which a crawled page lists other articles, whose titles hold
+ * figures of other periods and places ("- Thanh Hóa: Kim ngạch xuất khẩu
+ * 11 tháng năm 2023 ước đạt 7,9 tỷ USD"); else at upto.
+ */
+static size_t
+article_end(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
+{
+	for (size_t si = 1; cx->page_end && si < upto; si++)
+		if (doc->sents[si].len <= PAGE_END_MAX && find_at(cx->page_end,
+		    doc->sents[si].text, 0, doc->sents[si].len))
+			return si;
+	return upto;
 }
 
 void
@@ -1984,6 +2082,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	set_sentence(NULL);
 	cx_stats.docs++;
 	upto = mark_figures(doc);
+	upto = article_end(cx, doc, upto);
 	find_doc_date(cx, doc, &ctx);
 	ctx.year = ctx.doc_y;
 	find_province(cx, doc, out);
@@ -1992,7 +2091,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	for (size_t si = 0; si < doc->nsents; si++) {
 		const struct csent *s = &doc->sents[si];
 		size_t rows_before = out->n;
-		bool any = false, lead;
+		bool any = false, lead, item;
+		int k0;
 		int prev_label;
 
 		/* After the last figure, a sentence can only change the
@@ -2012,10 +2112,25 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		cx_stats.nums += s->nnums;
 		for (size_t k = 0; k < s->nnums && !any; k++)
 			any = is_figure(&s->nums[k]);
-		if (ctx.target_carry && ctx.carry_line != s->lineno)
-			ctx.target_carry = false;
-		if (ctx.estimate_carry && ctx.estimate_line != s->lineno)
-			ctx.estimate_carry = false;
+		/* A lead-in's cue holds in its paragraph, and over the
+		 * lines of a list after it ("như sau:" then "- ..."). */
+		item = (ctx.target_carry || ctx.estimate_carry) &&
+		    cx->list_item && find_at(cx->list_item, s->text, 0, s->len);
+		if (ctx.target_carry && ctx.carry_line != s->lineno) {
+			ctx.target_carry = item;
+			ctx.carry_line = s->lineno;
+		}
+		if (ctx.estimate_carry && ctx.estimate_line != s->lineno) {
+			ctx.estimate_carry = item;
+			ctx.estimate_line = s->lineno;
+		}
+		/* "Một số chỉ tiêu chủ yếu ước thực hiện cả năm như sau:",
+		 * with no number: its list is estimates. */
+		if (s->nnums == 0 && estimate_lead(cx, s)) {
+			ctx.estimate_carry = true;
+			ctx.estimate_line = s->lineno;
+			ctx.estimate_period = ctx.period;
+		}
 		/* A sentence with no number counts only if it is a lead-in,
 		 * and a lead-in of no number only makes the next figures of
 		 * its line targets and sets the label carried on to
@@ -2046,9 +2161,9 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		/* With no year known yet, the sentence's own first year
 		 * resolves its other expressions ("tháng 6/2024 ...; bình
 		 * quân 6 tháng"). */
-		if (ctx.year == 0 && st.nperiods > 0)
-			find_periods(cx, &st, st.periods[0].span.y2, ctx.doc_y,
-			    any);
+		if (ctx.year == 0 && (k0 = first_written(&st)) >= 0)
+			find_periods(cx, &st, st.periods[k0].span.y2,
+			    ctx.doc_y, any);
 		if (!ctx.year_written)
 			before_publication(&st, &ctx);
 		attach_periods(cx, &st);
@@ -2090,11 +2205,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		/* An estimate cue in a lead-in ("các chỉ tiêu năm 2018 ước
 		 * thực hiện như sau: ...") holds for the list after it, in
 		 * the sentences of its paragraph, for the period it names. */
-		size_t e_at;
-
-		if (!lead && s->nnums > 0 && find(cx->estimate, s->text, 0,
-		    s->len, &e_at) && find(cx->lead_in, s->text, e_at, s->len,
-		    NULL)) {
+		if (!lead && s->nnums > 0 && estimate_lead(cx, s)) {
 			ctx.estimate_carry = true;
 			ctx.estimate_line = s->lineno;
 			ctx.estimate_period = ctx.period;

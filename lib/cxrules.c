@@ -168,7 +168,8 @@ struct cue {
 static const struct cue status_cues[] = {
 	CUE(target_strong, true), CUE(target_weak, true),
 	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
-	CUE(lead_in, true), CUE(plan_period, false), CUE(sub_period, false),
+	CUE(lead_in, true), CUE(list_item, false), CUE(plan_period, false),
+	CUE(sub_period, false),
 	CUE(aside, false), CUE(aside_last_year, false), { NULL, 0, false }
 };
 static const struct cue measure_cues[] = {
@@ -206,7 +207,7 @@ static void
 load_context(struct cx_rules *cx)
 {
 	static const char *const top[] = { "status", "measure", "bases",
-	    "date_lines", "headline_sentences", NULL };
+	    "date_lines", "headline_sentences", "page_end", NULL };
 	const struct ynode *root = cx->context_doc, *b;
 
 	ymap_check_keys(root, top);
@@ -239,6 +240,7 @@ load_context(struct cx_rules *cx)
 	cx->date_lines = (size_t)ymap_long(root, "date_lines", 6, 0, 1000);
 	cx->headline_sentences = (unsigned long)ymap_long(root,
 	    "headline_sentences", 3, 0, 1000);
+	cx->page_end = opt_rx(root, "page_end", false);
 }
 
 /*
@@ -435,7 +437,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 31
+#define NSINGLES 33
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -447,7 +449,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
 	    cx->year_joint, cx->headline_part, cx->milestone,
-	    cx->sub_period };
+	    cx->sub_period, cx->page_end, cx->list_item };
 
 	memcpy(v, s, sizeof(s));
 }

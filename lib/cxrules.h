@@ -87,6 +87,8 @@ struct cx_rules {
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */
 	struct rx *sub_period;		/* "riêng" before a period */
+	struct rx *page_end;		/* "Tin liên quan": the page goes on */
+	struct rx *list_item;		/* "- ...": a line of a list */
 	struct rx *year_joint;		/* figure ... its year: " của " */
 	struct rx *milestone;		/* "mốc" right before a figure */
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
