@@ -2029,6 +2029,16 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 	return -1;
 }
 
+static bool
+ends_with_colon(const struct csent *s)
+{
+	size_t n = s->len;
+
+	while (n > 0 && s->text[n - 1] == ' ')
+		n--;
+	return n > 0 && s->text[n - 1] == ':';
+}
+
 /* Is s a lead-in with an estimate cue before its lead ("các chỉ tiêu năm
  * 2018 ước thực hiện như sau: ...")?  The lead (a ':' mostly) is asked
  * first: most sentences have none. */
@@ -2125,8 +2135,9 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			ctx.estimate_line = s->lineno;
 		}
 		/* "Một số chỉ tiêu chủ yếu ước thực hiện cả năm như sau:",
-		 * with no number: its list is estimates. */
-		if (s->nnums == 0 && estimate_lead(cx, s)) {
+		 * with no number: its list is estimates.  Only a sentence
+		 * that ends with its colon is asked (most have no number). */
+		if (s->nnums == 0 && ends_with_colon(s) && estimate_lead(cx, s)) {
 			ctx.estimate_carry = true;
 			ctx.estimate_line = s->lineno;
 			ctx.estimate_period = ctx.period;
@@ -2149,6 +2160,9 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		st.target_at = SIZE_MAX;
 		st.masked = false;
 		find(cx->target_strong, s->text, 0, s->len, &st.target_at);
+		if (st.target_at == SIZE_MAX && find_at(cx->plan_lead, s->text,
+		    0, s->len))
+			st.target_at = 0;
 		lead = st.target_at != SIZE_MAX &&
 		    find(cx->lead_in, s->text, st.target_at, s->len, NULL);
 		if (s->nnums == 0 && !lead)

@@ -168,7 +168,8 @@ struct cue {
 static const struct cue status_cues[] = {
 	CUE(target_strong, true), CUE(target_weak, true),
 	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
-	CUE(lead_in, true), CUE(list_item, false), CUE(plan_period, false),
+	CUE(lead_in, true), CUE(list_item, false), CUE(plan_lead, false),
+	CUE(plan_period, false),
 	CUE(sub_period, false),
 	CUE(aside, false), CUE(aside_last_year, false), { NULL, 0, false }
 };
@@ -437,7 +438,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 33
+#define NSINGLES 34
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -449,7 +450,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
 	    cx->year_joint, cx->headline_part, cx->milestone,
-	    cx->sub_period, cx->page_end, cx->list_item };
+	    cx->sub_period, cx->page_end, cx->list_item, cx->plan_lead };
 
 	memcpy(v, s, sizeof(s));
 }

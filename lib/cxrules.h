@@ -89,6 +89,7 @@ struct cx_rules {
 	struct rx *sub_period;		/* "riêng" before a period */
 	struct rx *page_end;		/* "Tin liên quan": the page goes on */
 	struct rx *list_item;		/* "- ...": a line of a list */
+	struct rx *plan_lead;		/* "Kế hoạch năm 2021: ..." */
 	struct rx *year_joint;		/* figure ... its year: " của " */
 	struct rx *milestone;		/* "mốc" right before a figure */
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
