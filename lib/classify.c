@@ -1002,6 +1002,16 @@ enum { OPENING_REACH = 24 };
  * the page's own title is a headline too. */
 enum { TITLE_MAX = 160 };
 
+/* Is s a (sub)title: a short sentence with no stop ("Phần II. Nhiệm
+ * vụ, giải pháp năm 2024", "Quý I/2018: Giá trị sản xuất công nghiệp
+ * tăng hơn 12%")? */
+static bool
+is_title(const struct csent *s)
+{
+	return s->len <= TITLE_MAX && s->len > 0 &&
+	    strchr(".!?;", s->text[s->len - 1]) == NULL;
+}
+
 /* The longest line taken for the end of an article ("Tin liên quan"). */
 enum { PAGE_END_MAX = 48 };
 
@@ -1400,8 +1410,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	row.milestone = cx->milestone && find(cx->milestone, t,
 	    window_before(t, cs, n->start, LEAD_REACH), n->end, NULL);
 	row.sno = s->sno;
-	row.title = s->len <= TITLE_MAX && s->len > 0 &&
-	    strchr(".!?;", s->text[s->len - 1]) == NULL;
+	row.title = is_title(s);
 	row.start = n->start;
 	row.end = n->end;
 	if (row.basis == NULL)
@@ -1995,12 +2004,22 @@ context_period(struct cx_rules *cx, const struct sentence *st,
     bool after_rows)
 {
 	const char *t = st->s->text;
+	const struct period_hit *first = NULL;	/* "Năm 2021 là năm ..." */
 
+	for (size_t k = 0; k < st->nperiods && first == NULL; k++)
+		if (!st->periods[k].guarded)
+			first = &st->periods[k];
 	for (size_t k = st->nperiods; k-- > 0;) {
 		const struct period_hit *p = &st->periods[k];
 		const struct span *in = &ctx->period;
 
 		if (p->guarded || st->attached[k])
+			continue;
+		/* "Năm 2021 là năm rất khó khăn, nhất là trong quý III":
+		 * with no row, a part of the period it names first is said
+		 * in passing. */
+		if (!gave_rows && !lead && first && p->start > first->start &&
+		    within(&p->span, &first->span))
 			continue;
 		if (p->span.y1 != p->span.y2 && !lead)
 			continue;
@@ -2015,7 +2034,7 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		    (in->m1 != 1 || in->m2 != 12))
 			return -1;
 		if (!gave_rows && !lead && !opens_line && after_rows &&
-		    p->start > OPENING_REACH)
+		    p->start > OPENING_REACH && !is_title(st->s))
 			return -1;
 		/* "Chỉ số giá tiêu dùng tháng 9 tăng 0,35%" in a report
 		 * on 9 months: a part of the period in force, named in
@@ -2219,7 +2238,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		/* An estimate cue in a lead-in ("các chỉ tiêu năm 2018 ước
 		 * thực hiện như sau: ...") holds for the list after it, in
 		 * the sentences of its paragraph, for the period it names. */
-		if (!lead && s->nnums > 0 && estimate_lead(cx, s)) {
+		if (!lead && s->nnums > 0 && memchr(s->text, ':', s->len) &&
+		    estimate_lead(cx, s)) {
 			ctx.estimate_carry = true;
 			ctx.estimate_line = s->lineno;
 			ctx.estimate_period = ctx.period;
