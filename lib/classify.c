@@ -1126,6 +1126,25 @@ total_before(const struct crows *out, const char *id)
 	return false;
 }
 
+/* "đạt 76.500 tỷ đồng, tăng 12% so với mức 68.300 tỷ đồng thực hiện
+ * năm 2020" after "Năm 2021, ngành phấn đấu": a figure whose own year,
+ * written right after it, ended before the year of publication is no
+ * target, whatever cue stands before it. */
+static bool
+own_past_year(struct cx_rules *cx, const struct sentence *st,
+    const struct cnum *n, const struct span *period,
+    const struct context *ctx)
+{
+	if (ctx->doc_y == 0 || period->y2 >= ctx->doc_y)
+		return false;
+	for (size_t k = 0; k < st->nperiods; k++)
+		if (st->attached[k] && right_after(cx, st->s->text, n->end,
+		    &st->periods[k]))
+			return memcmp(&st->periods[k].span, period,
+			    sizeof(*period)) == 0;
+	return false;
+}
+
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
     const struct context *ctx, int *prev_label, struct crows *out)
@@ -1405,6 +1424,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	/* A clause that goes on the one before shares its cues. */
 	row.status = aside != NO_ASIDE ? "actual" :
 	    pick_status(cx, st, n, lab ? cs : 0, &period, dated, ctx);
+	if (strcmp(row.status, "target") == 0 &&
+	    own_past_year(cx, st, n, &period, ctx))
+		row.status = "actual";
 	row.metric = cx->m[mi].id;
 	row.approx = n->approx;
 	row.milestone = cx->milestone && find(cx->milestone, t,
