@@ -1126,6 +1126,22 @@ total_before(const struct crows *out, const char *id)
 	return false;
 }
 
+/* The span of years named last before pos, in the sentence or before
+ * it, into *out if there is one. */
+static void
+last_span(const struct sentence *st, size_t pos, const struct context *ctx,
+    struct span *out)
+{
+	for (size_t k = st->nperiods; k-- > 0;)
+		if (st->periods[k].start < pos && !st->periods[k].guarded &&
+		    st->periods[k].span.y1 < st->periods[k].span.y2) {
+			*out = st->periods[k].span;
+			return;
+		}
+	if (ctx->last_span.y1 > 0)
+		*out = ctx->last_span;
+}
+
 /* "đạt 76.500 tỷ đồng, tăng 12% so với mức 68.300 tỷ đồng thực hiện
  * năm 2020" after "Năm 2021, ngành phấn đấu": a figure whose own year,
  * written right after it, ended before the year of publication is no
@@ -1364,8 +1380,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			 * nghiệp tăng bình quân 9,6%/năm": over the span
 			 * of years named last. */
 			if (strcmp(row.basis, "avg_annual") == 0 &&
-			    period.y1 == period.y2 && ctx->last_span.y1 > 0)
-				period = ctx->last_span;
+			    period.y1 == period.y2)
+				last_span(st, n->start, ctx, &period);
 		}
 		if (strcmp(row.measure, "level") == 0 &&
 		    !unit_allowed(&cx->m[mi], "%")) {
