@@ -2010,6 +2010,19 @@ continued_label(struct cx_rules *cx, const struct csent *s,
 	    ctx->last_label : -1;
 }
 
+/* Does the clause at pos hold a target_strong cue ("...; cả năm ngành
+ * phấn đấu đạt 140.000 tỷ đồng")?  Its period is the target's. */
+static bool
+target_clause(struct cx_rules *cx, const struct sentence *st, size_t pos)
+{
+	size_t cs, ce;
+
+	if (st->target_at == SIZE_MAX)
+		return false;
+	clause_of(st->s, pos, &cs, &ce);
+	return find(cx->target_strong, st->s->text, cs, ce, NULL);
+}
+
 /* Is a a part of b, and not all of it? */
 static bool
 within(const struct span *a, const struct span *b)
@@ -2026,7 +2039,8 @@ within(const struct span *a, const struct span *b)
  * after a figure, with these exceptions.  A span of years only in a
  * lead-in ("Giai đoạn 2021-2025: ..."): else it is the span of an average
  * ("giai đoạn 2021-2024 tăng bình quân 11%/năm").  Not a plan's ("...,
- * trong khi kế hoạch cả năm là tăng 15,5%") nor a part of the one in
+ * trong khi kế hoạch cả năm là tăng 15,5%", "cả năm ngành phấn đấu đạt
+ * 140.000 tỷ đồng") nor a part of the one in
  * force ("riêng tháng 6, ..."), but in a lead-in.  And a
  * sentence that gave no row does not widen the period in force to its
  * year ("Mùa vải thiều năm 2025, sản lượng vải ..." in a report on the
@@ -2066,6 +2080,8 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 			continue;
 		if (!lead && cx->sub_period && find(cx->sub_period, t,
 		    window_before(t, 0, p->start, LEAD_REACH), p->start, NULL))
+			continue;
+		if (!lead && target_clause(cx, st, p->start))
 			continue;
 		if (!gave_rows && p->span.m1 == 1 && p->span.m2 == 12 &&
 		    in->y1 == p->span.y1 && in->y2 == p->span.y1 &&
