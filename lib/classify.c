@@ -2242,8 +2242,10 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		if (st.target_at == SIZE_MAX && find_at(cx->plan_lead, s->text,
 		    0, s->len))
 			st.target_at = 0;
-		lead = st.target_at != SIZE_MAX &&
-		    find(cx->lead_in, s->text, st.target_at, s->len, NULL);
+		/* A heading with a target cue ("Điều 2. Mục tiêu, chỉ tiêu
+		 * chủ yếu năm 2021") is a lead-in too. */
+		lead = st.target_at != SIZE_MAX && (find(cx->lead_in, s->text,
+		    st.target_at, s->len, NULL) || is_title(s));
 		if (s->nnums == 0 && !lead)
 			continue;
 		if (prev_label == -2)
