@@ -2039,8 +2039,10 @@ within(const struct span *a, const struct span *b)
  * after a figure, with these exceptions.  A span of years only in a
  * lead-in ("Giai đoạn 2021-2025: ..."): else it is the span of an average
  * ("giai đoạn 2021-2024 tăng bình quân 11%/năm").  Not a plan's ("...,
- * trong khi kế hoạch cả năm là tăng 15,5%", "cả năm ngành phấn đấu đạt
- * 140.000 tỷ đồng") nor a part of the one in
+ * trong khi kế hoạch cả năm là tăng 15,5%"; in a sentence that gave
+ * rows, "cả năm ngành phấn đấu đạt 140.000 tỷ đồng": with none, "Năm
+ * 2023, ngành đặt ra những mục tiêu gì?" is what the answer is about)
+ * nor a part of the one in
  * force ("riêng tháng 6, ..."), but in a lead-in.  And a
  * sentence that gave no row does not widen the period in force to its
  * year ("Mùa vải thiều năm 2025, sản lượng vải ..." in a report on the
@@ -2081,7 +2083,7 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		if (!lead && cx->sub_period && find(cx->sub_period, t,
 		    window_before(t, 0, p->start, LEAD_REACH), p->start, NULL))
 			continue;
-		if (!lead && target_clause(cx, st, p->start))
+		if (!lead && gave_rows && target_clause(cx, st, p->start))
 			continue;
 		if (!gave_rows && p->span.m1 == 1 && p->span.m2 == 12 &&
 		    in->y1 == p->span.y1 && in->y2 == p->span.y1 &&
