@@ -248,7 +248,7 @@ load_context(struct cx_rules *cx)
  * The first two bytes of every name and alias in province_rx as compiled
  * (normalised): each is a \\Q..\\E literal and a match begins with one,
  * so a place whose two bytes are none of these begins no match and
- * find_province() need not have PCRE2 scan the text up to a name (some
+ * province_of() need not have PCRE2 scan the text up to a name (some
  * 2,500 instructions a headline).  A literal of one byte marks every pair
  * it begins; an empty one, or no literal, leaves the table NULL.
  */
@@ -294,7 +294,7 @@ alt_cmp(const void *a, const void *b)
 /*
  * Reads province_rx as load_provinces() builds it back into its
  * alternatives: "(?<!\w)(?:\Qname\E(*MARK:n)|...)(?!\w)", each name
- * of two bytes or more, none holding "\E".  find_province() then finds
+ * of two bytes or more, none holding "\E".  province_of() then finds
  * the first name in the text with a few compares where PCRE2 needed its
  * largest pattern JIT-compiled (some 1.2M instructions) and a search of
  * some 2,700 instructions a document.  Anything else read leaves it

@@ -1,0 +1,23 @@
+/*
+ * province.h - which province a document is about (rules/provinces.yaml).
+ */
+#ifndef CHISO_PROVINCE_H
+#define CHISO_PROVINCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "classify.h"
+
+struct cx_rules;
+
+/* Into out (size bytes), the province doc is about: its metadata's,
+ * else the first name or alias its text gives that names a place
+ * (provinces.yaml not_after, not_before), headline first; "" if none. */
+void province_of(struct cx_rules *cx, const struct cdoc *doc, char *out,
+    size_t size);
+
+/* Does s[0..len) hold a province's name or alias? */
+bool province_named(struct cx_rules *cx, const char *s, size_t len);
+
+#endif
