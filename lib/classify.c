@@ -17,6 +17,7 @@
 #include "classify.h"
 #include "cxrules.h"
 #include "decimal.h"
+#include "docdate.h"
 #include "err.h"
 #include "province.h"
 #include "utf8.h"
@@ -1471,108 +1472,6 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 }
 
 /*
- * One "%<width>d" of sscanf() at *p (C locale): white space skipped, a
- * sign and at least one digit within width; *p moves past them.  False
- * where sscanf()'s conversion would fail.  sscanf() cost some 1,900
- * instructions a document date.
- */
-static bool
-scan_int(const char **p, int width, int *v)
-{
-	const char *q = *p;
-	bool neg = false;
-	int n = 0, digits = 0;
-
-	while (*q == ' ' || (*q >= '\t' && *q <= '\r'))
-		q++;
-	if (*q == '-' || *q == '+') {
-		neg = *q++ == '-';
-		width--;
-	}
-	for (; digits < width && *q >= '0' && *q <= '9'; digits++)
-		n = n * 10 + (*q++ - '0');
-	if (digits == 0)
-		return false;
-	*v = neg ? -n : n;
-	*p = q;
-	return true;
-}
-
-/* Reads a date "2019-10-08"; with_day false also takes "2019-10":
- * sscanf(v, "%4d-%2d-%2d", ...) by scan_int(). */
-static bool
-parse_date(const char *v, int *y, int *m, bool with_day)
-{
-	int a, b, d, got = 0;
-
-	if (v && scan_int(&v, 4, &a) && ++got && *v++ == '-' &&
-	    scan_int(&v, 2, &b) && ++got && *v++ == '-' &&
-	    scan_int(&v, 2, &d))
-		got++;
-
-	if (got < (with_day ? 3 : 2) || a < 1900 || b < 1 || b > 12)
-		return false;
-	*y = a;
-	*m = b;
-	return true;
-}
-
-/* The last year and month a period or year value ("2022-01/2022-06",
- * "2022") names; false when it names none. */
-static bool
-period_end(const char *v, int *y, int *m)
-{
-	const char *slash = strchr(v, '/');
-
-	if (slash != NULL)
-		v = slash + 1;
-	if (parse_date(v, y, m, false))
-		return true;
-	if (scan_int(&v, 4, y) && *y >= 1900 && *v == '\0') {
-		*m = 12;
-		return true;
-	}
-	return false;
-}
-
-static void
-find_doc_date(struct cx_rules *cx, const struct cdoc *doc,
-    struct context *ctx)
-{
-	int day_m = 0, py = 0, pm = 0;
-
-	if (parse_date(doc->published, &ctx->doc_y, &ctx->doc_m, false))
-		return;
-	for (size_t i = 0; i < doc->nsents && i < cx->date_lines; i++)
-		for (size_t k = 0; k < doc->sents[i].nnums; k++) {
-			const struct cnum *n = &doc->sents[i].nums[k];
-			const char *v = n->value;
-
-			/* A day is what makes it a publication date, not
-			 * "tháng 6/2024" in the text. */
-			if (is_kind(n->kind, "date") &&
-			    parse_date(v, &ctx->doc_y, &ctx->doc_m, true))
-				return;
-			/* "Sáng 24/6": a day with no year (--06-24). */
-			if (is_kind(n->kind, "date") && day_m == 0 &&
-			    strncmp(v, "--", 2) == 0 && v[2] >= '0' &&
-			    v[2] <= '1')
-				day_m = (v[2] - '0') * 10 + (v[3] - '0');
-			if (py == 0 && (is_kind(n->kind, "period") ||
-			    is_kind(n->kind, "year")))
-				period_end(v, &py, &pm);
-		}
-	/* "Sở Công Thương sơ kết 6 tháng đầu năm 2022" and "Sáng 24/6,
-	 * ...": published in the year of the period the top names, or the
-	 * next when the day's month comes before the period ends ("Tổng
-	 * kết năm 2022" on "Sáng 10/1" is January 2023). */
-	if (day_m >= 1 && day_m <= 12 && py > 0) {
-		ctx->doc_y = day_m < pm ? py + 1 : py;
-		ctx->doc_m = day_m;
-	}
-}
-
-/*
  * Is the document about another country's economy: its headline (first
  * sentence) names one (abroad) and neither the country itself (home)
  * nor a province?  "Kinh tế Thái Lan quý II tăng trưởng 2,3%", and then
@@ -1967,7 +1866,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	cx_stats.docs++;
 	upto = mark_figures(doc);
 	upto = article_end(cx, doc, upto);
-	find_doc_date(cx, doc, &ctx);
+	doc_date(cx->date_lines, doc, &ctx.doc_y, &ctx.doc_m);
 	ctx.year = ctx.doc_y;
 	province_of(cx, doc, out->province, sizeof(out->province));
 	ctx.abroad = cx->nabroad > 0 && headline_abroad(cx, doc);
