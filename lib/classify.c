@@ -1355,7 +1355,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 				    sizeof(row.value));
 		} else if (verb == V_RATIO && (find_at(cx->compare_after, t,
 		    n->end, ce) || aside == ASIDE_LAST_YEAR) &&
-		    index_like(n->value)) {
+		    (index_like(n->value) || find(cx->index_verb, t,
+		    window_before(t, cs, n->start, LEAD_REACH), n->start,
+		    NULL))) {
 			/* ... or "(cùng kỳ bằng 111,35%)". */
 			/* "bằng 99,2% so với tháng trước": an index, -0.8. */
 			row.measure = "change";
