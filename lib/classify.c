@@ -1548,7 +1548,7 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year, int now,
 	 * phấn đấu" in January 2025 is 2025); with no date, from that. */
 	if (now > 0)
 		for (size_t k = 0; k < st->nperiods; k++)
-			if (st->periods[k].relative) {
+			if (st->periods[k].deictic) {
 				st->periods[k].span.y1 += now - year;
 				st->periods[k].span.y2 += now - year;
 			}

@@ -29,6 +29,7 @@ struct prule {
 	bool lits;		/* rxscan_seeks_literals(scan), asked once */
 	enum ptype type;
 	int offset;		/* relative_year: years from the context's */
+	bool deictic;		/* ... from publication's (from: publication) */
 	/* The numbers of its named groups (negative: none), looked up
 	 * once: by name, each match cost some 200 instructions a group. */
 	int g_year, g_month, g_q, g_n, g_y1, g_y2, g_m2;
@@ -69,7 +70,7 @@ struct period_rules *
 period_load(const struct ynode *root)
 {
 	static const char *const keys[] = { "type", "pattern", "offset",
-	    "examples", NULL };
+	    "from", "examples", NULL };
 	static const char *const top[] = { "periods", "guard", "guard_window",
 	    "numerals", NULL };
 	struct period_rules *pr = xcalloc(1, sizeof(*pr));
@@ -96,6 +97,15 @@ period_load(const struct ynode *root)
 			ydie(ymap_get(r, "type"), "unknown period type '%s'", type);
 		pr->v[pr->n].type = (enum ptype)t;
 		pr->v[pr->n].offset = (int)ymap_long(r, "offset", 0, -50, 50);
+		if ((pat = ymap_get(r, "from")) != NULL) {
+			const char *from = ystr(pat, "from");
+
+			if (strcmp(from, "publication") == 0)
+				pr->v[pr->n].deictic = true;
+			else if (strcmp(from, "context") != 0)
+				ydie(pat, "from must be publication or context");
+		}
+		pat = ymap_get(r, "pattern");
 		pr->v[pr->n].rx = rx_compile_anchorable(pat, true);
 		pr->v[pr->n].req = pr->v[pr->n].rx->src ?
 		    litreq_of(pr->v[pr->n].rx->src) : NULL;
@@ -336,7 +346,8 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)))
 				break;
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
-			    false, pr->v[i].type == P_REL_YEAR, false };
+			    false, pr->v[i].type == P_REL_YEAR, false,
+			    pr->v[i].deictic };
 			bool overlaps = false;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;

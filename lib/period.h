@@ -31,6 +31,8 @@ struct period_hit {
 	bool relative;		/* resolved from context, not written out */
 	bool yearless;		/* a month, quarter or months whose year
 				 * came from the context */
+	bool deictic;		/* counted from the publication's year
+				 * ("năm nay"), not the context's */
 };
 
 struct period_rules;
