@@ -1593,6 +1593,15 @@ target_clause(struct cx_rules *cx, const struct sentence *st, size_t pos)
 	return find(cx->target_strong, st->s->text, cs, ce, NULL);
 }
 
+/* Does pos stand inside brackets opened before it in t? */
+static bool
+in_brackets(const char *t, size_t pos)
+{
+	while (pos > 0 && t[pos - 1] != '(' && t[pos - 1] != ')')
+		pos--;
+	return pos > 0 && t[pos - 1] == '(';
+}
+
 /* Is a a part of b, and not all of it? */
 static bool
 within(const struct span *a, const struct span *b)
@@ -1638,6 +1647,10 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		const struct span *in = &ctx->period;
 
 		if (p->guarded || st->attached[k])
+			continue;
+		/* "tăng 12% so với năm 2018 (năm 2018 đạt 4.670 tỷ đồng)":
+		 * the period of an aside in brackets. */
+		if (st->brackets && in_brackets(t, p->start))
 			continue;
 		/* "Năm 2021 là năm rất khó khăn, nhất là trong quý III":
 		 * with no row, a part of the period it names first is said
