@@ -1306,9 +1306,13 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		if (period.y1 != 0)
 			after_basis = basis_of_compared(st, n->end,
 			    next_start < ce ? next_start : ce, &period);
-		if (after_basis == NULL && lab != NULL && lab->start > cs &&
-		    find_at(cx->compare_after, t, cs, lab->start)) {
-			after_basis = pick_basis(cx, t, cs, lab->start);
+		/* Before the label, or before the figure when the label
+		 * is carried ("So với tháng trước tăng 2,4%"). */
+		size_t cut = lab != NULL ? lab->start : n->start;
+
+		if (after_basis == NULL && cut > cs &&
+		    find_at(cx->compare_after, t, cs, cut)) {
+			after_basis = pick_basis(cx, t, cs, cut);
 			/* "So với kế hoạch, ... đạt 95%": a plan ratio. */
 			plan_before = after_basis != NULL &&
 			    strcmp(after_basis, "plan") == 0;
