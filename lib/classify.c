@@ -140,18 +140,49 @@ struct hit {
 enum verb { V_NONE, V_INC, V_DEC, V_RATIO, V_EXCEED, V_SHARE };
 
 /* The state that carries from sentence to sentence within a document. */
+/* A lead-in's cue, carried over the list after it: in its paragraph
+ * (line), and on over the lines of a list. */
+struct carry {
+	bool on;
+	unsigned long line;
+	struct span period;		/* the period in force at the lead-in */
+};
+
+/* Carries c from the lead-in sentence at line, in period. */
+static void
+carry_from(struct carry *c, unsigned long line, struct span period)
+{
+	c->on = true;
+	c->line = line;
+	c->period = period;
+}
+
+/* Does c hold at a sentence of line? */
+static bool
+carried(const struct carry *c, unsigned long line)
+{
+	return c->on && c->line == line;
+}
+
+/* A sentence of line: c goes on to it if it is the next item of a
+ * list (item), else it ends at the first line after the lead-in's. */
+static void
+carry_to(struct carry *c, unsigned long line, bool item)
+{
+	if (c->on && c->line != line) {
+		c->on = item;
+		c->line = line;
+	}
+}
+
 struct context {
 	int doc_y, doc_m;		/* the document's date; 0 unknown */
 	int year;			/* the year in force */
 	bool year_written;		/* ... named by the text, not the date */
 	struct span period;		/* the period in force */
-	bool target_carry;		/* a lead-in made the list targets */
-	unsigned long carry_line;	/* ... within this paragraph */
-	bool estimate_carry;		/* "ước thực hiện như sau: ..." */
-	unsigned long estimate_line;
-	struct span estimate_period;
+	struct carry target;		/* a lead-in made the list targets */
+	struct carry estimate;		/* "ước thực hiện như sau: ..." */
 	int last_label;			/* of the sentence before, or -1 */
-	struct span carry_period;
 	struct span last_span;		/* the span of years named last */
 	bool abroad;			/* the headline is about abroad */
 	char part[96];			/* ... about this part (a park) */
@@ -492,8 +523,16 @@ change_value(const char *v, bool minus_hundred, char *out, size_t size)
 	dec_format(d, out, size);
 }
 
-/* An index against a base of 100 ("bằng 99,2%"), not a growth rate
- * ("đạt 6,8% so với cùng kỳ"): at least INDEX_MIN. */
+/* The '(' left open before pos in t[lo..pos), or SIZE_MAX: pos stands
+ * in brackets. */
+static size_t
+open_bracket(const char *t, size_t lo, size_t pos)
+{
+	while (pos > lo && t[pos - 1] != '(' && t[pos - 1] != ')')
+		pos--;
+	return pos > lo && t[pos - 1] == '(' ? pos - 1 : SIZE_MAX;
+}
+
 enum aside { NO_ASIDE, ASIDE, ASIDE_LAST_YEAR };
 
 /* Does the figure at pos stand in brackets that open as an aside of
@@ -502,15 +541,12 @@ static enum aside
 aside_of(struct cx_rules *cx, const struct sentence *st, const char *t,
     size_t cs, size_t pos)
 {
-	size_t p = pos;
+	size_t open;
 
-	if (!st->brackets)
+	if (!st->brackets || (open = open_bracket(t, cs, pos)) == SIZE_MAX ||
+	    !find_at(cx->aside, t, open, pos))
 		return NO_ASIDE;
-	while (p > cs && t[p - 1] != '(' && t[p - 1] != ')')
-		p--;
-	if (p == cs || t[p - 1] != '(' || !find_at(cx->aside, t, p - 1, pos))
-		return NO_ASIDE;
-	return find_at(cx->aside_last_year, t, p - 1, pos) ?
+	return find_at(cx->aside_last_year, t, open, pos) ?
 	    ASIDE_LAST_YEAR : ASIDE;
 }
 
@@ -527,6 +563,8 @@ times_change(const char *v, char *out, size_t size)
 	return true;
 }
 
+/* An index against a base of 100 ("bằng 99,2%"), not a growth rate
+ * ("đạt 6,8% so với cùng kỳ"): at least INDEX_MIN. */
 static bool
 index_like(const char *v)
 {
@@ -790,7 +828,6 @@ respective_period(struct cx_rules *cx, const struct sentence *st,
 	return true;
 }
 
-/* The period of figure i (see the file's comment for the order). */
 /* Does period p stand right after the figure ending at end, with only
  * year_joint between ("40,3% năm 2015", "5,1% của năm 2023")? */
 static bool
@@ -807,9 +844,12 @@ right_after(struct cx_rules *cx, const char *t, size_t end,
 	return end == p->start;
 }
 
+/* The period of figure i (see the file's comment for the order); *own:
+ * it is the one written right after the figure. */
 static bool
 pick_period(struct cx_rules *cx, struct sentence *st, size_t i, size_t ce,
-    size_t next_start, const struct context *ctx, struct span *out)
+    size_t next_start, const struct context *ctx, struct span *out,
+    bool *own)
 {
 	const struct cnum *n = &st->s->nums[i];
 	const char *s = st->s->text;
@@ -822,9 +862,11 @@ pick_period(struct cx_rules *cx, struct sentence *st, size_t i, size_t ce,
 		if (right_after(cx, s, n->end, p) && !p->guarded &&
 		    !p->relative && st->attached[k]) {
 			*out = p->span;
+			*own = true;
 			return true;
 		}
 	}
+	*own = false;
 	for (k = st->nperiods; k-- > 0;) {
 		const struct period_hit *p = &st->periods[k];
 
@@ -910,11 +952,11 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	/* doc_pos: 1 the period is still to come, 0 under way, -1 ended. */
 	if (st->target_at < n->start)
 		return "target";
-	if (ctx->target_carry && ctx->carry_line == st->s->lineno)
+	if (carried(&ctx->target, st->s->lineno))
 		return "target";
-	if (ctx->estimate_carry && ctx->estimate_line == st->s->lineno &&
-	    (doc_pos >= 0 || ctx->estimate_period.y1 == 0 ||
-	    memcmp(period, &ctx->estimate_period, sizeof(*period)) == 0))
+	if (carried(&ctx->estimate, st->s->lineno) && (doc_pos >= 0 ||
+	    ctx->estimate.period.y1 == 0 || memcmp(period,
+	    &ctx->estimate.period, sizeof(*period)) == 0))
 		return "estimate";
 	if (dated && doc_pos > 0)
 		return "target";
@@ -1103,7 +1145,6 @@ restated(const struct crow *row, const struct crows *out, const char *t)
 	    memchr(t + prev->end, '(', row->start - prev->end) != NULL;
 }
 
-/* Gives one figure its row, or says why it has none. */
 /* "khu vực kinh tế trong nước đạt 1.061,6 triệu USD, tăng 12,5%": a
  * figure with no label of its own goes on the row before it in its
  * clause, and so on the part that row is about. */
@@ -1144,25 +1185,7 @@ last_span(const struct sentence *st, size_t pos, const struct context *ctx,
 		*out = ctx->last_span;
 }
 
-/* "đạt 76.500 tỷ đồng, tăng 12% so với mức 68.300 tỷ đồng thực hiện
- * năm 2020" after "Năm 2021, ngành phấn đấu": a figure whose own year,
- * written right after it, ended before the year of publication is no
- * target, whatever cue stands before it. */
-static bool
-own_past_year(struct cx_rules *cx, const struct sentence *st,
-    const struct cnum *n, const struct span *period,
-    const struct context *ctx)
-{
-	if (ctx->doc_y == 0 || period->y2 >= ctx->doc_y)
-		return false;
-	for (size_t k = 0; k < st->nperiods; k++)
-		if (st->attached[k] && right_after(cx, st->s->text, n->end,
-		    &st->periods[k]))
-			return memcmp(&st->periods[k].span, period,
-			    sizeof(*period)) == 0;
-	return false;
-}
-
+/* Gives one figure its row, or says why it has none. */
 static void
 classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
     const struct context *ctx, int *prev_label, struct crows *out)
@@ -1180,6 +1203,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	const char *unit = n->unit;
 	bool plan_before = false;	/* a plan named before, opening the clause */
 	bool times = strcmp(n->unit, "times") == 0;	/* "gấp 2,3 lần" */
+	bool own;		/* the period is written right after it */
 	enum aside aside;
 
 	cx_stats.figures++;
@@ -1292,8 +1316,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);
-	if (!respective_period(cx, st, &rs, cs, &period) &&
-	    !pick_period(cx, st, i, ce, next_start, ctx, &period))
+	if (respective_period(cx, st, &rs, cs, &period))
+		own = false;
+	else if (!pick_period(cx, st, i, ce, next_start, ctx, &period, &own))
 		period.y1 = 0;
 	if (aside == ASIDE_LAST_YEAR && period.y1 > 0) {
 		period.y1--;
@@ -1362,8 +1387,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		    (index_like(n->value) || find(cx->index_verb, t,
 		    window_before(t, cs, n->start, LEAD_REACH), n->start,
 		    NULL))) {
-			/* ... or "(cùng kỳ bằng 111,35%)". */
-			/* "bằng 99,2% so với tháng trước": an index, -0.8. */
+			/* "bằng 99,2% so với tháng trước", "(cùng kỳ bằng
+			 * 111,35%)", "bằng 43% cùng kỳ": an index, -0.8. */
 			row.measure = "change";
 			change_value(n->value, true, row.value, sizeof(row.value));
 		} else if (cx->m[mi].pct == PCT_LEVEL) {
@@ -1448,8 +1473,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	/* A clause that goes on the one before shares its cues. */
 	row.status = aside != NO_ASIDE ? "actual" :
 	    pick_status(cx, st, n, lab ? cs : 0, &period, dated, ctx);
-	if (strcmp(row.status, "target") == 0 &&
-	    own_past_year(cx, st, n, &period, ctx))
+	/* "đạt 76.500 tỷ đồng, tăng 12% so với mức 68.300 tỷ đồng thực hiện
+	 * năm 2020" after "Năm 2021, ngành phấn đấu": a figure whose own
+	 * year, written right after it, ended before the year of publication
+	 * is no target, whatever cue stands before it. */
+	if (own && ctx->doc_y > 0 && period.y2 < ctx->doc_y &&
+	    strcmp(row.status, "target") == 0)
 		row.status = "actual";
 	row.metric = cx->m[mi].id;
 	row.approx = n->approx;
@@ -1597,15 +1626,6 @@ target_clause(struct cx_rules *cx, const struct sentence *st, size_t pos)
 	return find(cx->target_strong, st->s->text, cs, ce, NULL);
 }
 
-/* Does pos stand inside brackets opened before it in t? */
-static bool
-in_brackets(const char *t, size_t pos)
-{
-	while (pos > 0 && t[pos - 1] != '(' && t[pos - 1] != ')')
-		pos--;
-	return pos > 0 && t[pos - 1] == '(';
-}
-
 /* Is a a part of b, and not all of it? */
 static bool
 within(const struct span *a, const struct span *b)
@@ -1625,15 +1645,15 @@ within(const struct span *a, const struct span *b)
  * trong khi kế hoạch cả năm là tăng 15,5%"; in a sentence that gave
  * rows, "cả năm ngành phấn đấu đạt 140.000 tỷ đồng": with none, "Năm
  * 2023, ngành đặt ra những mục tiêu gì?" is what the answer is about)
- * nor a part of the one in
- * force ("riêng tháng 6, ..."), but in a lead-in.  And a
- * sentence that gave no row does not widen the period in force to its
- * year ("Mùa vải thiều năm 2025, sản lượng vải ..." in a report on the
- * first half of 2025), nor set one at all in the middle of a paragraph
+ * nor a part of the one in force ("riêng tháng 6, ..."), but in a
+ * lead-in.  And a sentence that gave no row does not widen the period in
+ * force to its year ("Mùa vải thiều năm 2025, sản lượng vải ..." in a
+ * report on the first half of 2025), nor set one at all in the middle of a paragraph
  * after rows, unless the sentence opens with it ("Trong quý III, ..."):
  * "Theo các doanh nghiệp, đơn hàng cho quý IV đã khả quan hơn" is said
  * in passing; nor, past the opening, a part of the period in force
- * ("Chỉ số giá tiêu dùng tháng 9 tăng 0,35%" in a report on 9 months).  opens_line: the sentence is the first of its line.
+ * ("Chỉ số giá tiêu dùng tháng 9 tăng 0,35%" in a report on 9 months).
+ * opens_line: the sentence is the first of its line.
  */
 static int
 context_period(struct cx_rules *cx, const struct sentence *st,
@@ -1654,7 +1674,7 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 			continue;
 		/* "tăng 12% so với năm 2018 (năm 2018 đạt 4.670 tỷ đồng)":
 		 * the period of an aside in brackets. */
-		if (st->brackets && in_brackets(t, p->start))
+		if (st->brackets && open_bracket(t, 0, p->start) != SIZE_MAX)
 			continue;
 		/* "Năm 2021 là năm rất khó khăn, nhất là trong quý III":
 		 * with no row, a part of the period it names first is said
@@ -1694,10 +1714,8 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 static bool
 ends_with_colon(const struct csent *s)
 {
-	size_t n = s->len;
+	size_t n = trim_back(s->text, 0, s->len, " ");
 
-	while (n > 0 && s->text[n - 1] == ' ')
-		n--;
 	return n > 0 && s->text[n - 1] == ':';
 }
 
@@ -1792,24 +1810,15 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			any = is_figure(&s->nums[k]);
 		/* A lead-in's cue holds in its paragraph, and over the
 		 * lines of a list after it ("như sau:" then "- ..."). */
-		item = (ctx.target_carry || ctx.estimate_carry) &&
-		    cx->list_item && find_at(cx->list_item, s->text, 0, s->len);
-		if (ctx.target_carry && ctx.carry_line != s->lineno) {
-			ctx.target_carry = item;
-			ctx.carry_line = s->lineno;
-		}
-		if (ctx.estimate_carry && ctx.estimate_line != s->lineno) {
-			ctx.estimate_carry = item;
-			ctx.estimate_line = s->lineno;
-		}
+		item = (ctx.target.on || ctx.estimate.on) &&
+		    find_at(cx->list_item, s->text, 0, s->len);
+		carry_to(&ctx.target, s->lineno, item);
+		carry_to(&ctx.estimate, s->lineno, item);
 		/* "Một số chỉ tiêu chủ yếu ước thực hiện cả năm như sau:",
 		 * with no number: its list is estimates.  Only a sentence
 		 * that ends with its colon is asked (most have no number). */
-		if (s->nnums == 0 && ends_with_colon(s) && estimate_lead(cx, s)) {
-			ctx.estimate_carry = true;
-			ctx.estimate_line = s->lineno;
-			ctx.estimate_period = ctx.period;
-		}
+		if (s->nnums == 0 && ends_with_colon(s) && estimate_lead(cx, s))
+			carry_from(&ctx.estimate, s->lineno, ctx.period);
 		/* A sentence with no number counts only if it is a lead-in,
 		 * and a lead-in of no number only makes the next figures of
 		 * its line targets and sets the label carried on to
@@ -1853,11 +1862,11 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		attach_periods(cx, &st);
 		/* A new period in a later sentence ends a lead-in's list. */
 		for (size_t k = 0; k < st.nperiods; k++)
-			if (ctx.target_carry && !st.periods[k].guarded &&
+			if (ctx.target.on && !st.periods[k].guarded &&
 			    !st.periods[k].relative &&
-			    memcmp(&st.periods[k].span, &ctx.carry_period,
+			    memcmp(&st.periods[k].span, &ctx.target.period,
 			    sizeof(struct span)) != 0)
-				ctx.target_carry = false;
+				ctx.target.on = false;
 		if (any) {
 			find_labels(cx, &st);
 			for (size_t k = 0; k < s->nnums; k++)
@@ -1881,19 +1890,13 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 				ctx.year_written = true;
 			}
 		}
-		if (lead) {
-			ctx.target_carry = true;
-			ctx.carry_line = s->lineno;
-			ctx.carry_period = ctx.period;
-		}
+		if (lead)
+			carry_from(&ctx.target, s->lineno, ctx.period);
 		/* An estimate cue in a lead-in ("các chỉ tiêu năm 2018 ước
 		 * thực hiện như sau: ...") holds for the list after it, in
 		 * the sentences of its paragraph, for the period it names. */
-		if (!lead && s->nnums > 0 && estimate_lead(cx, s)) {
-			ctx.estimate_carry = true;
-			ctx.estimate_line = s->lineno;
-			ctx.estimate_period = ctx.period;
-		}
+		if (!lead && s->nnums > 0 && estimate_lead(cx, s))
+			carry_from(&ctx.estimate, s->lineno, ctx.period);
 	}
 	set_sentence(NULL);
 	merge_repeats(out, cx->headline_sentences);

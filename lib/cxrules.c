@@ -169,9 +169,8 @@ static const struct cue status_cues[] = {
 	CUE(target_strong, true), CUE(target_weak, true),
 	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
 	CUE(lead_in, true), CUE(list_item, false), CUE(plan_lead, false),
-	CUE(plan_period, false),
-	CUE(sub_period, false),
-	CUE(aside, false), CUE(aside_last_year, false), { NULL, 0, false }
+	CUE(plan_period, false), CUE(sub_period, false), CUE(aside, false),
+	CUE(aside_last_year, false), { NULL, 0, false }
 };
 static const struct cue measure_cues[] = {
 	CUE(increase, true), CUE(decrease, true), CUE(ratio, true),

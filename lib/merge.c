@@ -67,6 +67,26 @@ status_rank(const char *status)
 	    strcmp(status, "estimate") == 0 ? 1 : 0;
 }
 
+/*
+ * a and b have two bases: are they one figure all the same?  Yes when
+ * one said with no comparison written has the other's value (a
+ * headline's "CPI tháng 10 tăng 0,26%" and the body's "tăng 0,26% so
+ * với tháng trước", "Trong mức tăng 0,42% của CPI tháng Chín"); a, which
+ * stays, then takes the written basis.
+ */
+static bool
+one_basis(struct crow *a, const struct crow *b)
+{
+	if ((!a->basis_default && !b->basis_default) ||
+	    strcmp(a->value, b->value) != 0)
+		return false;
+	if (a->basis_default) {
+		a->basis = b->basis;
+		a->basis_default = b->basis_default;
+	}
+	return true;
+}
+
 /* A figure repeated in one document (headline, lead, body) is one row;
  * of a rounded and an exact one, the exact one stays.  lead: the
  * sentences of the headline and lead. */
@@ -100,20 +120,8 @@ merge_repeats(struct crows *out, unsigned long lead)
 					b->dropped = true;
 				continue;
 			}
-			/* A figure said again with no comparison written is
-			 * the one said with it: a headline's "CPI tháng 10
-			 * tăng 0,26%" of the body's "tăng 0,26% so với tháng
-			 * trước", "Trong mức tăng 0,42% của CPI tháng Chín". */
-			if (strcmp(a->basis, b->basis) != 0) {
-				if (!a->basis_default && !b->basis_default)
-					continue;
-				if (strcmp(a->value, b->value) != 0)
-					continue;
-				if (a->basis_default) {
-					a->basis = b->basis;
-					a->basis_default = b->basis_default;
-				}
-			}
+			if (strcmp(a->basis, b->basis) != 0 && !one_basis(a, b))
+				continue;
 			if (strcmp(a->value, b->value) == 0) {
 				/* The headline says less than the body: keep
 				 * the strongest status of the two. */

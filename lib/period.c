@@ -82,7 +82,7 @@ period_load(const struct ynode *root)
 	yexpect(list, Y_SEQ, "periods");
 	pr->v = xcalloc(list->n, sizeof(*pr->v));
 	for (size_t i = 0; i < list->n; i++) {
-		const struct ynode *r = list->kids[i], *pat;
+		const struct ynode *r = list->kids[i], *pat, *from;
 		const char *type;
 		size_t t;
 
@@ -97,15 +97,14 @@ period_load(const struct ynode *root)
 			ydie(ymap_get(r, "type"), "unknown period type '%s'", type);
 		pr->v[pr->n].type = (enum ptype)t;
 		pr->v[pr->n].offset = (int)ymap_long(r, "offset", 0, -50, 50);
-		if ((pat = ymap_get(r, "from")) != NULL) {
-			const char *from = ystr(pat, "from");
+		if ((from = ymap_get(r, "from")) != NULL) {
+			const char *f = ystr(from, "from");
 
-			if (strcmp(from, "publication") == 0)
+			if (strcmp(f, "publication") == 0)
 				pr->v[pr->n].deictic = true;
-			else if (strcmp(from, "context") != 0)
-				ydie(pat, "from must be publication or context");
+			else if (strcmp(f, "context") != 0)
+				ydie(from, "from must be publication or context");
 		}
-		pat = ymap_get(r, "pattern");
 		pr->v[pr->n].rx = rx_compile_anchorable(pat, true);
 		pr->v[pr->n].req = pr->v[pr->n].rx->src ?
 		    litreq_of(pr->v[pr->n].rx->src) : NULL;
