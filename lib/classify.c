@@ -387,9 +387,15 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		    rxscan_find(cx_scan(cx->labels[i].rx), cx->labels[i].rx,
 		    s, at, len, fold.p, fmap, &fidx, &ov) :
 		    rx_match(cx->labels[i].rx, s, len, at, &ov))) {
-			if (ov[1] > ov[0])
-				all[n++] = (struct hit){ ov[0], ov[1], (int)i };
-			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			size_t start = ov[0], end = ov[1];
+			PCRE2_SIZE *lov;
+
+			/* A list's item names the indicator only after the
+			 * list's lead (list_labels): asked at a match, rare. */
+			if (end > start && (cx->labels[i].lead == NULL ||
+			    rx_match(cx->labels[i].lead, s, start, 0, &lov)))
+				all[n++] = (struct hit){ start, end, (int)i };
+			at = end > start ? end : start + 1;
 		}
 	}
 	/* Earliest first; at one start, longest first. */
@@ -409,7 +415,10 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		if (st->nlabels > 0 &&
 		    all[i].start < st->labels[st->nlabels - 1].end)
 			continue;
-		if (inside_component(cx, s, len, &all[i]))
+		/* A list's item is no part: "cơ cấu kinh tế: ...; khu vực
+		 * công nghiệp - xây dựng 52,5%" is the share itself. */
+		if (cx->labels[all[i].who].lead == NULL &&
+		    inside_component(cx, s, len, &all[i]))
 			continue;
 		st->labels[st->nlabels++] = all[i];
 	}
@@ -728,6 +737,7 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 	/* "; trong đó thu nội địa 18.200 tỷ đồng": a clause that goes on
 	 * the one before keeps its indicator. */
 	if (best == NULL && prev_label >= 0 &&
+	    cx->labels[prev_label].lead == NULL &&
 	    (find_at(cx->continuation, s->text, cs, n->start) ||
 	    starts_with_component(cx, s->text, cs, n->start))) {
 		*lab = NULL;
@@ -744,10 +754,12 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 				next = s->nums[k].start;
 				break;
 			}
+		/* A list's item (list_labels) names its own figure only. */
 		for (size_t k = 0; k < st->nlabels; k++) {
 			const struct hit *h = &st->labels[k];
 
-			if (h->end > n->start && h->start < next && h->end <= ce) {
+			if (h->end > n->start && h->start < next &&
+			    h->end <= ce && cx->labels[h->who].lead == NULL) {
 				best = h;
 				break;
 			}

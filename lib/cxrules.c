@@ -59,10 +59,10 @@ base_name(const char *path)
 }
 
 /* The patterns of list (a metric's labels or part_labels) as labels of
- * metric mi. */
+ * metric mi; with lead, they count only after a match of it. */
 static void
 add_labels(struct cx_rules *cx, const struct ynode *list, const char *key,
-    int mi, bool part)
+    int mi, bool part, struct rx *lead)
 {
 	yexpect(list, Y_SEQ, key);
 	cx->labels = xrealloc(cx->labels,
@@ -73,8 +73,30 @@ add_labels(struct cx_rules *cx, const struct ynode *list, const char *key,
 		l->rx = rx_compile_anchorable(list->kids[k], true);
 		l->metric = mi;
 		l->part = part;
+		l->lead = lead;
 		snprintf(l->where, sizeof(l->where), "%s:%u",
 		    base_name(list->kids[k]->file), list->kids[k]->line);
+	}
+}
+
+/* list_labels: [{lead: PATTERN, labels: [PATTERN...]}...]: labels of a
+ * list's items, which name the indicator only after the list's lead. */
+static void
+add_list_labels(struct cx_rules *cx, const struct ynode *list, int mi)
+{
+	static const char *const keys[] = { "lead", "labels", NULL };
+
+	yexpect(list, Y_SEQ, "list_labels");
+	for (size_t k = 0; k < list->n; k++) {
+		const struct ynode *e = list->kids[k], *lead, *labels;
+
+		yexpect(e, Y_MAP, "list_labels");
+		ymap_check_keys(e, keys);
+		if ((lead = ymap_get(e, "lead")) == NULL ||
+		    (labels = ymap_get(e, "labels")) == NULL)
+			ydie(e, "a list_labels entry needs 'lead' and 'labels'");
+		add_labels(cx, labels, "labels", mi, false,
+		    rx_compile(lead, true));
 	}
 }
 
@@ -85,8 +107,8 @@ load_metrics(struct cx_rules *cx)
 	    "component_lead", "component_end", "blockers", "skip",
 	    "abroad", "home", "headline_part", "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "part_labels",
-	    "level_units", "default_unit", "fallback", "percent", "examples",
-	    "counter_examples", NULL };
+	    "list_labels", "level_units", "default_unit", "fallback",
+	    "percent", "examples", "counter_examples", NULL };
 	const struct ynode *root = cx->metrics_doc, *list;
 
 	ymap_check_keys(root, top);
@@ -140,9 +162,11 @@ load_metrics(struct cx_rules *cx)
 		}
 		if ((labels = ymap_get(e, "labels")) == NULL)
 			ydie(e, "metric '%s' needs 'labels'", m->id);
-		add_labels(cx, labels, "labels", (int)i, false);
+		add_labels(cx, labels, "labels", (int)i, false, NULL);
 		if ((labels = ymap_get(e, "part_labels")) != NULL)
-			add_labels(cx, labels, "part_labels", (int)i, true);
+			add_labels(cx, labels, "part_labels", (int)i, true, NULL);
+		if ((labels = ymap_get(e, "list_labels")) != NULL)
+			add_list_labels(cx, labels, (int)i);
 	}
 	cx->components = rx_list(root, "components", &cx->ncomponents);
 	cx->blockers = rx_list(root, "blockers", &cx->nblockers);
@@ -533,8 +557,14 @@ cx_free(struct cx_rules *cx)
 	}
 	free(cx->m);
 	free(cx->scaled_units);
-	for (size_t i = 0; i < cx->nlabels; i++)
+	for (size_t i = 0; i < cx->nlabels; i++) {
 		rx_free(cx->labels[i].rx);
+		/* A lead is shared by the labels of its entry, which
+		 * follow one another. */
+		if (cx->labels[i].lead != NULL && (i + 1 == cx->nlabels ||
+		    cx->labels[i + 1].lead != cx->labels[i].lead))
+			rx_free(cx->labels[i].lead);
+	}
 	free(cx->labels);
 	free_rx_list(cx->components, cx->ncomponents);
 	free(cx->component_gates);

@@ -27,6 +27,9 @@ struct label {
 	struct litgate gate;		/* litgate_of(req) */
 	int metric;
 	bool part;		/* of part_labels: a part after the total */
+	struct rx *lead;	/* of list_labels: must match before it in
+				 * the sentence ("cơ cấu kinh tế: ..."), or
+				 * NULL */
 	char where[64];		/* "metrics.yaml:12", for the rule column */
 };
 
