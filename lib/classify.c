@@ -1214,6 +1214,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	enum verb verb;
 	const char *unit = n->unit;
 	bool plan_before = false;	/* a plan named before, opening the clause */
+	bool compared_before = false;	/* "so với tháng trước, bằng X%" */
 	bool times = strcmp(n->unit, "times") == 0;	/* "gấp 2,3 lần" */
 	bool own;		/* the period is written right after it */
 	enum aside aside;
@@ -1354,6 +1355,15 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			plan_before = after_basis != NULL &&
 			    strcmp(after_basis, "plan") == 0;
 		}
+		/* "giảm nhẹ so với tháng trước, bằng 99,78%": the
+		 * comparison right before the figure's verb. */
+		size_t cmp_at;
+
+		if (after_basis == NULL && find(cx->compare_before, t,
+		    window_before(t, cs, n->start, SUBJECT_REACH), n->start,
+		    &cmp_at) && (after_basis = pick_basis(cx, t, cmp_at,
+		    n->start)) != NULL)
+			compared_before = true;
 	}
 	if (after_basis && strcmp(after_basis, "skip") == 0) {
 		why(out, s, n, "compared with something no basis names%s", NULL);
@@ -1395,7 +1405,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 				change_value(n->value, false, row.value,
 				    sizeof(row.value));
 		} else if (verb == V_RATIO && (find_at(cx->compare_after, t,
-		    n->end, ce) || aside == ASIDE_LAST_YEAR) &&
+		    n->end, ce) || compared_before ||
+		    aside == ASIDE_LAST_YEAR) &&
 		    (index_like(n->value) || find(cx->index_verb, t,
 		    window_before(t, cs, n->start, LEAD_REACH), n->start,
 		    NULL))) {

@@ -203,7 +203,8 @@ static const struct cue measure_cues[] = {
 	CUE(times, false),
 	CUE(compare_after, true), CUE(continuation, true),
 	CUE(respectively, false), CUE(list_joint, false), CUE(year_joint, false),
-	CUE(milestone, false), CUE(index_verb, false), { NULL, 0, false }
+	CUE(milestone, false), CUE(index_verb, false),
+	CUE(compare_before, false), { NULL, 0, false }
 };
 #undef CUE
 
@@ -461,7 +462,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 35
+#define NSINGLES 36
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -474,7 +475,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
 	    cx->year_joint, cx->headline_part, cx->milestone,
 	    cx->sub_period, cx->page_end, cx->list_item, cx->plan_lead,
-	    cx->index_verb };
+	    cx->index_verb, cx->compare_before };
 
 	memcpy(v, s, sizeof(s));
 }

@@ -87,6 +87,7 @@ struct cx_rules {
 	struct rx *estimate, *tentative, *lead_in;
 	struct rx *increase, *decrease, *ratio, *exceed, *share;
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
+	struct rx *compare_before;	/* "so với tháng trước, bằng" */
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */
 	struct rx *sub_period;		/* "riêng" before a period */
