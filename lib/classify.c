@@ -700,6 +700,27 @@ respective_of(struct cx_rules *cx, const struct csent *s, size_t i,
 	return rs;
 }
 
+/*
+ * A figure compared with the month or quarter before, of a period taken
+ * from the context that runs from January ("Tình hình tháng 10 và 10
+ * tháng năm 2024 ... So với tháng trước, IIP tăng 3,6%"), is of the
+ * last month (or quarter) of it: months so far have no month before.
+ */
+static void
+last_part(const char *t, size_t cs, size_t ce, struct span *p)
+{
+	static const char quarter[] = "quý trước";
+	const size_t qn = sizeof(quarter) - 1;
+	bool by_quarter = false;
+
+	if (p->y1 == 0 || p->y1 != p->y2 || p->m1 != 1 || p->m2 <= 1)
+		return;
+	for (size_t i = cs; p->m2 % 3 == 0 && i + qn <= ce; i++)
+		if (memcmp(t + i, quarter, qn) == 0)
+			by_quarter = true;
+	p->m1 = by_quarter ? p->m2 - 2 : p->m2;
+}
+
 /* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
 static int
 pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
@@ -1491,6 +1512,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		copy_str(row.unit, sizeof(row.unit), unit);
 	}
 
+	if (!own && row.basis != NULL && strcmp(row.basis, "prev_period") == 0)
+		last_part(t, cs, ce, &period);
 	bool dated = ctx->doc_y > 0;
 	span_format(&period, row.period, sizeof(row.period));
 	/* A clause that goes on the one before shares its cues. */
