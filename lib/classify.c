@@ -700,6 +700,22 @@ respective_of(struct cx_rules *cx, const struct csent *s, size_t i,
 	return rs;
 }
 
+/* Does a bracket open before from close in s[from..to)?  A period in
+ * an aside ("(5 tháng năm 2023 đạt 1.081 triệu USD)") is not that of
+ * the figures after the aside. */
+static bool
+closed_between(const char *s, size_t from, size_t to)
+{
+	int depth = 0;
+
+	for (size_t i = from; i < to; i++)
+		if (s[i] == '(')
+			depth++;
+		else if (s[i] == ')' && --depth < 0)
+			return true;
+	return false;
+}
+
 /*
  * A figure compared with the month or quarter before, of a period taken
  * from the context that runs from January ("Tình hình tháng 10 và 10
@@ -903,7 +919,8 @@ pick_period(struct cx_rules *cx, struct sentence *st, size_t i, size_t ce,
 	for (k = st->nperiods; k-- > 0;) {
 		const struct period_hit *p = &st->periods[k];
 
-		if (p->end <= n->start && !p->guarded && !st->attached[k]) {
+		if (p->end <= n->start && !p->guarded && !st->attached[k] &&
+		    !(st->brackets && closed_between(s, p->end, n->start))) {
 			*out = p->span;
 			return true;
 		}
