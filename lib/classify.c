@@ -179,6 +179,9 @@ struct context {
 	int doc_y, doc_m;		/* the document's date; 0 unknown */
 	int year;			/* the year in force */
 	bool year_written;		/* ... named by the text, not the date */
+	int first_year;			/* the first year in force named by
+					 * the text: with no date, the year
+					 * it reports on */
 	struct span period;		/* the period in force */
 	struct carry target;		/* a lead-in made the list targets */
 	struct carry estimate;		/* "ước thực hiện như sau: ..." */
@@ -1025,6 +1028,13 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	 * nhập khẩu tăng 16,8%" (the months so far hold the estimated one). */
 	if (find(cx->estimate, s, 0, n->start, NULL))
 		return "estimate";
+	/* "dự kiến" of a year after the one an undated report is about
+	 * ("Kinh tế - xã hội năm 2016 ... Năm 2017, thành phố dự kiến
+	 * GRDP đạt 8%; kim ngạch xuất khẩu 1.650 triệu USD") is still to
+	 * come, like a strong cue, for the rest of its sentence. */
+	if (!dated && ctx->first_year > 0 && period->y1 > ctx->first_year &&
+	    find(cx->tentative, s, 0, n->start, NULL))
+		return "target";
 	if (find(cx->tentative, s, cs, n->start, NULL))
 		return "estimate";
 	if (dated && period->y1 > 0 && doc_pos == 0)
@@ -1951,6 +1961,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			if (!st.periods[ck].relative) {
 				ctx.year = st.periods[ck].span.y2;
 				ctx.year_written = true;
+				if (ctx.first_year == 0)
+					ctx.first_year = ctx.year;
 			}
 		}
 		if (lead)
