@@ -1721,7 +1721,8 @@ within(const struct span *a, const struct span *b)
  * nor a part of the one in force ("riêng tháng 6, ..."), but in a
  * lead-in.  And a sentence that gave no row does not widen the period in
  * force to its year ("Mùa vải thiều năm 2025, sản lượng vải ..." in a
- * report on the first half of 2025), nor set one at all in the middle of a paragraph
+ * report on the first half of 2025; a lead-in does: "... phấn đấu hoàn
+ * thành các chỉ tiêu kế hoạch năm 2016, cụ thể:"), nor set one at all in the middle of a paragraph
  * after rows, unless the sentence opens with it ("Trong quý III, ..."):
  * "Theo các doanh nghiệp, đơn hàng cho quý IV đã khả quan hơn" is said
  * in passing; nor, past the opening, a part of the period in force
@@ -1765,7 +1766,7 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 			continue;
 		if (!lead && gave_rows && target_clause(cx, st, p->start))
 			continue;
-		if (!gave_rows && p->span.m1 == 1 && p->span.m2 == 12 &&
+		if (!gave_rows && !lead && p->span.m1 == 1 && p->span.m2 == 12 &&
 		    in->y1 == p->span.y1 && in->y2 == p->span.y1 &&
 		    (in->m1 != 1 || in->m2 != 12))
 			return -1;
