@@ -1396,15 +1396,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		 * is carried ("So với tháng trước tăng 2,4%"). */
 		size_t cut = lab != NULL ? lab->start : n->start;
 
-		if (after_basis == NULL && cut > cs &&
-		    find_at(cx->compare_after, t, cs, cut)) {
-			after_basis = pick_basis(cx, t, cs, cut);
-			/* "So với kế hoạch, ... đạt 95%": a plan ratio. */
-			plan_before = after_basis != NULL &&
-			    strcmp(after_basis, "plan") == 0;
-		}
-		/* "giảm nhẹ so với tháng trước, bằng 99,78%": the
-		 * comparison right before the figure's verb. */
+		/* "giảm nhẹ so với tháng trước, bằng 99,78%", "..., còn
+		 * so với cùng kỳ tăng 3,97%": the comparison right before
+		 * the figure's verb, nearer than one opening the clause. */
 		size_t cmp_at;
 
 		if (after_basis == NULL && find(cx->compare_before, t,
@@ -1412,6 +1406,13 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		    &cmp_at) && (after_basis = pick_basis(cx, t, cmp_at,
 		    n->start)) != NULL)
 			compared_before = true;
+		if (after_basis == NULL && cut > cs &&
+		    find_at(cx->compare_after, t, cs, cut)) {
+			after_basis = pick_basis(cx, t, cs, cut);
+			/* "So với kế hoạch, ... đạt 95%": a plan ratio. */
+			plan_before = after_basis != NULL &&
+			    strcmp(after_basis, "plan") == 0;
+		}
 	}
 	if (after_basis && strcmp(after_basis, "skip") == 0) {
 		why(out, s, n, "compared with something no basis names%s", NULL);
@@ -1823,6 +1824,33 @@ first_written(const struct sentence *st)
 	return -1;
 }
 
+/* The first period of st, when it has its year written out and a
+ * yearless one follows it; else -1.  Asides in brackets do not count
+ * ("(4 tháng năm 2018 đạt 8.927)"). */
+static int
+year_then_yearless(const struct sentence *st)
+{
+	int first = -1;
+
+	for (size_t k = 0; k < st->nperiods; k++) {
+		const struct period_hit *p = &st->periods[k];
+
+		if (p->guarded || p->relative || (st->brackets &&
+		    open_bracket(st->s->text, 0, p->start) != SIZE_MAX))
+			continue;
+		/* A bare year ("Tết Nguyên đán Nhâm Dần 2022") is no
+		 * period the sentence is about. */
+		if (first < 0 && (p->yearless || p->span.y1 != p->span.y2 ||
+		    (unsigned char)(st->s->text[p->start] - '0') < 10))
+			return -1;
+		if (first < 0)
+			first = (int)k;
+		else if (p->yearless)
+			return first;
+	}
+	return -1;
+}
+
 /*
  * Where the article ends: at a line such as "Tin liên quan" (page_end),
  * after which a crawled page lists other articles, whose titles hold
@@ -1929,6 +1957,13 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		 * resolves its other expressions ("tháng 6/2024 ...; bình
 		 * quân 6 tháng"). */
 		if (ctx.year == 0 && (k0 = first_written(&st)) >= 0)
+			find_periods(cx, &st, st.periods[k0].span.y2,
+			    ctx.doc_y, any);
+		/* "năm 2021 do ..., nhất là từ tháng 7 đến tháng 9": a year
+		 * the sentence writes out resolves its yearless months after
+		 * it, whatever year was in force. */
+		else if ((k0 = year_then_yearless(&st)) >= 0 &&
+		    st.periods[k0].span.y2 != ctx.year)
 			find_periods(cx, &st, st.periods[k0].span.y2,
 			    ctx.doc_y, any);
 		if (!ctx.year_written)
