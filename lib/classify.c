@@ -1518,9 +1518,10 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 				return;
 			}
 		}
-		/* The verb tells only with a basis after the figure. */
+		/* The verb tells only with a basis after the figure
+		 * ("vượt hơn 3.600 tỷ đồng so với dự toán"). */
 		if (after_basis != NULL && ((verb = figure_verb(cx, t, cs,
-		    from, n)) == V_INC || verb == V_DEC)) {
+		    from, n)) == V_INC || verb == V_DEC || verb == V_EXCEED)) {
 			why(out, s, n, "an absolute change (%s)", "no measure for it");
 			return;
 		}
