@@ -545,6 +545,15 @@ open_bracket(const char *t, size_t lo, size_t pos)
 	return pos > lo && t[pos - 1] == '(' ? pos - 1 : SIZE_MAX;
 }
 
+/* Does period p of st stand in brackets ("tăng 12% so với năm 2018 (năm
+ * 2018 đạt 4.670 tỷ đồng)")? */
+static bool
+in_brackets(const struct sentence *st, const struct period_hit *p)
+{
+	return st->brackets && open_bracket(st->s->text, 0, p->start) !=
+	    SIZE_MAX;
+}
+
 enum aside { NO_ASIDE, ASIDE, ASIDE_LAST_YEAR };
 
 /* Does the figure at pos stand in brackets that open as an aside of
@@ -726,18 +735,13 @@ closed_between(const char *s, size_t from, size_t to)
  * last month (or quarter) of it: months so far have no month before.
  */
 static void
-last_part(const char *t, size_t cs, size_t ce, struct span *p)
+last_part(struct cx_rules *cx, const char *t, size_t cs, size_t ce,
+    struct span *p)
 {
-	static const char quarter[] = "quý trước";
-	const size_t qn = sizeof(quarter) - 1;
-	bool by_quarter = false;
-
 	if (p->y1 == 0 || p->y1 != p->y2 || p->m1 != 1 || p->m2 <= 1)
 		return;
-	for (size_t i = cs; p->m2 % 3 == 0 && i + qn <= ce; i++)
-		if (memcmp(t + i, quarter, qn) == 0)
-			by_quarter = true;
-	p->m1 = by_quarter ? p->m2 - 2 : p->m2;
+	p->m1 = p->m2 % 3 == 0 && find(cx->prev_quarter, t, cs, ce, NULL) ?
+	    p->m2 - 2 : p->m2;
 }
 
 /* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
@@ -1542,7 +1546,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	}
 
 	if (!own && row.basis != NULL && strcmp(row.basis, "prev_period") == 0)
-		last_part(t, cs, ce, &period);
+		last_part(cx, t, cs, ce, &period);
 	bool dated = ctx->doc_y > 0;
 	span_format(&period, row.period, sizeof(row.period));
 	/* A clause that goes on the one before shares its cues. */
@@ -1750,7 +1754,7 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 			continue;
 		/* "tăng 12% so với năm 2018 (năm 2018 đạt 4.670 tỷ đồng)":
 		 * the period of an aside in brackets. */
-		if (st->brackets && open_bracket(t, 0, p->start) != SIZE_MAX)
+		if (in_brackets(st, p))
 			continue;
 		/* "Năm 2021 là năm rất khó khăn, nhất là trong quý III":
 		 * with no row, a part of the period it names first is said
@@ -1836,8 +1840,7 @@ year_then_yearless(const struct sentence *st)
 	for (size_t k = 0; k < st->nperiods; k++) {
 		const struct period_hit *p = &st->periods[k];
 
-		if (p->guarded || p->relative || (st->brackets &&
-		    open_bracket(st->s->text, 0, p->start) != SIZE_MAX))
+		if (p->guarded || p->relative || in_brackets(st, p))
 			continue;
 		/* A bare year ("Tết Nguyên đán Nhâm Dần 2022") is no
 		 * period the sentence is about. */

@@ -95,8 +95,11 @@ add_list_labels(struct cx_rules *cx, const struct ynode *list, int mi)
 		if ((lead = ymap_get(e, "lead")) == NULL ||
 		    (labels = ymap_get(e, "labels")) == NULL)
 			ydie(e, "a list_labels entry needs 'lead' and 'labels'");
+		cx->leads = xrealloc(cx->leads, (cx->nleads + 1) *
+		    sizeof(*cx->leads));
+		cx->leads[cx->nleads] = rx_compile(lead, true);
 		add_labels(cx, labels, "labels", mi, false,
-		    rx_compile(lead, true));
+		    cx->leads[cx->nleads++]);
 	}
 }
 
@@ -204,7 +207,8 @@ static const struct cue measure_cues[] = {
 	CUE(compare_after, true), CUE(continuation, true),
 	CUE(respectively, false), CUE(list_joint, false), CUE(year_joint, false),
 	CUE(milestone, false), CUE(index_verb, false),
-	CUE(compare_before, false), { NULL, 0, false }
+	CUE(compare_before, false), CUE(prev_quarter, false),
+	{ NULL, 0, false }
 };
 #undef CUE
 
@@ -462,7 +466,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 36
+#define NSINGLES 37
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -475,7 +479,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
 	    cx->year_joint, cx->headline_part, cx->milestone,
 	    cx->sub_period, cx->page_end, cx->list_item, cx->plan_lead,
-	    cx->index_verb, cx->compare_before };
+	    cx->index_verb, cx->compare_before, cx->prev_quarter };
 
 	memcpy(v, s, sizeof(s));
 }
@@ -558,15 +562,10 @@ cx_free(struct cx_rules *cx)
 	}
 	free(cx->m);
 	free(cx->scaled_units);
-	for (size_t i = 0; i < cx->nlabels; i++) {
+	for (size_t i = 0; i < cx->nlabels; i++)
 		rx_free(cx->labels[i].rx);
-		/* A lead is shared by the labels of its entry, which
-		 * follow one another. */
-		if (cx->labels[i].lead != NULL && (i + 1 == cx->nlabels ||
-		    cx->labels[i + 1].lead != cx->labels[i].lead))
-			rx_free(cx->labels[i].lead);
-	}
 	free(cx->labels);
+	free_rx_list(cx->leads, cx->nleads);
 	free_rx_list(cx->components, cx->ncomponents);
 	free(cx->component_gates);
 	free_rx_list(cx->blockers, cx->nblockers);

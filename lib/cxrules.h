@@ -70,6 +70,8 @@ struct cx_rules {
 	size_t nm;
 	struct label *labels;
 	size_t nlabels;
+	struct rx **leads;		/* of list_labels, which share them */
+	size_t nleads;
 	struct rx **components;
 	struct litgate *component_gates;	/* of their prefilters */
 	size_t ncomponents;
@@ -88,6 +90,7 @@ struct cx_rules {
 	struct rx *increase, *decrease, *ratio, *exceed, *share;
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *compare_before;	/* "so với tháng trước, bằng" */
+	struct rx *prev_quarter;	/* "quý trước": last_part() */
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */
 	struct rx *sub_period;		/* "riêng" before a period */
