@@ -1021,8 +1021,11 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	if (dated && doc_pos >= 0 && period->y1 > 0) {
 		size_t from = cs;
 
+		/* Not one in an aside closed before the figure: "(kế
+		 * hoạch năm 2023 là 11.000 tỷ đồng), vượt 13,6% dự toán". */
 		while (find(cx->target_weak, s, from, n->start, &at)) {
-			if (!find(cx->weak_negated, s, cs, at, NULL))
+			if (!find(cx->weak_negated, s, cs, at, NULL) &&
+			    !(st->brackets && closed_between(s, at, n->start)))
 				return "target";
 			from = at + 1;
 		}
