@@ -1630,12 +1630,45 @@ headline_part(struct cx_rules *cx, const struct cdoc *doc,
 		    ov[0], ov[1]);
 }
 
+/*
+ * The month that "trong tháng" or "tháng này" (period_hit's of_month)
+ * names, written into p's span; false when none is known.  Counted from
+ * the publication's month (from: publication), or from the month in
+ * force: that of a report on one month, the last of a report on the
+ * months so far ("tháng 10 và 10 tháng").  A quarter or a whole year in
+ * force names no one month.
+ */
+static bool
+resolve_month(struct period_hit *p, const struct context *ctx)
+{
+	const struct span *c = &ctx->period;
+	int y, m, i;
+
+	if (p->deictic) {
+		y = ctx->doc_y;
+		m = ctx->doc_m;
+	} else if (c->y1 > 0 && c->y1 == c->y2 && (c->m1 == c->m2 ||
+	    (c->m1 == 1 && c->m2 < 12))) {
+		y = c->y2;
+		m = c->m2;
+	} else
+		return false;
+	if (y <= 0 || m <= 0)
+		return false;
+	i = month_index(y, m) + p->month_offset;
+	p->span = (struct span){ i / 12, i % 12 + 1, i / 12, i % 12 + 1 };
+	return true;
+}
+
 /* Period expressions hold digits, and tag-numbers has found every digit
  * run: the patterns only look around the numbers of the sentence. */
 static void
-find_periods(struct cx_rules *cx, struct sentence *st, int year, int now,
-    bool any)
+find_periods(struct cx_rules *cx, struct sentence *st, int year,
+    const struct context *ctx, bool any)
 {
+	int now = ctx->doc_y;
+	size_t kept = 0;
+
 	static size_t from[MAXHITS], to[MAXHITS];
 	const struct csent *s = st->s;
 	size_t nwin = 0;
@@ -1663,10 +1696,15 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year, int now,
 	 * phấn đấu" in January 2025 is 2025); with no date, from that. */
 	if (now > 0)
 		for (size_t k = 0; k < st->nperiods; k++)
-			if (st->periods[k].deictic) {
+			if (st->periods[k].deictic && !st->periods[k].of_month) {
 				st->periods[k].span.y1 += now - year;
 				st->periods[k].span.y2 += now - year;
 			}
+	for (size_t k = 0; k < st->nperiods; k++)
+		if (!st->periods[k].of_month ||
+		    resolve_month(&st->periods[k], ctx))
+			st->periods[kept++] = st->periods[k];
+	st->nperiods = kept;
 }
 
 /* Has a sentence after sentence si, in the run of sentences on its
@@ -1959,20 +1997,20 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			prev_label = continued_label(cx, s, &ctx);
 		if (s->nnums == 0)
 			set_sentence(s);	/* a lead-in: on to periods */
-		find_periods(cx, &st, ctx.year, ctx.doc_y, any);
+		find_periods(cx, &st, ctx.year, &ctx, any);
 		/* With no year known yet, the sentence's own first year
 		 * resolves its other expressions ("tháng 6/2024 ...; bình
 		 * quân 6 tháng"). */
 		if (ctx.year == 0 && (k0 = first_written(&st)) >= 0)
 			find_periods(cx, &st, st.periods[k0].span.y2,
-			    ctx.doc_y, any);
+			    &ctx, any);
 		/* "năm 2021 do ..., nhất là từ tháng 7 đến tháng 9": a year
 		 * the sentence writes out resolves its yearless months after
 		 * it, whatever year was in force. */
 		else if ((k0 = year_then_yearless(&st)) >= 0 &&
 		    st.periods[k0].span.y2 != ctx.year)
 			find_periods(cx, &st, st.periods[k0].span.y2,
-			    ctx.doc_y, any);
+			    &ctx, any);
 		if (!ctx.year_written)
 			before_publication(&st, &ctx);
 		attach_periods(cx, &st);

@@ -13,12 +13,20 @@
 
 enum ptype {
 	P_YEAR, P_REL_YEAR, P_MONTH, P_QUARTER, P_FIRST_MONTHS,
-	P_LAST_MONTHS, P_SPAN_YEARS
+	P_LAST_MONTHS, P_SPAN_YEARS, P_REL_MONTH
 };
+
+/* Resolved from the context, not written out: scanned for in the whole
+ * sentence (they hold no digit to look near). */
+static bool
+is_relative(enum ptype t)
+{
+	return t == P_REL_YEAR || t == P_REL_MONTH;
+}
 
 static const char *const ptype_names[] = {
 	"year", "relative_year", "month", "quarter", "first_months",
-	"last_months", "span_years", NULL
+	"last_months", "span_years", "relative_month", NULL
 };
 
 struct prule {
@@ -28,7 +36,8 @@ struct prule {
 	struct rxscan *scan;	/* what they begin with */
 	bool lits;		/* rxscan_seeks_literals(scan), asked once */
 	enum ptype type;
-	int offset;		/* relative_year: years from the context's */
+	int offset;		/* relative_*: years or months from the
+				 * context's */
 	bool deictic;		/* ... from publication's (from: publication) */
 	/* The numbers of its named groups (negative: none), looked up
 	 * once: by name, each match cost some 200 instructions a group. */
@@ -226,6 +235,13 @@ resolve(const struct period_rules *pr, const struct prule *r, const char *s,
 		year = ctx_year + r->offset;
 		*sp = (struct span){ year, 1, year, 12 };
 		return true;
+	case P_REL_MONTH:
+		/* The caller knows the month in force (period_hit's
+		 * of_month): a placeholder of the year. */
+		if (ctx_year <= 0)
+			return false;
+		*sp = (struct span){ ctx_year, 1, ctx_year, 12 };
+		return true;
 	case P_MONTH: {
 		/* "tháng 1-2/2024": months n to m2 when the rule reads m2. */
 		int m2 = group_count(pr, r, s, r->g_m2);
@@ -311,7 +327,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 	     * window: one inline test instead of a call per window. */
 	    for (size_t w = (fold != NULL && ix != NULL &&
 		!litgate_may(&pr->v[i].gate, ix)) ? nwin : 0; w < nwin; w++) {
-		bool rel = pr->v[i].type == P_REL_YEAR;
+		bool rel = is_relative(pr->v[i].type);
 		size_t at = rel ? whole_from : wfrom[w];
 		size_t end = rel ? len : wto[w];
 		PCRE2_SIZE *ov;
@@ -345,8 +361,9 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)))
 				break;
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
-			    false, pr->v[i].type == P_REL_YEAR, false,
-			    pr->v[i].deictic };
+			    false, is_relative(pr->v[i].type), false,
+			    pr->v[i].deictic, pr->v[i].type == P_REL_MONTH,
+			    pr->v[i].offset };
 			bool overlaps = false;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
@@ -358,7 +375,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			if (overlaps || !resolve(pr, &pr->v[i], s, year, &h.span))
 				continue;
 			h.yearless = pr->v[i].type != P_YEAR &&
-			    pr->v[i].type != P_REL_YEAR &&
+			    !is_relative(pr->v[i].type) &&
 			    pr->v[i].type != P_SPAN_YEARS &&
 			    group_int(pr->v[i].rx, s, pr->v[i].g_year) < 0;
 			if (pr->guard != NULL) {

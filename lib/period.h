@@ -33,6 +33,11 @@ struct period_hit {
 				 * came from the context */
 	bool deictic;		/* counted from the publication's year
 				 * ("năm nay"), not the context's */
+	/* A month named relative to the one in force ("trong tháng",
+	 * "tháng này"): span holds only its year, and the caller, who
+	 * knows the month in force, resolves it month_offset months on. */
+	bool of_month;
+	int month_offset;
 };
 
 struct period_rules;
