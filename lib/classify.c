@@ -1358,7 +1358,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		subject_component(cx, st, t, cs, lab->start, &at, &end);
 	if (end > 0)
 		copy_text(row.component, sizeof(row.component), t, at, end);
-	else if (cx->component_lead &&
+	else if (cx->component_lead && total_before(out, cx->m[mi].id) &&
 	    find_last(cx->component_lead, t, lab ? lab_end : cs, n->start,
 	    &at, &end)) {
 		/* With no label of its own (it goes on the sentence
