@@ -995,6 +995,17 @@ attach_periods(struct cx_rules *cx, struct sentence *st)
 	}
 }
 
+/* Is a figure of s in (from, to)? */
+static bool
+figure_between(const struct csent *s, size_t from, size_t to)
+{
+	for (size_t k = 0; k < s->nnums; k++)
+		if (s->nums[k].start > from && s->nums[k].start < to &&
+		    is_figure(&s->nums[k]))
+			return true;
+	return false;
+}
+
 static const char *
 pick_status(struct cx_rules *cx, const struct sentence *st,
     const struct cnum *n, size_t cs, const struct span *period, bool dated,
@@ -1558,9 +1569,14 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	/* "đạt 76.500 tỷ đồng, tăng 12% so với mức 68.300 tỷ đồng thực hiện
 	 * năm 2020" after "Năm 2021, ngành phấn đấu": a figure whose own
 	 * year, written right after it, ended before the year of publication
-	 * is no target, whatever cue stands before it. */
+	 * is no target, whatever cue stands before it; nor an estimate by a
+	 * cue of another figure ("9 tháng ước tăng 8,02%, cao hơn mức tăng
+	 * 7,91% của 9 tháng năm 2016"). */
 	if (own && ctx->doc_y > 0 && period.y2 < ctx->doc_y &&
-	    strcmp(row.status, "target") == 0)
+	    (strcmp(row.status, "target") == 0 ||
+	    (strcmp(row.status, "estimate") == 0 &&
+	    find_last(cx->estimate, t, 0, n->start, &at, NULL) &&
+	    figure_between(s, at, n->start))))
 		row.status = "actual";
 	row.metric = cx->m[mi].id;
 	row.approx = n->approx;
@@ -1900,15 +1916,24 @@ year_then_yearless(const struct sentence *st)
  * Where the article ends: at a line such as "Tin liên quan" (page_end),
  * after which a crawled page lists other articles, whose titles hold
  * figures of other periods and places ("- Thanh Hóa: Kim ngạch xuất khẩu
- * 11 tháng năm 2023 ước đạt 7,9 tỷ USD"); else at upto.
+ * 11 tháng năm 2023 ước đạt 7,9 tỷ USD"); else at upto.  Only after a
+ * figure: such a box above the article (a sidebar the crawl put first)
+ * ends nothing.
  */
 static size_t
 article_end(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 {
-	for (size_t si = 1; cx->page_end && si < upto; si++)
-		if (doc->sents[si].len <= PAGE_END_MAX && find_at(cx->page_end,
-		    doc->sents[si].text, 0, doc->sents[si].len))
+	bool figure = false;
+
+	for (size_t si = 0; cx->page_end && si < upto; si++) {
+		const struct csent *s = &doc->sents[si];
+
+		if (figure && s->len <= PAGE_END_MAX &&
+		    find_at(cx->page_end, s->text, 0, s->len))
 			return si;
+		for (size_t k = 0; k < s->nnums && !figure; k++)
+			figure = is_figure(&s->nums[k]);
+	}
 	return upto;
 }
 
