@@ -554,6 +554,19 @@ in_brackets(const struct sentence *st, const struct period_hit *p)
 	    SIZE_MAX;
 }
 
+/* Does pos of t stand inside quotation marks (an odd number of them
+ * before it; the normaliser makes every kind '"')? */
+static bool
+in_quotes(const char *t, size_t pos)
+{
+	bool in = false;
+
+	for (const char *q = t; (q = memchr(q, '"', pos - (size_t)(q - t))) !=
+	    NULL; q++)
+		in = !in;
+	return in;
+}
+
 enum aside { NO_ASIDE, ASIDE, ASIDE_LAST_YEAR };
 
 /* Does the figure at pos stand in brackets that open as an aside of
@@ -1807,7 +1820,12 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		const struct period_hit *p = &st->periods[k];
 		const struct span *in = &ctx->period;
 
-		if (p->guarded || st->attached[k])
+		/* "Trong tháng" is the month in force, not a new one. */
+		if (p->guarded || st->attached[k] || p->of_month)
+			continue;
+		/* A remark quoted with no figure ("\"Năm 2021 kinh tế thành
+		 * phố tăng trưởng âm, nên ...\", bà Phương lưu ý"). */
+		if (!gave_rows && in_quotes(t, p->start))
 			continue;
 		/* "tăng 12% so với năm 2018 (năm 2018 đạt 4.670 tỷ đồng)":
 		 * the period of an aside in brackets. */
@@ -1956,12 +1974,28 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	province_of(cx, doc, out->province, sizeof(out->province));
 	ctx.abroad = cx->nabroad > 0 && headline_abroad(cx, doc);
 	headline_part(cx, doc, &ctx);
+	/* The period in force when the line began, and whether a sentence
+	 * inside the line narrowed it: "năm 2022 ước tăng 8,8%. Tháng 12,
+	 * IIP ước tăng 2,4% so với tháng trước" says a part in passing, and
+	 * the next paragraph is about the year again. */
+	struct span line_period = { 0, 0, 0, 0 };
+	bool narrowed = false;
+
 	for (size_t si = 0; si < doc->nsents; si++) {
 		const struct csent *s = &doc->sents[si];
 		size_t rows_before = out->n;
 		bool any = false, lead, item;
+		bool opens_line = si == 0 || doc->sents[si - 1].lineno !=
+		    s->lineno;
 		int k0;
 		int prev_label;
+
+		if (opens_line) {
+			if (narrowed)
+				ctx.period = line_period;
+			line_period = ctx.period;
+			narrowed = false;
+		}
 
 		/* After the last figure, a sentence can only change the
 		 * context (period, year, label, lead-in) of figures that do
@@ -2059,10 +2093,11 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			    st.periods[k].span.y1 < st.periods[k].span.y2)
 				ctx.last_span = st.periods[k].span;
 		int ck = context_period(cx, &st, &ctx, lead,
-		    out->n > rows_before, si == 0 ||
-		    doc->sents[si - 1].lineno != s->lineno, rows_before > 0);
+		    out->n > rows_before, opens_line, rows_before > 0);
 
 		if (ck >= 0) {
+			narrowed = !opens_line && !lead &&
+			    within(&st.periods[ck].span, &line_period);
 			ctx.period = st.periods[ck].span;
 			if (!st.periods[ck].relative) {
 				ctx.year = st.periods[ck].span.y2;
