@@ -577,11 +577,17 @@ aside_of(struct cx_rules *cx, const struct sentence *st, const char *t,
 {
 	size_t open;
 
-	if (!st->brackets || (open = open_bracket(t, cs, pos)) == SIZE_MAX ||
-	    !find_at(cx->aside, t, open, pos))
+	if (!st->brackets || (open = open_bracket(t, cs, pos)) == SIZE_MAX)
 		return NO_ASIDE;
-	return find_at(cx->aside_last_year, t, open, pos) ?
-	    ASIDE_LAST_YEAR : ASIDE;
+	if (find_at(cx->aside, t, open, pos))
+		return find_at(cx->aside_last_year, t, open, pos) ?
+		    ASIDE_LAST_YEAR : ASIDE;
+	/* A bracket that names no period of its own, right after "cùng
+	 * kỳ năm ngoái": some 30 bytes before it, to the figure. */
+	if (cx->aside_before != NULL && find_at(cx->aside_before, t,
+	    utf8_back(t, cs, open - cs > 32 ? open - 32 : cs), pos))
+		return ASIDE_LAST_YEAR;
+	return NO_ASIDE;
 }
 
 /* The change a multiple is: 2.3 (times) -> 130 (%). */
@@ -1327,7 +1333,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	size_t lab_end = lab && lab->end <= n->start ? lab->end : from;
 	if (lab_end < cs)
 		lab_end = cs;
-	if (cx->skip && find(cx->skip, t, cs, n->start, NULL)) {
+	if ((cx->skip && find(cx->skip, t, cs, n->start, NULL)) ||
+	    (cx->skip_after && find_at(cx->skip_after, t, n->end, ce))) {
 		why(out, s, n, "a stock or a region (skip rule)%s", NULL);
 		return;
 	}
@@ -1574,6 +1581,16 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 
 	if (!own && row.basis != NULL && strcmp(row.basis, "prev_period") == 0)
 		last_part(cx, t, cs, ce, &period);
+	/* A share is had at a time, not summed over years: in a span of
+	 * years in force ("tăng trưởng bình quân giai đoạn 2021-2030 đạt
+	 * 10,5%/năm; tỷ trọng công nghiệp - xây dựng đạt 55%") it is of the
+	 * span's last year. */
+	if (!own && strcmp(row.measure, "level") == 0 &&
+	    strcmp(row.unit, "%") == 0 && period.y1 > 0 &&
+	    period.y1 < period.y2) {
+		period.y1 = period.y2;
+		period.m1 = 1;
+	}
 	bool dated = ctx->doc_y > 0;
 	span_format(&period, row.period, sizeof(row.period));
 	/* A clause that goes on the one before shares its cues. */

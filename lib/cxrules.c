@@ -108,7 +108,7 @@ load_metrics(struct cx_rules *cx)
 {
 	static const char *const top[] = { "metrics", "components",
 	    "component_lead", "component_end", "blockers", "skip",
-	    "abroad", "home", "headline_part", "scaled_units", NULL };
+	    "skip_after", "abroad", "home", "headline_part", "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "part_labels",
 	    "list_labels", "level_units", "default_unit", "fallback",
 	    "percent", "examples", "counter_examples", NULL };
@@ -176,6 +176,7 @@ load_metrics(struct cx_rules *cx)
 	cx->component_lead = opt_rx(root, "component_lead", false);
 	cx->component_end = opt_rx(root, "component_end", false);
 	cx->skip = opt_rx(root, "skip", false);
+	cx->skip_after = opt_rx(root, "skip_after", false);
 	cx->abroad = rx_list(root, "abroad", &cx->nabroad);
 	cx->home = opt_rx(root, "home", false);
 	cx->headline_part = opt_rx(root, "headline_part", false);
@@ -197,7 +198,8 @@ static const struct cue status_cues[] = {
 	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
 	CUE(lead_in, true), CUE(list_item, false), CUE(plan_lead, false),
 	CUE(plan_period, false), CUE(sub_period, false), CUE(aside, false),
-	CUE(aside_last_year, false), { NULL, 0, false }
+	CUE(aside_last_year, false), CUE(aside_before, false),
+	{ NULL, 0, false }
 };
 static const struct cue measure_cues[] = {
 	CUE(increase, true), CUE(decrease, true), CUE(ratio, true),
@@ -466,7 +468,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 37
+#define NSINGLES 39
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -479,7 +481,8 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
 	    cx->year_joint, cx->headline_part, cx->milestone,
 	    cx->sub_period, cx->page_end, cx->list_item, cx->plan_lead,
-	    cx->index_verb, cx->compare_before, cx->prev_quarter };
+	    cx->index_verb, cx->compare_before, cx->prev_quarter,
+	    cx->skip_after, cx->aside_before };
 
 	memcpy(v, s, sizeof(s));
 }

@@ -80,6 +80,7 @@ struct cx_rules {
 	struct rx **blockers;		/* other subjects: no row */
 	size_t nblockers;
 	struct rx *skip;		/* stocks, regions: no row */
+	struct rx *skip_after;		/* ... told right after the figure */
 	struct rx **abroad;		/* another country's economy: no row */
 	size_t nabroad;
 	struct rx *home;		/* a headline naming the country itself */
@@ -101,6 +102,7 @@ struct cx_rules {
 	struct rx *milestone;		/* "mốc" right before a figure */
 	struct rx *index_verb;		/* "bằng" right before a figure */
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
+	struct rx *aside_before;	/* "cùng kỳ năm ngoái (tăng 9,2%)" */
 	struct rx *continuation;
 	struct rx *respectively;	/* "lần lượt": labels pair with figures */
 	struct rx *list_joint;		/* what joins the items of a list */
