@@ -8,6 +8,7 @@
  * it for its measure, the words after it for its basis, and the nearest
  * period expression of its sentence, else the document's running context.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1255,15 +1256,29 @@ same_part(const struct crow *prev, const struct csent *s, size_t cs, int mi,
 		    prev->component);
 }
 
+/* Has the document given a row of metric id's total (no part) before
+ * byte pos of sentence sno (ULONG_MAX: anywhere)?  Not its own figures
+ * after an exclusion: in "xuất khẩu (không kể dầu thô) đạt 2.960,5 triệu
+ * USD, giảm 14,8%" the level is no total of the change. */
+static bool
+total_before_at(const struct crows *out, const char *id, unsigned long sno,
+    size_t pos)
+{
+	for (size_t k = 0; k < out->n; k++)
+		if (!out->v[k].component[0] &&
+		    strcmp(out->v[k].metric, id) == 0 &&
+		    (sno == ULONG_MAX || out->v[k].sno < sno ||
+		    (out->v[k].sno == sno && out->v[k].start < pos)))
+			return true;
+	return false;
+}
+
 /* Has the document given a row of metric id's total (no part) before?
  * Then "doanh thu bán lẻ hàng hóa" (part_labels) is a part of it. */
 static bool
 total_before(const struct crows *out, const char *id)
 {
-	for (size_t k = 0; k < out->n; k++)
-		if (!out->v[k].component[0] && strcmp(out->v[k].metric, id) == 0)
-			return true;
-	return false;
+	return total_before_at(out, id, ULONG_MAX, 0);
 }
 
 /* The span of years named last before pos, in the sentence or before
@@ -1376,9 +1391,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	for (size_t c = 0; c < cx->ncomponents; c++) {
 		size_t a = 0, e = 0;
 
+		/* An exclusion may open the clause: "nếu trừ sản phẩm lọc
+		 * hóa dầu, GTSX công nghiệp ước đạt 4.815 tỷ đồng". */
 		if ((c >= 64 || (st->components >> c & 1)) &&
-		    find_last(cx->components[c], t, lab_end, n->start, &a, &e) &&
-		    a >= at) {
+		    find_last(cx->components[c], t, c < cx->nparts ? lab_end :
+		    cs, n->start, &a, &e) && a >= at && (c < cx->nparts ||
+		    total_before_at(out, cx->m[mi].id, s->sno, a))) {
 			at = a;
 			end = e;
 		}

@@ -50,6 +50,20 @@ rx_list(const struct ynode *map, const char *key, size_t *n)
 	return v;
 }
 
+/* rx_list() of key, after the n patterns of *v. */
+static void
+rx_list_append(const struct ynode *map, const char *key, struct rx ***v,
+    size_t *n)
+{
+	size_t nx;
+	struct rx **x = rx_list(map, key, &nx);
+
+	*v = xrealloc(*v, (*n + nx + 1) * sizeof(**v));
+	for (size_t i = 0; i < nx; i++)
+		(*v)[(*n)++] = x[i];
+	free(x);
+}
+
 static const char *
 base_name(const char *path)
 {
@@ -107,8 +121,9 @@ static void
 load_metrics(struct cx_rules *cx)
 {
 	static const char *const top[] = { "metrics", "components",
-	    "component_lead", "component_end", "blockers", "skip",
-	    "skip_after", "abroad", "home", "headline_part", "scaled_units", NULL };
+	    "exclusions", "component_lead", "component_end", "blockers",
+	    "skip", "skip_after", "abroad", "home", "headline_part",
+	    "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "part_labels",
 	    "list_labels", "level_units", "default_unit", "fallback",
 	    "percent", "examples", "counter_examples", NULL };
@@ -172,6 +187,8 @@ load_metrics(struct cx_rules *cx)
 			add_list_labels(cx, labels, (int)i);
 	}
 	cx->components = rx_list(root, "components", &cx->ncomponents);
+	cx->nparts = cx->ncomponents;
+	rx_list_append(root, "exclusions", &cx->components, &cx->ncomponents);
 	cx->blockers = rx_list(root, "blockers", &cx->nblockers);
 	cx->component_lead = opt_rx(root, "component_lead", false);
 	cx->component_end = opt_rx(root, "component_end", false);

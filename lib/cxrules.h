@@ -72,9 +72,12 @@ struct cx_rules {
 	size_t nlabels;
 	struct rx **leads;		/* of list_labels, which share them */
 	size_t nleads;
+	/* components, then the exclusions from components[nparts] on:
+	 * what a figure leaves out ("không kể dầu thô"), a part only after
+	 * the indicator's total (GUIDELINES: alone, it is the indicator). */
 	struct rx **components;
 	struct litgate *component_gates;	/* of their prefilters */
-	size_t ncomponents;
+	size_t ncomponents, nparts;
 	struct rx *component_lead;	/* "trong đó" */
 	struct rx *component_end;	/* where a component's name ends */
 	struct rx **blockers;		/* other subjects: no row */
