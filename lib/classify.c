@@ -555,6 +555,14 @@ in_brackets(const struct sentence *st, const struct period_hit *p)
 	    SIZE_MAX;
 }
 
+/* Where a search for a name ending at at may start: reach bytes before
+ * it at most, not before lo, on a character boundary. */
+static size_t
+window_before(const char *t, size_t lo, size_t at, size_t reach)
+{
+	return utf8_back(t, lo, at - lo > reach ? at - reach : lo);
+}
+
 /* Does pos of t stand inside quotation marks (an odd number of them
  * before it; the normaliser makes every kind '"')? */
 static bool
@@ -569,6 +577,7 @@ in_quotes(const char *t, size_t pos)
 }
 
 enum aside { NO_ASIDE, ASIDE, ASIDE_LAST_YEAR };
+enum { ASIDE_BEFORE_REACH = 32 };
 
 /* Does the figure at pos stand in brackets that open as an aside of
  * another period ("(cùng kỳ tăng 3,1%)", "(năm 2021 tăng 6,05%)")? */
@@ -584,9 +593,9 @@ aside_of(struct cx_rules *cx, const struct sentence *st, const char *t,
 		return find_at(cx->aside_last_year, t, open, pos) ?
 		    ASIDE_LAST_YEAR : ASIDE;
 	/* A bracket that names no period of its own, right after "cùng
-	 * kỳ năm ngoái": some 30 bytes before it, to the figure. */
-	if (cx->aside_before != NULL && find_at(cx->aside_before, t,
-	    utf8_back(t, cs, open - cs > 32 ? open - 32 : cs), pos))
+	 * kỳ năm ngoái": from some 30 bytes before it to the figure. */
+	if (find_at(cx->aside_before, t, window_before(t, cs, open,
+	    ASIDE_BEFORE_REACH), pos))
 		return ASIDE_LAST_YEAR;
 	return NO_ASIDE;
 }
@@ -1157,14 +1166,6 @@ is_title(const struct csent *s)
 /* The longest line taken for the end of an article ("Tin liên quan"). */
 enum { PAGE_END_MAX = 48 };
 
-/* Where a search for a name ending at at may start: reach bytes before
- * it at most, not before lo, on a character boundary. */
-static size_t
-window_before(const char *t, size_t lo, size_t at, size_t reach)
-{
-	return utf8_back(t, lo, at - lo > reach ? at - reach : lo);
-}
-
 /* at moved back over the characters of gap (" ", " ,"), not below lo:
  * where a name standing right before at ends. */
 static size_t
@@ -1389,13 +1390,15 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	/* A component: a part named between the label and the figure. */
 	at = end = 0;
 	for (size_t c = 0; c < cx->ncomponents; c++) {
+		/* An exclusion may open the clause ("nếu trừ sản phẩm lọc
+		 * hóa dầu, GTSX công nghiệp ước đạt 4.815 tỷ đồng"), and is
+		 * a part only after a total. */
+		bool exclusion = c >= cx->nparts;
 		size_t a = 0, e = 0;
 
-		/* An exclusion may open the clause: "nếu trừ sản phẩm lọc
-		 * hóa dầu, GTSX công nghiệp ước đạt 4.815 tỷ đồng". */
 		if ((c >= 64 || (st->components >> c & 1)) &&
-		    find_last(cx->components[c], t, c < cx->nparts ? lab_end :
-		    cs, n->start, &a, &e) && a >= at && (c < cx->nparts ||
+		    find_last(cx->components[c], t, exclusion ? cs : lab_end,
+		    n->start, &a, &e) && a >= at && (!exclusion ||
 		    total_before_at(out, cx->m[mi].id, s->sno, a))) {
 			at = a;
 			end = e;
@@ -1730,12 +1733,10 @@ static void
 find_periods(struct cx_rules *cx, struct sentence *st, int year,
     const struct context *ctx, bool any)
 {
-	int now = ctx->doc_y;
-	size_t kept = 0;
-
 	static size_t from[MAXHITS], to[MAXHITS];
 	const struct csent *s = st->s;
-	size_t nwin = 0;
+	int now = ctx->doc_y;
+	size_t nwin = 0, kept = 0;
 
 	for (size_t k = 0; k < s->nnums && nwin < MAXHITS; k++) {
 		size_t a = s->nums[k].start > PERIOD_BEFORE ?

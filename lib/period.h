@@ -56,10 +56,11 @@ size_t period_find(struct period_rules *pr, const char *s, size_t len,
     int year, struct period_hit *out, size_t max);
 
 /*
- * The same, but the rules that need digits (all but relative_year) only
+ * The same, but the rules that need digits (all but the relative ones) only
  * look inside the windows [from[i], to[i]) (sorted, not overlapping):
  * around the numbers tag-numbers found, so that a sentence is not scanned
- * once per rule.  relative_year rules scan the sentence when all is true.
+ * once per rule.  Relative rules (relative_year, relative_month), which
+ * need none, scan the sentence when all is true.
  * fold and fmap, when not NULL, are s case-folded and its byte map
  * (litfold() in litreq.h): a rule whose required literals a window lacks
  * is not run there; ix, when not NULL, indexes fold (litidx_build()).
