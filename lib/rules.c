@@ -142,10 +142,39 @@ compile(const char *pattern, bool caseless, const struct ynode *at,
 	return rx;
 }
 
+/*
+ * A list of patterns is one pattern of their alternatives, so that a rule
+ * author can write a long cue as items with a comment each.  Every item
+ * is compiled alone first: an error names the item's own line.
+ */
+static struct rx *
+compile_node(const struct ynode *n, bool caseless, uint32_t extra)
+{
+	struct buf alts = { 0 };
+	struct rx *rx;
+
+	if (n->type != Y_SEQ)
+		return compile(ystr(n, "a pattern"), caseless, n, extra);
+	if (n->n == 0)
+		ydie(n, "an empty list of patterns");
+	for (size_t i = 0; i < n->n; i++) {
+		const char *item = ystr(n->kids[i], "a pattern");
+
+		rx_free(compile(item, caseless, n->kids[i], extra));
+		buf_adds(&alts, i > 0 ? "|(?:" : "(?:");
+		buf_adds(&alts, item);
+		buf_adds(&alts, ")");
+	}
+	buf_addc(&alts, '\0');
+	rx = compile(alts.p, caseless, n, extra);
+	buf_free(&alts);
+	return rx;
+}
+
 struct rx *
 rx_compile(const struct ynode *n, bool caseless)
 {
-	return compile(ystr(n, "a pattern"), caseless, n, 0);
+	return compile_node(n, caseless, 0);
 }
 
 struct rx *
@@ -153,8 +182,7 @@ rx_compile_anchorable(const struct ynode *n, bool caseless)
 {
 	/* The offset limit must be asked for at compile time; the JIT
 	 * code is then a little larger, so only where it is used. */
-	return compile(ystr(n, "a pattern"), caseless, n,
-	    PCRE2_USE_OFFSET_LIMIT);
+	return compile_node(n, caseless, PCRE2_USE_OFFSET_LIMIT);
 }
 
 struct rx *

@@ -54,8 +54,9 @@ struct rx {
 };
 
 /*
- * Compiles the scalar n as a pattern; dies at its position when it does
- * not compile.  caseless selects PCRE2_CASELESS.
+ * Compiles the scalar n as a pattern, or a list of them as one pattern of
+ * their alternatives; dies at the position of an item that does not
+ * compile.  caseless selects PCRE2_CASELESS.
  */
 struct rx *rx_compile(const struct ynode *n, bool caseless);
 
