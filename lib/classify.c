@@ -964,8 +964,11 @@ pick_period(struct cx_rules *cx, struct sentence *st, size_t i, size_t ce,
 	for (k = 0; k < st->nperiods; k++) {
 		const struct period_hit *p = &st->periods[k];
 
+		/* Not across a contrast: "ước giảm 7,4%, trong khi năm
+		 * 2019 tăng 6,47%" is 2020's figure, then 2019's. */
 		if (p->start >= n->end && p->start < ce && p->start < next_start &&
-		    !p->guarded && !st->attached[k]) {
+		    !p->guarded && !st->attached[k] &&
+		    !find(cx->period_after_stop, s, n->end, p->start, NULL)) {
 			*out = p->span;
 			return true;
 		}
@@ -1031,6 +1034,20 @@ figure_between(const struct csent *s, size_t from, size_t to)
 	for (size_t k = 0; k < s->nnums; k++)
 		if (s->nums[k].start > from && s->nums[k].start < to &&
 		    is_figure(&s->nums[k]))
+			return true;
+	return false;
+}
+
+/* Is period p named (not as a comparison) in (from, to)?  "ước giảm
+ * 7,4%, trong khi năm 2019 tăng 6,47%" names the second figure's. */
+static bool
+named_between(const struct sentence *st, const struct span *p, size_t from,
+    size_t to)
+{
+	for (size_t k = 0; k < st->nperiods; k++)
+		if (st->periods[k].start > from && st->periods[k].end <= to &&
+		    !st->periods[k].guarded &&
+		    memcmp(&st->periods[k].span, p, sizeof(*p)) == 0)
 			return true;
 	return false;
 }
@@ -1621,13 +1638,15 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	 * năm 2020" after "Năm 2021, ngành phấn đấu": a figure whose own
 	 * year, written right after it, ended before the year of publication
 	 * is no target, whatever cue stands before it; nor an estimate by a
-	 * cue of another figure ("9 tháng ước tăng 8,02%, cao hơn mức tăng
-	 * 7,91% của 9 tháng năm 2016"). */
-	if (own && ctx->doc_y > 0 && period.y2 < ctx->doc_y &&
-	    (strcmp(row.status, "target") == 0 ||
+	 * cue of another figure, its period written after that figure ("9
+	 * tháng ước tăng 8,02%, cao hơn mức tăng 7,91% của 9 tháng năm
+	 * 2016", "ước giảm 7,4%, trong khi năm 2019 tăng 6,47%"). */
+	if (ctx->doc_y > 0 && period.y2 < ctx->doc_y &&
+	    ((own && strcmp(row.status, "target") == 0) ||
 	    (strcmp(row.status, "estimate") == 0 &&
 	    find_last(cx->estimate, t, 0, n->start, &at, NULL) &&
-	    figure_between(s, at, n->start))))
+	    figure_between(s, at, n->start) &&
+	    (own || named_between(st, &period, at, n->start)))))
 		row.status = "actual";
 	row.metric = cx->m[mi].id;
 	row.approx = n->approx;
@@ -1727,6 +1746,20 @@ resolve_month(struct period_hit *p, const struct context *ctx)
 	return true;
 }
 
+/* "Cùng kỳ năm 2019, con số này là 9,5%" (period_hit's of_period): the
+ * months in force, within one year, in the year p names; with none such
+ * in force, that whole year. */
+static void
+resolve_same(struct period_hit *p, const struct context *ctx)
+{
+	const struct span *c = &ctx->period;
+
+	if (c->y1 > 0 && c->y1 == c->y2) {
+		p->span.m1 = c->m1;
+		p->span.m2 = c->m2;
+	}
+}
+
 /* Period expressions hold digits, and tag-numbers has found every digit
  * run: the patterns only look around the numbers of the sentence. */
 static void
@@ -1765,10 +1798,13 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year,
 				st->periods[k].span.y1 += now - year;
 				st->periods[k].span.y2 += now - year;
 			}
-	for (size_t k = 0; k < st->nperiods; k++)
+	for (size_t k = 0; k < st->nperiods; k++) {
+		if (st->periods[k].of_period)
+			resolve_same(&st->periods[k], ctx);
 		if (!st->periods[k].of_month ||
 		    resolve_month(&st->periods[k], ctx))
 			st->periods[kept++] = st->periods[k];
+	}
 	st->nperiods = kept;
 }
 
@@ -1856,8 +1892,10 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		const struct period_hit *p = &st->periods[k];
 		const struct span *in = &ctx->period;
 
-		/* "Trong tháng" is the month in force, not a new one. */
-		if (p->guarded || st->attached[k] || p->of_month)
+		/* "Trong tháng" is the month in force, not a new one; "cùng
+		 * kỳ năm 2019" an aside about another year. */
+		if (p->guarded || st->attached[k] || p->of_month ||
+		    p->of_period)
 			continue;
 		/* A remark quoted with no figure ("\"Năm 2021 kinh tế thành
 		 * phố tăng trưởng âm, nên ...\", bà Phương lưu ý"). */

@@ -225,6 +225,7 @@ static const struct cue measure_cues[] = {
 	CUE(times, false),
 	CUE(compare_after, true), CUE(continuation, true),
 	CUE(respectively, false), CUE(list_joint, false), CUE(year_joint, false),
+	CUE(period_after_stop, false),
 	CUE(milestone, false), CUE(index_verb, false),
 	CUE(compare_before, false), CUE(prev_quarter, false),
 	{ NULL, 0, false }
@@ -485,7 +486,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 39
+#define NSINGLES 40
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -496,7 +497,7 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
-	    cx->year_joint, cx->headline_part, cx->milestone,
+	    cx->year_joint, cx->period_after_stop, cx->headline_part, cx->milestone,
 	    cx->sub_period, cx->page_end, cx->list_item, cx->plan_lead,
 	    cx->index_verb, cx->compare_before, cx->prev_quarter,
 	    cx->skip_after, cx->aside_before };

@@ -13,7 +13,7 @@
 
 enum ptype {
 	P_YEAR, P_REL_YEAR, P_MONTH, P_QUARTER, P_FIRST_MONTHS,
-	P_LAST_MONTHS, P_SPAN_YEARS, P_REL_MONTH
+	P_LAST_MONTHS, P_SPAN_YEARS, P_REL_MONTH, P_SAME_PERIOD
 };
 
 /* Resolved from the context, not written out: scanned for in the whole
@@ -21,12 +21,12 @@ enum ptype {
 static bool
 is_relative(enum ptype t)
 {
-	return t == P_REL_YEAR || t == P_REL_MONTH;
+	return t == P_REL_YEAR || t == P_REL_MONTH || t == P_SAME_PERIOD;
 }
 
 static const char *const ptype_names[] = {
 	"year", "relative_year", "month", "quarter", "first_months",
-	"last_months", "span_years", "relative_month", NULL
+	"last_months", "span_years", "relative_month", "same_period", NULL
 };
 
 struct prule {
@@ -235,6 +235,14 @@ resolve(const struct period_rules *pr, const struct prule *r, const char *s,
 		year = ctx_year + r->offset;
 		*sp = (struct span){ year, 1, year, 12 };
 		return true;
+	case P_SAME_PERIOD:
+		/* Its months are the caller's (period_hit's of_period). */
+		if (group_int(r->rx, s, r->g_year) < 0)
+			year = ctx_year > 0 ? ctx_year + r->offset : 0;
+		if (year <= 0)
+			return false;
+		*sp = (struct span){ year, 1, year, 12 };
+		return true;
 	case P_REL_MONTH:
 		/* The caller knows the month in force (period_hit's
 		 * of_month): a placeholder of the year. */
@@ -363,7 +371,8 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
 			    false, is_relative(pr->v[i].type), false,
 			    pr->v[i].deictic, pr->v[i].type == P_REL_MONTH,
-			    pr->v[i].offset };
+			    pr->v[i].offset,
+			    pr->v[i].type == P_SAME_PERIOD };
 			bool overlaps = false;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;

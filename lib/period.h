@@ -38,6 +38,9 @@ struct period_hit {
 	 * knows the month in force, resolves it month_offset months on. */
 	bool of_month;
 	int month_offset;
+	/* The period in force, in another year ("cùng kỳ năm 2019"): span
+	 * holds only that year, and the caller gives it the months. */
+	bool of_period;
 };
 
 struct period_rules;
