@@ -22,7 +22,9 @@ struct tools {
 	struct buf norm;
 };
 
-/* Runs text through the pipeline's stages into rows. */
+/* Runs text through the pipeline's stages into rows; each of its lines
+ * (an example may have several, "\n" in YAML's double quotes) is one
+ * line of a document, as normalise would make it. */
 static void
 run_example(struct cx_rules *cx, struct tools *t, const char *text,
     const char *date, struct crows *rows)
@@ -30,18 +32,37 @@ run_example(struct cx_rules *cx, struct tools *t, const char *text,
 	static struct csent sents[MAXSENTS];
 	static struct cnum nums[MAXSENTS][MAXNUMS];
 	static char fields[MAXSENTS][MAXNUMS][2][200];
-	size_t ns = 0, pos = 0, a, b;
+	static size_t ends[MAXSENTS];	/* of each line in norm */
+	size_t ns = 0, nlines = 0, line = 0, pos = 0, a, b;
 	struct cdoc doc;
 
 	buf_reset(&t->norm);
-	textnorm_apply(t->tn, text, strlen(text), &t->norm, NULL);
-	while (ns < MAXSENTS && seg_next(t->sg, t->norm.p, t->norm.len, &pos,
-	    &a, &b)) {
+	for (const char *p = text; nlines < MAXSENTS; ) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+
+		textnorm_apply(t->tn, p, len, &t->norm, NULL);
+		ends[nlines++] = t->norm.len;
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	while (ns < MAXSENTS && line < nlines) {
 		const struct num_mention *m;
-		size_t k = numbers_read(t->nr, t->norm.p + a, b - a, &m);
+		size_t k;
 		struct csent *s = &sents[ns];
 
-		*s = (struct csent){ ns + 1, 1, t->norm.p + a, b - a, nums[ns], 0 };
+		const char *l = t->norm.p + (line > 0 ? ends[line - 1] : 0);
+
+		if (!seg_next(t->sg, l, (size_t)(t->norm.p + ends[line] - l),
+		    &pos, &a, &b)) {
+			line++;
+			pos = 0;
+			continue;
+		}
+		k = numbers_read(t->nr, l + a, b - a, &m);
+		*s = (struct csent){ ns + 1, line + 1, l + a, b - a,
+		    nums[ns], 0 };
 		for (size_t i = 0; i < k && i < MAXNUMS; i++) {
 			char *value = fields[ns][i][0], *flags = fields[ns][i][1];
 

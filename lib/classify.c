@@ -1919,6 +1919,10 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 		if (!lead && cx->sub_period && find(cx->sub_period, t,
 		    window_before(t, 0, p->start, LEAD_REACH), p->start, NULL))
 			continue;
+		if (!lead && cx->contrast_period && find(cx->contrast_period,
+		    t, window_before(t, 0, p->start, LEAD_REACH), p->start,
+		    NULL))
+			continue;
 		if (!lead && gave_rows && target_clause(cx, st, p->start))
 			continue;
 		if (!gave_rows && !lead && p->span.m1 == 1 && p->span.m2 == 12 &&
@@ -2048,10 +2052,10 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	province_of(cx, doc, out->province, sizeof(out->province));
 	ctx.abroad = cx->nabroad > 0 && headline_abroad(cx, doc);
 	headline_part(cx, doc, &ctx);
-	/* The period in force when the line began, and whether a sentence
-	 * inside the line narrowed it: "năm 2022 ước tăng 8,8%. Tháng 12,
-	 * IIP ước tăng 2,4% so với tháng trước" says a part in passing, and
-	 * the next paragraph is about the year again. */
+	/* Whether a sentence inside the line narrowed the period in force,
+	 * and that period: "năm 2022 ước tăng 8,8%. Tháng 12, IIP ước tăng
+	 * 2,4% so với tháng trước" says a part in passing, and the next
+	 * paragraph is about the year again. */
 	struct span line_period = { 0, 0, 0, 0 };
 	bool narrowed = false;
 
@@ -2067,7 +2071,6 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		if (opens_line) {
 			if (narrowed)
 				ctx.period = line_period;
-			line_period = ctx.period;
 			narrowed = false;
 		}
 
@@ -2170,8 +2173,14 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    out->n > rows_before, opens_line, rows_before > 0);
 
 		if (ck >= 0) {
-			narrowed = !opens_line && !lead &&
-			    within(&st.periods[ck].span, &line_period);
+			/* The period it narrowed, to go back to (the first
+			 * of a line's narrowings). */
+			if (!narrowed && !opens_line && !lead &&
+			    within(&st.periods[ck].span, &ctx.period)) {
+				narrowed = true;
+				line_period = ctx.period;
+			} else if (!within(&st.periods[ck].span, &line_period))
+				narrowed = false;
 			ctx.period = st.periods[ck].span;
 			if (!st.periods[ck].relative) {
 				ctx.year = st.periods[ck].span.y2;

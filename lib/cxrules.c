@@ -214,7 +214,8 @@ static const struct cue status_cues[] = {
 	CUE(target_strong, true), CUE(target_weak, true),
 	CUE(weak_negated, false), CUE(estimate, true), CUE(tentative, true),
 	CUE(lead_in, true), CUE(list_item, false), CUE(plan_lead, false),
-	CUE(plan_period, false), CUE(sub_period, false), CUE(aside, false),
+	CUE(plan_period, false), CUE(sub_period, false),
+	CUE(contrast_period, false), CUE(aside, false),
 	CUE(aside_last_year, false), CUE(aside_before, false),
 	{ NULL, 0, false }
 };
@@ -486,7 +487,7 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 40
+#define NSINGLES 41
 static void
 singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 {
@@ -497,7 +498,8 @@ singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
 	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
 	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
 	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
-	    cx->year_joint, cx->period_after_stop, cx->headline_part, cx->milestone,
+	    cx->year_joint, cx->period_after_stop, cx->contrast_period,
+	    cx->headline_part, cx->milestone,
 	    cx->sub_period, cx->page_end, cx->list_item, cx->plan_lead,
 	    cx->index_verb, cx->compare_before, cx->prev_quarter,
 	    cx->skip_after, cx->aside_before };

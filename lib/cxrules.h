@@ -103,6 +103,7 @@ struct cx_rules {
 	struct rx *plan_lead;		/* "Kế hoạch năm 2021: ..." */
 	struct rx *year_joint;		/* figure ... its year: " của " */
 	struct rx *period_after_stop;	/* figure, "trong khi" ... a period */
+	struct rx *contrast_period;	/* "trong khi" right before a period */
 	struct rx *milestone;		/* "mốc" right before a figure */
 	struct rx *index_verb;		/* "bằng" right before a figure */
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
