@@ -10,6 +10,7 @@
 #include "numbers.h"
 #include "rules.h"
 #include "segmenter.h"
+#include "table.h"
 #include "textnorm.h"
 
 #define MAXSENTS 32
@@ -18,22 +19,49 @@
 struct tools {
 	struct textnorm *tn;
 	struct segmenter *sg;
+	struct table_rules *tr;
+	struct table tab;
+	struct buf said[MAXSENTS];	/* a table row's sentence, by line */
 	struct numbers *nr;
 	struct buf norm;
 };
 
+/* Adds text[0..len), line lineno's, to the sentences with its numbers. */
+static void
+add_sentence(struct tools *t, const char *text, size_t len,
+    unsigned long lineno, struct csent *sents, size_t *ns)
+{
+	static struct cnum nums[MAXSENTS][MAXNUMS];
+	static char fields[MAXSENTS][MAXNUMS][2][200];
+	const struct num_mention *m;
+	size_t k = numbers_read(t->nr, text, len, &m);
+	struct csent *s = &sents[*ns];
+
+	*s = (struct csent){ *ns + 1, lineno, text, len, nums[*ns], 0 };
+	for (size_t i = 0; i < k && i < MAXNUMS; i++) {
+		char *value = fields[*ns][i][0], *flags = fields[*ns][i][1];
+
+		snprintf(value, 200, "%s", m[i].value);
+		numbers_flags(m[i].flags, flags, 200);
+		nums[*ns][i] = (struct cnum){ m[i].start, m[i].end,
+		    num_kind_name(m[i].kind), value, m[i].unit,
+		    m[i].approx, flags, "", false };
+		s->nnums++;
+	}
+	(*ns)++;
+}
+
 /* Runs text through the pipeline's stages into rows; each of its lines
  * (an example may have several, "\n" in YAML's double quotes) is one
- * line of a document, as normalise would make it. */
+ * line of a document, as normalise would make it, and segment splits it
+ * or reads it as a table's row. */
 static void
 run_example(struct cx_rules *cx, struct tools *t, const char *text,
     const char *date, struct crows *rows)
 {
 	static struct csent sents[MAXSENTS];
-	static struct cnum nums[MAXSENTS][MAXNUMS];
-	static char fields[MAXSENTS][MAXNUMS][2][200];
 	static size_t ends[MAXSENTS];	/* of each line in norm */
-	size_t ns = 0, nlines = 0, line = 0, pos = 0, a, b;
+	size_t ns = 0, nlines = 0;
 	struct cdoc doc;
 
 	buf_reset(&t->norm);
@@ -47,33 +75,19 @@ run_example(struct cx_rules *cx, struct tools *t, const char *text,
 			break;
 		p = nl + 1;
 	}
-	while (ns < MAXSENTS && line < nlines) {
-		const struct num_mention *m;
-		size_t k;
-		struct csent *s = &sents[ns];
-
+	table_end(&t->tab);
+	for (size_t line = 0; line < nlines && ns < MAXSENTS; line++) {
 		const char *l = t->norm.p + (line > 0 ? ends[line - 1] : 0);
+		size_t len = (size_t)(t->norm.p + ends[line] - l), pos = 0, a, b;
 
-		if (!seg_next(t->sg, l, (size_t)(t->norm.p + ends[line] - l),
-		    &pos, &a, &b)) {
-			line++;
-			pos = 0;
+		if (table_line(t->tr, &t->tab, l, len, &t->said[line]) ==
+		    TABLE_ROW) {
+			add_sentence(t, t->said[line].p, t->said[line].len,
+			    line + 1, sents, &ns);
 			continue;
 		}
-		k = numbers_read(t->nr, l + a, b - a, &m);
-		*s = (struct csent){ ns + 1, line + 1, l + a, b - a,
-		    nums[ns], 0 };
-		for (size_t i = 0; i < k && i < MAXNUMS; i++) {
-			char *value = fields[ns][i][0], *flags = fields[ns][i][1];
-
-			snprintf(value, 200, "%s", m[i].value);
-			numbers_flags(m[i].flags, flags, 200);
-			nums[ns][i] = (struct cnum){ m[i].start, m[i].end,
-			    num_kind_name(m[i].kind), value, m[i].unit,
-			    m[i].approx, flags, "", false };
-			s->nnums++;
-		}
-		ns++;
+		while (ns < MAXSENTS && seg_next(t->sg, l, len, &pos, &a, &b))
+			add_sentence(t, l + a, b - a, line + 1, sents, &ns);
 	}
 	doc = (struct cdoc){ "example", "", date, "", sents, ns };
 	rows->n = 0;
@@ -204,10 +218,14 @@ check_rules(struct cx_rules *cx)
 	struct tools t = { 0 };
 	const struct ynode *list = ymap_get(cx->metrics_doc, "metrics");
 	char *segpath = rules_path("segment.yaml");
+	struct ynode *segroot;
 	unsigned long n = 0, failed = 0;
 
 	t.tn = textnorm_load(rules_dir());
-	t.sg = seg_load(segpath);
+	segroot = ydoc_load(segpath);
+	t.sg = seg_from_yaml(segroot);
+	t.tr = table_load(segroot);
+	ydoc_free(segroot);
 	t.nr = numbers_load();
 	for (size_t i = 0; list && i < list->n; i++) {
 		const struct ynode *e = list->kids[i], *ex;
@@ -229,6 +247,10 @@ check_rules(struct cx_rules *cx)
 	printf("check-rules: %lu passed, %lu failed\n", n - failed, failed);
 	numbers_free(t.nr);
 	seg_free(t.sg);
+	table_free(t.tr);
+	buf_free(&t.tab.header);
+	for (size_t i = 0; i < MAXSENTS; i++)
+		buf_free(&t.said[i]);
 	textnorm_free(t.tn);
 	buf_free(&t.norm);
 	free(segpath);

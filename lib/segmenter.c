@@ -32,6 +32,7 @@ struct segmenter {
 static const char *const keys[] = {
 	"terminators", "ellipses", "end_markers", "closers", "openers",
 	"abbreviations", "split_without_space", "initials", "list_markers",
+	"tables",		/* read by table.h */
 	NULL
 };
 

@@ -4,7 +4,8 @@
  * Turns each "line ID LINENO TEXT" record into one "sent ID SNO LINENO
  * TEXT" record per sentence; SNO counts from 1 within a document.  Every
  * other record is copied through.  The boundary rules are data, in
- * rules/segment.yaml (see lib/segmenter.h).
+ * rules/segment.yaml (see lib/segmenter.h); so are the roles of a table's
+ * columns, whose rows are read as sentences (lib/table.h).
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include "record.h"
 #include "rules.h"
 #include "segmenter.h"
+#include "table.h"
 
 static const char usage[] =
 "usage: segment [-r DIR] [FILE...]\n"
@@ -27,6 +29,9 @@ static const char usage[] =
 "is split after . ! ? and an ellipsis before a space and a capital, or at\n"
 "an end marker such as \"./.\", as rules/segment.yaml says (abbreviations,\n"
 "terminators, markers).  Semicolons never split.  Blank lines give nothing.\n"
+"A row of a table (\"Kim ngạch xuất khẩu | triệu USD | 4.512 | -2,3\") under\n"
+"its header line is one sentence, in words: \"Kim ngạch xuất khẩu: Ước TH 9\n"
+"tháng đạt 4.512 triệu USD, giảm 2,3% So cùng kỳ\" (segment.yaml tables:).\n"
 "Other records pass through unchanged.  With no FILE, or -, reads stdin;\n"
 "gzipped input is read as is.\n"
 "\n"
@@ -44,14 +49,24 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-/* Writes the sentences of one line record, numbering on from *sno. */
+/* Writes the sentences of one line record, numbering on from *sno: a
+ * row of a table under its header is one, in words (table.h). */
 static void
-split_line(const struct segmenter *sg, const struct rec *rec,
-    unsigned long *sno)
+split_line(const struct segmenter *sg, const struct table_rules *tr,
+    struct table *tab, const struct rec *rec, unsigned long *sno)
 {
+	static struct buf said;
 	const char *text = rec->f[3];
 	size_t len = strlen(text), pos = 0, a, b;
 
+	if (table_line(tr, tab, text, len, &said) == TABLE_ROW) {
+		rec_begin("sent", rec->f[1]);
+		rec_put_ulong(++*sno);
+		rec_put_text(rec->f[2]);
+		rec_put_text(said.p);
+		rec_end();
+		return;
+	}
 	while (seg_next(sg, text, len, &pos, &a, &b)) {
 		rec_begin("sent", rec->f[1]);
 		rec_put_ulong(++*sno);
@@ -66,6 +81,9 @@ int
 main(int argc, char **argv)
 {
 	struct segmenter *sg;
+	struct table_rules *tr;
+	struct table tab = { { 0 }, 0 };
+	struct ynode *root;
 	struct rec_reader *r;
 	struct rec rec;
 	struct buf doc = { 0 };
@@ -90,7 +108,10 @@ main(int argc, char **argv)
 		}
 	}
 	path = rules_path("segment.yaml");
-	sg = seg_load(path);
+	root = ydoc_load(path);
+	sg = seg_from_yaml(root);
+	tr = table_load(root);
+	ydoc_free(root);
 	free(path);
 	r = rec_reader_open(argv + optind, argc - optind);
 	while (rec_next(r, &rec, 4)) {
@@ -99,9 +120,10 @@ main(int argc, char **argv)
 			buf_reset(&doc);
 			buf_adds(&doc, rec.f[1]);
 			sno = 0;
+			table_end(&tab);
 		}
 		if (rec_is(&rec, "line"))
-			split_line(sg, &rec, &sno);
+			split_line(sg, tr, &tab, &rec, &sno);
 		else
 			rec_copy(&rec);
 		if (ferror(stdout))
@@ -109,6 +131,8 @@ main(int argc, char **argv)
 	}
 	status = rec_reader_close(r);
 	seg_free(sg);
+	table_free(tr);
+	buf_free(&tab.header);
 	buf_free(&doc);
 	out_close();
 	return status;

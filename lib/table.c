@@ -1,0 +1,377 @@
+/*
+ * table.c - a table flattened into text, read as sentences; see table.h.
+ */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "err.h"
+#include "rules.h"
+#include "table.h"
+
+/* Cells a row may have; a line with more is no table's. */
+#define MAXCELLS 32
+
+enum role { R_AMOUNT, R_SKIP, R_UNIT, R_CHANGE, R_PLAN };
+
+struct column_rule {
+	enum role role;
+	struct rx *header;	/* matched, caseless, on the header cell */
+};
+
+struct table_rules {
+	char *sep;
+	size_t seplen, min_cells;
+	struct column_rule *col;
+	size_t ncol;
+};
+
+struct cell {
+	const char *p;
+	size_t n;
+};
+
+struct table_rules *
+table_load(const struct ynode *root)
+{
+	static const char *const keys[] = { "separator", "min_cells",
+	    "columns", NULL };
+	static const char *const ckeys[] = { "role", "header", NULL };
+	static const char *const roles[] = { "amount", "skip", "unit",
+	    "change", "plan", NULL };
+	const struct ynode *t = ymap_get(root, "tables"), *cols;
+	struct table_rules *tr;
+
+	if (t == NULL)
+		return NULL;
+	ymap_check_keys(t, keys);
+	tr = xcalloc(1, sizeof(*tr));
+	tr->sep = xstrdup(ymap_str(t, "separator", "|"));
+	tr->seplen = strlen(tr->sep);
+	if (tr->seplen == 0)
+		ydie(t, "separator: an empty string");
+	tr->min_cells = (size_t)ymap_long(t, "min_cells", 3, 2, MAXCELLS);
+	if ((cols = ymap_get(t, "columns")) != NULL) {
+		yexpect(cols, Y_SEQ, "columns");
+		tr->col = xcalloc(cols->n + 1, sizeof(*tr->col));
+		for (size_t i = 0; i < cols->n; i++) {
+			const struct ynode *c = cols->kids[i], *h;
+			const char *role;
+			size_t k;
+
+			ymap_check_keys(c, ckeys);
+			role = ymap_str(c, "role", NULL);
+			for (k = 0; role && roles[k]; k++)
+				if (strcmp(roles[k], role) == 0)
+					break;
+			if (role == NULL || roles[k] == NULL)
+				ydie(c, "role must be one of amount, skip, unit, "
+				    "change, plan");
+			if ((h = ymap_get(c, "header")) == NULL)
+				ydie(c, "missing key 'header'");
+			tr->col[tr->ncol].role = (enum role)k;
+			tr->col[tr->ncol++].header = rx_compile(h, true);
+		}
+	}
+	return tr;
+}
+
+void
+table_free(struct table_rules *tr)
+{
+	if (tr == NULL)
+		return;
+	for (size_t i = 0; i < tr->ncol; i++)
+		rx_free(tr->col[i].header);
+	free(tr->col);
+	free(tr->sep);
+	free(tr);
+}
+
+void
+table_end(struct table *t)
+{
+	buf_reset(&t->header);
+	t->ncells = 0;
+}
+
+static struct cell
+trim(const char *p, size_t n)
+{
+	while (n > 0 && *p == ' ')
+		p++, n--;
+	while (n > 0 && p[n - 1] == ' ')
+		n--;
+	return (struct cell){ p, n };
+}
+
+/* The cells of line[0..len), trimmed; a separator at either end opens
+ * or closes the row ("| a | b |"), no empty cell.  0 when more than
+ * MAXCELLS. */
+static size_t
+split(const struct table_rules *tr, const char *line, size_t len,
+    struct cell *cell)
+{
+	struct cell all = trim(line, len);
+	const char *p = all.p, *end = all.p + all.n;
+	size_t n = 0;
+
+	if (all.n >= tr->seplen && memcmp(p, tr->sep, tr->seplen) == 0)
+		p += tr->seplen;
+	if ((size_t)(end - p) >= tr->seplen &&
+	    memcmp(end - tr->seplen, tr->sep, tr->seplen) == 0)
+		end -= tr->seplen;
+	for (;;) {
+		const char *s = p;
+
+		while (s < end && ((size_t)(end - s) < tr->seplen ||
+		    memcmp(s, tr->sep, tr->seplen) != 0))
+			s++;
+		if (n == MAXCELLS)
+			return 0;
+		cell[n++] = trim(p, (size_t)(s - p));
+		if (s >= end)
+			return n;
+		p = s + tr->seplen;
+	}
+}
+
+static bool
+has_letter(struct cell c)
+{
+	for (size_t i = 0; i < c.n; i++) {
+		unsigned char b = (unsigned char)c.p[i];
+
+		if (b >= 0x80 || (unsigned)((b | 0x20) - 'a') < 26u)
+			return true;
+	}
+	return false;
+}
+
+static bool
+has_digit(struct cell c)
+{
+	for (size_t i = 0; i < c.n; i++)
+		if (c.p[i] >= '0' && c.p[i] <= '9')
+			return true;
+	return false;
+}
+
+/* "2023": a year heads a column as words do. */
+static bool
+is_year(struct cell c)
+{
+	return c.n == 4 && (memcmp(c.p, "19", 2) == 0 ||
+	    memcmp(c.p, "20", 2) == 0) && c.p[2] >= '0' && c.p[2] <= '9' &&
+	    c.p[3] >= '0' && c.p[3] <= '9';
+}
+
+/* "---|:---:" (a Markdown ruling): no cell but dashes and colons. */
+static bool
+is_ruling(const struct cell *cell, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (cell[i].n == 0)
+			return false;
+		for (size_t k = 0; k < cell[i].n; k++)
+			if (strchr("-:= ", cell[i].p[k]) == NULL)
+				return false;
+	}
+	return true;
+}
+
+static bool
+is_header(const struct cell *cell, size_t n)
+{
+	for (size_t i = 1; i < n; i++)
+		if (cell[i].n == 0 || !(has_letter(cell[i]) || is_year(cell[i])))
+			return false;
+	return true;
+}
+
+/* The header cells of t, as stored: "cell\0cell\0...". */
+static size_t
+header_cells(const struct table *t, struct cell *cell)
+{
+	const char *p = t->header.p;
+
+	for (size_t i = 0; i < t->ncells; i++) {
+		cell[i] = (struct cell){ p, strlen(p) };
+		p += cell[i].n + 1;
+	}
+	return t->ncells;
+}
+
+/* The role of a column by its header, and where in it the rule matched. */
+static enum role
+role_of(const struct table_rules *tr, struct cell h, size_t *at,
+    size_t *end)
+{
+	char tmp[256];
+	PCRE2_SIZE *ov;
+	size_t n = h.n < sizeof(tmp) - 1 ? h.n : sizeof(tmp) - 1;
+
+	memcpy(tmp, h.p, n);
+	tmp[n] = '\0';
+	for (size_t i = 0; i < tr->ncol; i++)
+		if (rx_match(tr->col[i].header, tmp, n, 0, &ov)) {
+			*at = ov[0];
+			*end = ov[1];
+			return tr->col[i].role;
+		}
+	*at = *end = 0;
+	return R_AMOUNT;
+}
+
+/* Appends c's text with every "%" and "(%)" left out, trimmed. */
+static void
+add_words(struct buf *out, struct cell c)
+{
+	size_t start = out->len;
+
+	for (size_t i = 0; i < c.n; i++) {
+		if (c.n - i >= 3 && memcmp(c.p + i, "(%)", 3) == 0)
+			i += 2;
+		else if (c.p[i] != '%')
+			buf_addc(out, c.p[i]);
+	}
+	while (out->len > start && out->p[out->len - 1] == ' ')
+		out->p[--out->len] = '\0';
+}
+
+/* What a comparison or plan column says of a cell: "[words of the header
+ * but the comparison] tăng|giảm|bằng 2,3% [the comparison]".  false for
+ * a cell with no number. */
+static bool
+say_percent(struct buf *out, enum role role, struct cell h, size_t at,
+    size_t end, struct cell v)
+{
+	const char *verb = "bằng";
+
+	if (v.n > 0 && v.p[0] == '+')
+		verb = "tăng", v.p++, v.n--;
+	else if (v.n > 0 && v.p[0] == '-' && role == R_CHANGE)
+		verb = "giảm", v.p++, v.n--;
+	v = trim(v.p, v.n);
+	while (v.n > 0 && (v.p[v.n - 1] == '%' || v.p[v.n - 1] == ' '))
+		v.n--;
+	if (!has_digit(v))
+		return false;
+	if (role == R_CHANGE && at > 0) {
+		size_t len = out->len;
+
+		add_words(out, (struct cell){ h.p, at });
+		if (out->len > len)
+			buf_addc(out, ' ');
+	}
+	buf_adds(out, verb);
+	buf_addc(out, ' ');
+	buf_add(out, v.p, v.n);
+	buf_adds(out, "% ");
+	add_words(out, (struct cell){ h.p + at, end - at });
+	return true;
+}
+
+/* What an amount column says of a cell: "Ước TH 9 tháng đạt 4.512 triệu
+ * USD" (the unit column's unit after a bare number).  false for a cell
+ * with no number. */
+static bool
+say_amount(struct buf *out, struct cell h, struct cell v, struct cell unit)
+{
+	if (!has_digit(v))
+		return false;
+	add_words(out, h);
+	buf_adds(out, " đạt ");
+	buf_add(out, v.p, v.n);
+	if (!has_letter(v) && unit.n > 0 && has_letter(unit)) {
+		buf_addc(out, ' ');
+		buf_add(out, unit.p, unit.n);
+	} else if (!has_letter(v) && unit.n == 1 && unit.p[0] == '%')
+		buf_addc(out, '%');
+	return true;
+}
+
+/* The sentence of a row under t's header; false when it says nothing. */
+static bool
+say_row(const struct table_rules *tr, const struct table *t,
+    const struct cell *cell, struct buf *out)
+{
+	struct cell head[MAXCELLS], unit = { "", 0 };
+	enum role role[MAXCELLS];
+	size_t at[MAXCELLS], end[MAXCELLS], label = SIZE_MAX;
+	size_t n = header_cells(t, head), said = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		role[i] = role_of(tr, head[i], &at[i], &end[i]);
+		if (role[i] == R_UNIT && unit.n == 0)
+			unit = cell[i];
+		else if (label == SIZE_MAX && role[i] != R_SKIP &&
+		    role[i] != R_UNIT)
+			label = i;
+	}
+	if (label == SIZE_MAX || cell[label].n == 0)
+		return false;
+	buf_reset(out);
+	buf_add(out, cell[label].p, cell[label].n);
+	buf_addc(out, ':');
+	for (size_t i = label + 1; i < n; i++) {
+		size_t len = out->len;
+		bool ok;
+
+		if (role[i] == R_SKIP || role[i] == R_UNIT)
+			continue;
+		buf_adds(out, said > 0 ? ", " : " ");
+		ok = role[i] == R_AMOUNT ? say_amount(out, head[i], cell[i], unit) :
+		    say_percent(out, role[i], head[i], at[i], end[i], cell[i]);
+		if (ok)
+			said++;
+		else {
+			out->len = len;
+			out->p[len] = '\0';
+		}
+	}
+	return said > 0;
+}
+
+/* Does s[0..n) hold sep[0..m)? */
+static bool
+holds(const char *s, size_t n, const char *sep, size_t m)
+{
+	const char *p = s, *end = s + n;
+
+	while ((size_t)(end - p) >= m &&
+	    (p = memchr(p, sep[0], (size_t)(end - p) - m + 1)) != NULL) {
+		if (memcmp(p, sep, m) == 0)
+			return true;
+		p++;
+	}
+	return false;
+}
+
+enum table_line
+table_line(const struct table_rules *tr, struct table *t, const char *line,
+    size_t len, struct buf *out)
+{
+	struct cell cell[MAXCELLS];
+	size_t n;
+
+	/* Most lines hold no separator: a memchr or two. */
+	if (tr == NULL || !holds(line, len, tr->sep, tr->seplen) ||
+	    (n = split(tr, line, len, cell)) < tr->min_cells) {
+		table_end(t);
+		return TABLE_NONE;
+	}
+	if (is_ruling(cell, n))
+		return TABLE_HEADER;
+	if (t->ncells == n)
+		return say_row(tr, t, cell, out) ? TABLE_ROW : TABLE_HEADER;
+	table_end(t);
+	if (!is_header(cell, n))
+		return TABLE_NONE;
+	for (size_t i = 0; i < n; i++) {
+		buf_add(&t->header, cell[i].p, cell[i].n);
+		buf_addc(&t->header, '\0');
+	}
+	t->ncells = n;
+	return TABLE_HEADER;
+}

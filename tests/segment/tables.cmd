@@ -1,0 +1,1 @@
+$BIN/segment
