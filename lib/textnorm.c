@@ -72,6 +72,10 @@ struct textnorm {
 	 * (o, u, O, U); any_prev when some pair starts with the trigger. */
 	bool tone_prev[256], any_prev;
 	size_t expand;		/* the most output bytes per input byte */
+	/* What a TAB inside a line becomes (text.tab): a table's cells keep
+	 * apart as " | ".  NULL: a space, as VT and FF. */
+	char *tab;
+	size_t tablen;
 };
 
 /* What one call adds up; kept in locals so the hot loop stays in registers. */
@@ -392,12 +396,41 @@ load_tones(struct textnorm *tn, const struct ynode *text)
 	buf_free(&b);
 }
 
+/* Is o[base..o) nothing but spaces?  A TAB there indents, and splits no
+ * cells. */
+static bool
+only_spaces(const char *base, const char *o)
+{
+	while (o > base && o[-1] == ' ')
+		o--;
+	return o == base;
+}
+
+/* text.tab: what a TAB between words becomes (" | ": a cell separator). */
+static void
+load_tab(struct textnorm *tn, const struct ynode *n)
+{
+	const char *to;
+
+	if (n == NULL)
+		return;
+	to = ystr(n, "tab");
+	if (strpbrk(to, "\t\n\r") != NULL || *to == '\0')
+		ydie(n, "tab: a replacement may not be empty nor hold a TAB or newline");
+	if (strcmp(to, " ") == 0)
+		return;
+	tn->tab = xstrdup(to);
+	tn->tablen = strlen(to);
+	if (tn->tablen > tn->expand)
+		tn->expand = tn->tablen;
+}
+
 struct textnorm *
 textnorm_load(const char *rules_dir)
 {
 	static const char *const top[] = { "text", "documents", NULL };
 	static const char *const keys[] = { "tone_style", "tone_pairs",
-	    "vietnamese_letters", "map", NULL };
+	    "vietnamese_letters", "map", "tab", NULL };
 	struct textnorm *tn = xcalloc(1, sizeof(*tn));
 	struct buf path = { 0 };
 	struct ynode *root;
@@ -422,6 +455,7 @@ textnorm_load(const char *rules_dir)
 		load_vi_letters(tn, ymap_get(text, "vietnamese_letters"));
 		load_map(tn, ymap_get(text, "map"));
 		load_tones(tn, text);
+		load_tab(tn, ymap_get(text, "tab"));
 	}
 	ydoc_free(root);
 	return tn;
@@ -439,6 +473,7 @@ textnorm_free(struct textnorm *tn)
 	free(tn->hi);
 	free(tn->tone);
 	free(tn->cls);
+	free(tn->tab);
 	free(tn);
 }
 
@@ -812,7 +847,16 @@ textnorm_count(const struct textnorm *tn, const char *s, size_t n,
 			continue;
 		}
 		if (ch < 0x80) {
-			if (ch == '\t' || ch == '\v' || ch == '\f') {
+			if (ch == '\t' && tn->tab != NULL && !only_spaces(base, o)) {
+				/* Cells apart; a run of spaces stays one. */
+				const char *r = tn->tab;
+				size_t rn = tn->tablen;
+
+				if (o[-1] == ' ' && *r == ' ')
+					r++, rn--;
+				memcpy(o, r, rn);
+				o += rn;
+			} else if (ch == '\t' || ch == '\v' || ch == '\f') {
 				if (o == base || o[-1] != ' ')
 					*o++ = ' ';
 			} else if (ch == 0)

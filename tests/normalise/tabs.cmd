@@ -1,0 +1,1 @@
+cd $T/normalise/data && $BIN/normalise tabs.txt
