@@ -1644,6 +1644,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	if (ctx->doc_y > 0 && period.y2 < ctx->doc_y &&
 	    ((own && strcmp(row.status, "target") == 0) ||
 	    (strcmp(row.status, "estimate") == 0 &&
+	    (own || named_between(st, &period, 0, n->start)) &&
 	    find_last(cx->estimate, t, 0, n->start, &at, NULL) &&
 	    figure_between(s, at, n->start) &&
 	    (own || named_between(st, &period, at, n->start)))))
