@@ -1761,6 +1761,25 @@ resolve_same(struct period_hit *p, const struct context *ctx)
 	}
 }
 
+/* "Tổng vốn đầu tư ... 5 năm đạt 177.800 tỷ đồng" after "Đánh giá giai
+ * đoạn 2016-2020": the span of years named last, in the sentence before
+ * hit k or before it, when it has as many years as the hit counts. */
+static void
+resolve_years(struct period_hit *p, const struct sentence *st, size_t k,
+    const struct context *ctx)
+{
+	struct span sp = ctx->last_span;
+
+	for (size_t j = k; j-- > 0;)
+		if (!st->periods[j].guarded &&
+		    st->periods[j].span.y1 < st->periods[j].span.y2) {
+			sp = st->periods[j].span;
+			break;
+		}
+	if (sp.y1 > 0 && sp.y2 - sp.y1 == p->span.y2 - p->span.y1)
+		p->span = sp;
+}
+
 /* Period expressions hold digits, and tag-numbers has found every digit
  * run: the patterns only look around the numbers of the sentence. */
 static void
@@ -1802,6 +1821,8 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year,
 	for (size_t k = 0; k < st->nperiods; k++) {
 		if (st->periods[k].of_period)
 			resolve_same(&st->periods[k], ctx);
+		if (st->periods[k].of_years)
+			resolve_years(&st->periods[k], st, k, ctx);
 		if (!st->periods[k].of_month ||
 		    resolve_month(&st->periods[k], ctx))
 			st->periods[kept++] = st->periods[k];

@@ -13,7 +13,7 @@
 
 enum ptype {
 	P_YEAR, P_REL_YEAR, P_MONTH, P_QUARTER, P_FIRST_MONTHS,
-	P_LAST_MONTHS, P_SPAN_YEARS, P_REL_MONTH, P_SAME_PERIOD
+	P_LAST_MONTHS, P_SPAN_YEARS, P_REL_MONTH, P_SAME_PERIOD, P_LAST_YEARS
 };
 
 /* Resolved from the context, not written out: scanned for in the whole
@@ -26,7 +26,8 @@ is_relative(enum ptype t)
 
 static const char *const ptype_names[] = {
 	"year", "relative_year", "month", "quarter", "first_months",
-	"last_months", "span_years", "relative_month", "same_period", NULL
+	"last_months", "span_years", "relative_month", "same_period",
+	"last_years", NULL
 };
 
 struct prule {
@@ -272,6 +273,14 @@ resolve(const struct period_rules *pr, const struct prule *r, const char *s,
 			return false;
 		*sp = (struct span){ year, 1, year, n };
 		return true;
+	case P_LAST_YEARS:
+		/* The caller may know a span of as many years in force
+		 * (period_hit's of_years). */
+		n = group_count(pr, r, s, r->g_n);
+		if (year <= 0 || n < 2 || n > 30)
+			return false;
+		*sp = (struct span){ year - n + 1, 1, year, 12 };
+		return true;
 	case P_LAST_MONTHS:
 		n = group_count(pr, r, s, r->g_n);
 		if (year <= 0 || n < 1 || n > 12)
@@ -372,7 +381,8 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			    false, is_relative(pr->v[i].type), false,
 			    pr->v[i].deictic, pr->v[i].type == P_REL_MONTH,
 			    pr->v[i].offset,
-			    pr->v[i].type == P_SAME_PERIOD };
+			    pr->v[i].type == P_SAME_PERIOD,
+			    pr->v[i].type == P_LAST_YEARS };
 			bool overlaps = false;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;

@@ -41,6 +41,9 @@ struct period_hit {
 	/* The period in force, in another year ("cùng kỳ năm 2019"): span
 	 * holds only that year, and the caller gives it the months. */
 	bool of_period;
+	/* "5 năm": so many years up to the year of the context, or the
+	 * span of years in force if it has as many (the caller's). */
+	bool of_years;
 };
 
 struct period_rules;
