@@ -248,7 +248,7 @@ check_rules(struct cx_rules *cx)
 	numbers_free(t.nr);
 	seg_free(t.sg);
 	table_free(t.tr);
-	buf_free(&t.tab.header);
+	table_release(&t.tab);
 	for (size_t i = 0; i < MAXSENTS; i++)
 		buf_free(&t.said[i]);
 	textnorm_free(t.tn);

@@ -12,11 +12,13 @@
 /* Cells a row may have; a line with more is no table's. */
 #define MAXCELLS 32
 
-enum role { R_AMOUNT, R_SKIP, R_UNIT, R_CHANGE, R_PLAN };
+enum role { R_AMOUNT, R_SKIP, R_UNIT, R_CHANGE, R_PLAN, R_TARGET };
 
 struct column_rule {
 	enum role role;
 	struct rx *header;	/* matched, caseless, on the header cell */
+	char *say;		/* the comparison in words, for the match */
+	char *bare;		/* the verb of a cell with no sign */
 };
 
 struct table_rules {
@@ -36,9 +38,10 @@ table_load(const struct ynode *root)
 {
 	static const char *const keys[] = { "separator", "min_cells",
 	    "columns", NULL };
-	static const char *const ckeys[] = { "role", "header", NULL };
+	static const char *const ckeys[] = { "role", "header", "say",
+	    "unsigned", NULL };
 	static const char *const roles[] = { "amount", "skip", "unit",
-	    "change", "plan", NULL };
+	    "change", "plan", "target", NULL };
 	const struct ynode *t = ymap_get(root, "tables"), *cols;
 	struct table_rules *tr;
 
@@ -66,11 +69,16 @@ table_load(const struct ynode *root)
 					break;
 			if (role == NULL || roles[k] == NULL)
 				ydie(c, "role must be one of amount, skip, unit, "
-				    "change, plan");
+				    "change, plan, target");
 			if ((h = ymap_get(c, "header")) == NULL)
 				ydie(c, "missing key 'header'");
 			tr->col[tr->ncol].role = (enum role)k;
-			tr->col[tr->ncol++].header = rx_compile(h, true);
+			tr->col[tr->ncol].header = rx_compile(h, true);
+			if (ymap_get(c, "say") != NULL)
+				tr->col[tr->ncol].say = xstrdup(ymap_str(c,
+				    "say", ""));
+			tr->col[tr->ncol++].bare = xstrdup(ymap_str(c,
+			    "unsigned", "bằng"));
 		}
 	}
 	return tr;
@@ -81,8 +89,11 @@ table_free(struct table_rules *tr)
 {
 	if (tr == NULL)
 		return;
-	for (size_t i = 0; i < tr->ncol; i++)
+	for (size_t i = 0; i < tr->ncol; i++) {
 		rx_free(tr->col[i].header);
+		free(tr->col[i].say);
+		free(tr->col[i].bare);
+	}
 	free(tr->col);
 	free(tr->sep);
 	free(tr);
@@ -92,6 +103,15 @@ void
 table_end(struct table *t)
 {
 	buf_reset(&t->header);
+	buf_reset(&t->group);
+	t->ncells = 0;
+}
+
+void
+table_release(struct table *t)
+{
+	buf_free(&t->header);
+	buf_free(&t->group);
 	t->ncells = 0;
 }
 
@@ -105,9 +125,10 @@ trim(const char *p, size_t n)
 	return (struct cell){ p, n };
 }
 
-/* The cells of line[0..len), trimmed; a separator at either end opens
- * or closes the row ("| a | b |"), no empty cell.  0 when more than
- * MAXCELLS. */
+/* The cells of line[0..len), trimmed; separators at both ends open and
+ * close the row ("| a | b |", Markdown), no empty cells; one at one end
+ * is an empty cell (" | Trong đó: ..." under a numbered row).  0 when
+ * more than MAXCELLS. */
 static size_t
 split(const struct table_rules *tr, const char *line, size_t len,
     struct cell *cell)
@@ -116,11 +137,11 @@ split(const struct table_rules *tr, const char *line, size_t len,
 	const char *p = all.p, *end = all.p + all.n;
 	size_t n = 0;
 
-	if (all.n >= tr->seplen && memcmp(p, tr->sep, tr->seplen) == 0)
+	if (all.n >= 2 * tr->seplen && memcmp(p, tr->sep, tr->seplen) == 0 &&
+	    memcmp(end - tr->seplen, tr->sep, tr->seplen) == 0) {
 		p += tr->seplen;
-	if ((size_t)(end - p) >= tr->seplen &&
-	    memcmp(end - tr->seplen, tr->sep, tr->seplen) == 0)
 		end -= tr->seplen;
+	}
 	for (;;) {
 		const char *s = p;
 
@@ -202,9 +223,10 @@ header_cells(const struct table *t, struct cell *cell)
 	return t->ncells;
 }
 
-/* The role of a column by its header, and where in it the rule matched. */
-static enum role
-role_of(const struct table_rules *tr, struct cell h, size_t *at,
+/* The rule of a column by its header (NULL: amounts), and where in the
+ * header it matched. */
+static const struct column_rule *
+rule_of(const struct table_rules *tr, struct cell h, size_t *at,
     size_t *end)
 {
 	char tmp[256];
@@ -217,10 +239,10 @@ role_of(const struct table_rules *tr, struct cell h, size_t *at,
 		if (rx_match(tr->col[i].header, tmp, n, 0, &ov)) {
 			*at = ov[0];
 			*end = ov[1];
-			return tr->col[i].role;
+			return &tr->col[i];
 		}
 	*at = *end = 0;
-	return R_AMOUNT;
+	return NULL;
 }
 
 /* Appends c's text with every "%" and "(%)" left out, trimmed. */
@@ -240,24 +262,24 @@ add_words(struct buf *out, struct cell c)
 }
 
 /* What a comparison or plan column says of a cell: "[words of the header
- * but the comparison] tăng|giảm|bằng 2,3% [the comparison]".  false for
- * a cell with no number. */
+ * before the comparison] tăng|giảm|bằng 2,3% [the comparison, or the
+ * rule's words for it]".  false for a cell with no number. */
 static bool
-say_percent(struct buf *out, enum role role, struct cell h, size_t at,
-    size_t end, struct cell v)
+say_percent(struct buf *out, const struct column_rule *r, struct cell h,
+    size_t at, size_t end, struct cell v)
 {
-	const char *verb = "bằng";
+	const char *verb = r->bare;
 
 	if (v.n > 0 && v.p[0] == '+')
 		verb = "tăng", v.p++, v.n--;
-	else if (v.n > 0 && v.p[0] == '-' && role == R_CHANGE)
+	else if (v.n > 0 && v.p[0] == '-' && r->role == R_CHANGE)
 		verb = "giảm", v.p++, v.n--;
 	v = trim(v.p, v.n);
 	while (v.n > 0 && (v.p[v.n - 1] == '%' || v.p[v.n - 1] == ' '))
 		v.n--;
 	if (!has_digit(v))
 		return false;
-	if (role == R_CHANGE && at > 0) {
+	if (at > 0) {
 		size_t len = out->len;
 
 		add_words(out, (struct cell){ h.p, at });
@@ -268,7 +290,10 @@ say_percent(struct buf *out, enum role role, struct cell h, size_t at,
 	buf_addc(out, ' ');
 	buf_add(out, v.p, v.n);
 	buf_adds(out, "% ");
-	add_words(out, (struct cell){ h.p + at, end - at });
+	if (r->say != NULL)
+		buf_adds(out, r->say);
+	else
+		add_words(out, (struct cell){ h.p + at, end - at });
 	return true;
 }
 
@@ -291,44 +316,72 @@ say_amount(struct buf *out, struct cell h, struct cell v, struct cell unit)
 	return true;
 }
 
-/* The sentence of a row under t's header; false when it says nothing. */
+/* Is c an item under a row of its own ("- Công nghiệp - xây dựng")? */
 static bool
-say_row(const struct table_rules *tr, const struct table *t,
+is_subitem(struct cell c)
+{
+	return c.n > 0 && (c.p[0] == '-' || c.p[0] == '+' ||
+	    (c.n >= 3 && memcmp(c.p, "•", 3) == 0));
+}
+
+/* The sentence of a row under t's header; false when it says nothing.
+ * A row that says nothing but a label ("Cơ cấu kinh tế | | |") heads
+ * the items after it ("- Công nghiệp - xây dựng | % | 33,5"): their
+ * labels are read after it. */
+static bool
+say_row(const struct table_rules *tr, struct table *t,
     const struct cell *cell, struct buf *out)
 {
 	struct cell head[MAXCELLS], unit = { "", 0 };
-	enum role role[MAXCELLS];
+	const struct column_rule *rule[MAXCELLS];
 	size_t at[MAXCELLS], end[MAXCELLS], label = SIZE_MAX;
 	size_t n = header_cells(t, head), said = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		role[i] = role_of(tr, head[i], &at[i], &end[i]);
-		if (role[i] == R_UNIT && unit.n == 0)
+		enum role r;
+
+		rule[i] = rule_of(tr, head[i], &at[i], &end[i]);
+		r = rule[i] ? rule[i]->role : R_AMOUNT;
+		if (r == R_UNIT && unit.n == 0)
 			unit = cell[i];
-		else if (label == SIZE_MAX && role[i] != R_SKIP &&
-		    role[i] != R_UNIT)
+		else if (label == SIZE_MAX && r != R_SKIP && r != R_UNIT)
 			label = i;
 	}
 	if (label == SIZE_MAX || cell[label].n == 0)
 		return false;
 	buf_reset(out);
+	if (is_subitem(cell[label]) && t->group.len > 0) {
+		buf_add(out, t->group.p, t->group.len);
+		buf_addc(out, ' ');
+	} else
+		buf_reset(&t->group);
 	buf_add(out, cell[label].p, cell[label].n);
 	buf_addc(out, ':');
-	for (size_t i = label + 1; i < n; i++) {
+	/* A plan's amounts last: its cue holds for the rest of the
+	 * sentence, and the cells before it are no plan's. */
+	for (size_t k = label + 1; k < 2 * n; k++) {
+		size_t i = k < n ? k : k - n;
+		enum role r = rule[i] ? rule[i]->role : R_AMOUNT;
 		size_t len = out->len;
 		bool ok;
 
-		if (role[i] == R_SKIP || role[i] == R_UNIT)
+		if (r == R_SKIP || r == R_UNIT || i <= label ||
+		    (r == R_TARGET) != (k >= n))
 			continue;
 		buf_adds(out, said > 0 ? ", " : " ");
-		ok = role[i] == R_AMOUNT ? say_amount(out, head[i], cell[i], unit) :
-		    say_percent(out, role[i], head[i], at[i], end[i], cell[i]);
+		ok = r == R_AMOUNT || r == R_TARGET ?
+		    say_amount(out, head[i], cell[i], unit) :
+		    say_percent(out, rule[i], head[i], at[i], end[i], cell[i]);
 		if (ok)
 			said++;
 		else {
 			out->len = len;
 			out->p[len] = '\0';
 		}
+	}
+	if (said == 0 && !is_subitem(cell[label])) {
+		buf_reset(&t->group);
+		buf_add(&t->group, cell[label].p, cell[label].n);
 	}
 	return said > 0;
 }

@@ -42,6 +42,7 @@ void table_free(struct table_rules *tr);
 /* A document's table in progress; zero it (or table_end()) to begin. */
 struct table {
 	struct buf header;	/* its cells, each NUL-terminated */
+	struct buf group;	/* the label of a row heading items */
 	size_t ncells;		/* 0: no table */
 };
 
@@ -58,5 +59,7 @@ enum table_line table_line(const struct table_rules *tr, struct table *t,
 
 /* Ends the table in progress (at a document's end); keeps the memory. */
 void table_end(struct table *t);
+/* Frees t's memory. */
+void table_release(struct table *t);
 
 #endif
