@@ -1737,6 +1737,14 @@ read_number(const struct numbers *nr, size_t k, struct pm *pm)
 	}
 	pm->scaled = true;
 	pm->scale = e;
+	/* "3,124 tỷ USD" is 3.124 billion, by the Vietnamese convention,
+	 * unless the sentence writes English style elsewhere; but "1,050
+	 * triệu USD" is 1,050 million: decimals are not written with a
+	 * trailing zero. */
+	if (pm->numtok == k && (nr->tok[k].nf & NUM_LONE3) &&
+	    nr->tok[k].sep == ',' && nr->lower.p[nr->tok[k].e - 1] != '0' &&
+	    !(nr->num_uses & (NUM_DEC_DOT | NUM_GRP_COMMA)))
+		g = nr->tok[k].alt;
 	if (!add_scaled(&pm->v, g, e))
 		pm->overflow = true;
 	p = q;
@@ -2047,7 +2055,8 @@ mention_cmp(const void *a, const void *b)
  * is only in doubt when the sentence writes English style elsewhere
  * (10.8%, 1,234,567); 1,050 goes against the convention and is in doubt
  * unless the sentence is plainly English style.  The grouping reading is
- * given either way, except for a percentage (1,125% is 1.125).
+ * given either way, except for a percentage (1,125% is 1.125) and, with
+ * a comma, an amount with a scale word (3,124 tỷ: read_number()).
  */
 static void
 mark_ambiguous(struct numbers *nr)
