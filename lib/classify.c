@@ -940,12 +940,13 @@ pick_period(struct cx_rules *cx, struct sentence *st, size_t i, size_t ce,
 	const char *s = st->s->text;
 	size_t k;
 
-	/* "40,3% năm 2015": a year written right after the figure. */
+	/* "40,3% năm 2015", "4,7% của cùng kỳ năm 2021": a year written
+	 * right after the figure. */
 	for (k = 0; k < st->nperiods; k++) {
 		const struct period_hit *p = &st->periods[k];
 
 		if (right_after(cx, s, n->end, p) && !p->guarded &&
-		    !p->relative && st->attached[k]) {
+		    (!p->relative || p->of_period) && st->attached[k]) {
 			*out = p->span;
 			*own = true;
 			return true;
@@ -1748,13 +1749,20 @@ resolve_month(struct period_hit *p, const struct context *ctx)
 }
 
 /* "Cùng kỳ năm 2019, con số này là 9,5%" (period_hit's of_period): the
- * months in force, within one year, in the year p names; with none such
- * in force, that whole year. */
+ * months of the period named before hit k in its sentence, else of the
+ * one in force, within one year, in the year p names; with none such,
+ * that whole year. */
 static void
-resolve_same(struct period_hit *p, const struct context *ctx)
+resolve_same(struct period_hit *p, const struct sentence *st, size_t k,
+    const struct context *ctx)
 {
 	const struct span *c = &ctx->period;
 
+	for (size_t j = k; j-- > 0;)
+		if (!st->periods[j].guarded && !st->periods[j].relative) {
+			c = &st->periods[j].span;
+			break;
+		}
 	if (c->y1 > 0 && c->y1 == c->y2) {
 		p->span.m1 = c->m1;
 		p->span.m2 = c->m2;
@@ -1820,7 +1828,7 @@ find_periods(struct cx_rules *cx, struct sentence *st, int year,
 			}
 	for (size_t k = 0; k < st->nperiods; k++) {
 		if (st->periods[k].of_period)
-			resolve_same(&st->periods[k], ctx);
+			resolve_same(&st->periods[k], st, k, ctx);
 		if (st->periods[k].of_years)
 			resolve_years(&st->periods[k], st, k, ctx);
 		if (!st->periods[k].of_month ||
