@@ -337,6 +337,8 @@ say_row(const struct table_rules *tr, struct table *t,
 	size_t at[MAXCELLS], end[MAXCELLS], label = SIZE_MAX;
 	size_t n = header_cells(t, head), said = 0;
 
+	/* Tables are rare: the header's cells are matched again for each
+	 * row rather than kept. */
 	for (size_t i = 0; i < n; i++) {
 		enum role r;
 
@@ -357,28 +359,29 @@ say_row(const struct table_rules *tr, struct table *t,
 		buf_reset(&t->group);
 	buf_add(out, cell[label].p, cell[label].n);
 	buf_addc(out, ':');
-	/* A plan's amounts last: its cue holds for the rest of the
-	 * sentence, and the cells before it are no plan's. */
-	for (size_t k = label + 1; k < 2 * n; k++) {
-		size_t i = k < n ? k : k - n;
-		enum role r = rule[i] ? rule[i]->role : R_AMOUNT;
-		size_t len = out->len;
-		bool ok;
+	/* A plan's amounts in a second pass, last: its cue holds for the
+	 * rest of the sentence, and the cells before it are no plan's. */
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = label + 1; i < n; i++) {
+			enum role r = rule[i] ? rule[i]->role : R_AMOUNT;
+			size_t len = out->len;
+			bool ok;
 
-		if (r == R_SKIP || r == R_UNIT || i <= label ||
-		    (r == R_TARGET) != (k >= n))
-			continue;
-		buf_adds(out, said > 0 ? ", " : " ");
-		ok = r == R_AMOUNT || r == R_TARGET ?
-		    say_amount(out, head[i], cell[i], unit) :
-		    say_percent(out, rule[i], head[i], at[i], end[i], cell[i]);
-		if (ok)
-			said++;
-		else {
-			out->len = len;
-			out->p[len] = '\0';
+			if (r == R_SKIP || r == R_UNIT ||
+			    (r == R_TARGET) != (pass == 1))
+				continue;
+			buf_adds(out, said > 0 ? ", " : " ");
+			ok = r == R_AMOUNT || r == R_TARGET ?
+			    say_amount(out, head[i], cell[i], unit) :
+			    say_percent(out, rule[i], head[i], at[i], end[i],
+			    cell[i]);
+			if (ok)
+				said++;
+			else {	/* an empty cell: nothing said */
+				out->len = len;
+				out->p[len] = '\0';
+			}
 		}
-	}
 	if (said == 0 && !is_subitem(cell[label])) {
 		buf_reset(&t->group);
 		buf_add(&t->group, cell[label].p, cell[label].n);

@@ -82,7 +82,7 @@ main(int argc, char **argv)
 {
 	struct segmenter *sg;
 	struct table_rules *tr;
-	struct table tab = { { 0 }, 0 };
+	struct table tab = { .ncells = 0 };
 	struct ynode *root;
 	struct rec_reader *r;
 	struct rec rec;
@@ -132,7 +132,7 @@ main(int argc, char **argv)
 	status = rec_reader_close(r);
 	seg_free(sg);
 	table_free(tr);
-	buf_free(&tab.header);
+	table_release(&tab);
 	buf_free(&doc);
 	out_close();
 	return status;
