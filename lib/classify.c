@@ -420,8 +420,10 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		    all[i].start < st->labels[st->nlabels - 1].end)
 			continue;
 		/* A list's item is no part: "cơ cấu kinh tế: ...; khu vực
-		 * công nghiệp - xây dựng 52,5%" is the share itself. */
+		 * công nghiệp - xây dựng 52,5%" is the share itself; a part
+		 * label decides for itself (classify_figure()). */
 		if (cx->labels[all[i].who].lead == NULL &&
+		    !cx->labels[all[i].who].part &&
 		    inside_component(cx, s, len, &all[i]))
 			continue;
 		st->labels[st->nlabels++] = all[i];
@@ -1276,16 +1278,18 @@ same_part(const struct crow *prev, const struct csent *s, size_t cs, int mi,
 }
 
 /* Has the document given a row of metric id's total (no part) before
- * byte pos of sentence sno (ULONG_MAX: anywhere)?  Not its own figures
- * after an exclusion: in "xuất khẩu (không kể dầu thô) đạt 2.960,5 triệu
- * USD, giảm 14,8%" the level is no total of the change. */
+ * byte pos of sentence sno (ULONG_MAX: anywhere), by a rule other than
+ * rule (NULL: any)?  Not its own figures after an exclusion: in "xuất
+ * khẩu (không kể dầu thô) đạt 2.960,5 triệu USD, giảm 14,8%" the level
+ * is no total of the change. */
 static bool
 total_before_at(const struct crows *out, const char *id, unsigned long sno,
-    size_t pos)
+    size_t pos, const char *rule)
 {
 	for (size_t k = 0; k < out->n; k++)
 		if (!out->v[k].component[0] &&
 		    strcmp(out->v[k].metric, id) == 0 &&
+		    (rule == NULL || strcmp(out->v[k].rule, rule) != 0) &&
 		    (sno == ULONG_MAX || out->v[k].sno < sno ||
 		    (out->v[k].sno == sno && out->v[k].start < pos)))
 			return true;
@@ -1293,11 +1297,11 @@ total_before_at(const struct crows *out, const char *id, unsigned long sno,
 }
 
 /* Has the document given a row of metric id's total (no part) before?
- * Then "doanh thu bán lẻ hàng hóa" (part_labels) is a part of it. */
+ * Then "trong đó, ..." (component_lead) leads a part of it. */
 static bool
 total_before(const struct crows *out, const char *id)
 {
-	return total_before_at(out, id, ULONG_MAX, 0);
+	return total_before_at(out, id, ULONG_MAX, 0, NULL);
 }
 
 /* The span of years named last before pos, in the sentence or before
@@ -1417,7 +1421,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		if ((c >= 64 || (st->components >> c & 1)) &&
 		    find_last(cx->components[c], t, exclusion ? cs : lab_end,
 		    n->start, &a, &e) && a >= at && (!exclusion ||
-		    total_before_at(out, cx->m[mi].id, s->sno, a))) {
+		    total_before_at(out, cx->m[mi].id, s->sno, a, NULL))) {
 			at = a;
 			end = e;
 		}
@@ -1445,8 +1449,13 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		    lab->end);
 	else if (lab == NULL && out->n > 0)
 		same_part(&out->v[out->n - 1], s, cs, mi, cx, &row);
+	/* "doanh thu bán lẻ hàng hóa", "thu nội địa" (part_labels): a part
+	 * of a total given before the label by another rule; a report on
+	 * the part alone ("Thu nội địa 10 tháng đạt 2.345 tỷ đồng, ... Riêng
+	 * tháng 10, thu nội địa đạt 215 tỷ đồng") gives it as the figure. */
 	else if (lab != NULL && cx->labels[li].part &&
-	    total_before(out, cx->m[mi].id))
+	    total_before_at(out, cx->m[mi].id, s->sno, lab->start,
+	    cx->labels[li].where))
 		copy_text(row.component, sizeof(row.component), t, lab->start,
 		    lab->end);
 	else if (ctx->part[0] != '\0')
@@ -2013,8 +2022,9 @@ first_written(const struct sentence *st)
 }
 
 /* The first period of st, when it has its year written out and a
- * yearless one follows it; else -1.  Asides in brackets do not count
- * ("(4 tháng năm 2018 đạt 8.927)"). */
+ * yearless one follows it, or "cả năm", "trong năm" ("nhiệm vụ thu ngân
+ * sách năm 2021, ... cả năm đạt trên 60.000 tỷ đồng"); else -1.  Asides
+ * in brackets do not count ("(4 tháng năm 2018 đạt 8.927)"). */
 static int
 year_then_yearless(const struct sentence *st)
 {
@@ -2023,8 +2033,14 @@ year_then_yearless(const struct sentence *st)
 	for (size_t k = 0; k < st->nperiods; k++) {
 		const struct period_hit *p = &st->periods[k];
 
-		if (p->guarded || p->relative || in_brackets(st, p))
+		if (p->guarded || in_brackets(st, p))
 			continue;
+		if (p->relative) {
+			if (first >= 0 && !p->deictic && !p->of_month &&
+			    !p->of_period)
+				return first;
+			continue;
+		}
 		/* A bare year ("Tết Nguyên đán Nhâm Dần 2022") is no
 		 * period the sentence is about. */
 		if (first < 0 && (p->yearless || p->span.y1 != p->span.y2 ||
