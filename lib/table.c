@@ -419,6 +419,9 @@ table_line(const struct table_rules *tr, struct table *t, const char *line,
 	}
 	if (is_ruling(cell, n))
 		return TABLE_HEADER;
+	/* A TAB at a row's end (normalise writes it " |") makes no cell. */
+	while (n > t->ncells && t->ncells > 0 && cell[n - 1].n == 0)
+		n--;
 	if (t->ncells == n)
 		return say_row(tr, t, cell, out) ? TABLE_ROW : TABLE_HEADER;
 	table_end(t);
