@@ -1373,7 +1373,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		lab_end = cs;
 	if ((cx->skip && find(cx->skip, t, cs, n->start, NULL)) ||
 	    (cx->skip_after && find_at(cx->skip_after, t, n->end, ce))) {
-		why(out, s, n, "a stock or a region (skip rule)%s", NULL);
+		why(out, s, n, "a stock, a region or another subject (skip "
+		    "rule)%s", NULL);
 		return;
 	}
 	if (ctx->abroad) {
@@ -1539,6 +1540,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			if (verb == V_DEC)
 				change_value(n->value, false, row.value,
 				    sizeof(row.value));
+		} else if ((verb == V_NONE || verb == V_RATIO) &&
+		    (n->value[0] == '-' || (n->start > 0 &&
+		    t[n->start - 1] == '+'))) {
+			/* A sign is the verb of a terse line: "TMBL Q1:
+			 * 17.650 tỷ đ, +11,8%", "đạt 226,5 tr.USD, -4,7%". */
+			row.measure = "change";
 		} else if (verb == V_RATIO && (find_at(cx->compare_after, t,
 		    n->end, ce) || compared_before ||
 		    aside == ASIDE_LAST_YEAR) &&
