@@ -188,6 +188,10 @@ struct context {
 	struct carry estimate;		/* "ước thực hiện như sau: ..." */
 	int last_label;			/* of the sentence before, or -1 */
 	struct span last_span;		/* the span of years named last */
+	/* The period of the last figure of the sentence before, when it
+	 * gave rows: that of a sentence going on with it ("Trong đó, ...")
+	 * that names none. */
+	struct span last_row_period;
 	bool abroad;			/* the headline is about abroad */
 	char part[96];			/* ... about this part (a park) */
 };
@@ -208,6 +212,8 @@ struct sentence {
 	 * most are nowhere in the sentence. */
 	uint64_t blockers, components;
 	bool masked;
+	bool continues;			/* opens as a continuation */
+	struct span row_period;		/* of its last figure with a row */
 };
 
 /* Is a num record's KIND name?  The first letter rules out most
@@ -976,6 +982,12 @@ pick_period(struct cx_rules *cx, struct sentence *st, size_t i, size_t ce,
 			return true;
 		}
 	}
+	/* "tháng 6/2021 đạt 56,9 tỷ USD ... Trong đó, trị giá xuất khẩu
+	 * đạt 28,3 tỷ USD" in a report on 6 months: the month. */
+	if (st->continues && ctx->last_row_period.y1 > 0) {
+		*out = ctx->last_row_period;
+		return true;
+	}
 	if (ctx->period.y1 > 0) {
 		*out = ctx->period;
 		return true;
@@ -1647,6 +1659,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		period.m1 = 1;
 	}
 	bool dated = ctx->doc_y > 0;
+	st->row_period = period;
 	span_format(&period, row.period, sizeof(row.period));
 	/* A clause that goes on the one before shares its cues. */
 	row.status = aside != NO_ASIDE ? "actual" :
@@ -2184,6 +2197,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 			continue;
 		if (prev_label == -2)
 			prev_label = continued_label(cx, s, &ctx);
+		st.continues = prev_label >= 0;
+		st.row_period = (struct span){ 0, 0, 0, 0 };
 		if (s->nnums == 0)
 			set_sentence(s);	/* a lead-in: on to periods */
 		find_periods(cx, &st, ctx.year, &ctx, any);
@@ -2218,6 +2233,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 					    &prev_label, out);
 		}
 		ctx.last_label = prev_label;
+		ctx.last_row_period = out->n > rows_before ? st.row_period :
+		    (struct span){ 0, 0, 0, 0 };
 		for (size_t k = 0; k < st.nperiods; k++)
 			if (!st.periods[k].guarded &&
 			    st.periods[k].span.y1 < st.periods[k].span.y2)
