@@ -1484,6 +1484,18 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		period.y1--;
 		period.y2--;
 	}
+	/* "CPI tháng 12/2022 tăng 4,35% so với tháng 12/2021": December
+	 * of the year before (prev_period for the months since) is, for a
+	 * December, the same month a year before. */
+	if (after_basis != NULL && strcmp(after_basis, "prev_period") == 0 &&
+	    period.y1 != 0 && period.m1 == 12 && period.m2 == 12 &&
+	    period.y1 == period.y2) {
+		const char *b = basis_of_compared(st, n->end,
+		    next_start < ce ? next_start : ce, &period);
+
+		if (b != NULL && strcmp(b, "yoy") == 0)
+			after_basis = b;
+	}
 	/* A percent's basis may also be told by a named period after it,
 	 * or by a comparison opening the clause ("So với tháng trước, CPI
 	 * tăng 0,2%"), for the figures that name none of their own. */
