@@ -1671,7 +1671,6 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		period.m1 = 1;
 	}
 	bool dated = ctx->doc_y > 0;
-	st->row_period = period;
 	span_format(&period, row.period, sizeof(row.period));
 	/* A clause that goes on the one before shares its cues. */
 	row.status = aside != NO_ASIDE ? "actual" :
@@ -1715,6 +1714,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		out->v = xrealloc(out->v, out->cap * sizeof(*out->v));
 	}
 	out->v[out->n++] = row;
+	st->row_period = period;
 }
 
 /*
@@ -2245,8 +2245,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 					    &prev_label, out);
 		}
 		ctx.last_label = prev_label;
-		ctx.last_row_period = out->n > rows_before ? st.row_period :
-		    (struct span){ 0, 0, 0, 0 };
+		ctx.last_row_period = st.row_period;
 		for (size_t k = 0; k < st.nperiods; k++)
 			if (!st.periods[k].guarded &&
 			    st.periods[k].span.y1 < st.periods[k].span.y2)

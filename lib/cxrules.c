@@ -272,18 +272,10 @@ load_context(struct cx_rules *cx)
 		cx->bases = xcalloc(b->n, sizeof(*cx->bases));
 		for (size_t i = 0; i < b->n; i++) {
 			const struct ynode *e = b->kids[i];
-			const char *basis;
-			size_t k;
 
 			ymap_check_keys(e, bk);
-			basis = ymap_str(e, "basis", NULL);
-			for (k = 0; basis && known[k]; k++)
-				if (strcmp(known[k], basis) == 0)
-					break;
-			if (basis == NULL || known[k] == NULL)
-				ydie(e, "basis must be one of yoy, prev_period, "
-				    "plan, avg_annual, skip");
-			cx->bases[cx->nbases].basis = known[k];
+			cx->bases[cx->nbases].basis = known[ymap_choice(e,
+			    "basis", known)];
 			cx->bases[cx->nbases++].rx = opt_rx(e, "pattern", true);
 		}
 	}
@@ -487,36 +479,42 @@ req_add(struct cx_rules *cx, struct rx *rx)
 }
 
 /* The patterns cx holds one each of, as opposed to lists of them. */
-#define NSINGLES 41
-static void
-singles_of(const struct cx_rules *cx, struct rx *v[NSINGLES])
-{
-	struct rx *s[NSINGLES] = { cx->component_lead, cx->component_end,
-	    cx->skip, cx->target_strong, cx->target_weak, cx->weak_negated,
-	    cx->estimate, cx->tentative, cx->lead_in, cx->increase,
-	    cx->decrease, cx->ratio, cx->exceed, cx->share, cx->growth,
-	    cx->average, cx->per_year, cx->plan_after, cx->compare_after,
-	    cx->continuation, cx->respectively, cx->list_joint, cx->home,
-	    cx->times, cx->plan_period, cx->aside, cx->aside_last_year,
-	    cx->year_joint, cx->period_after_stop, cx->contrast_period,
-	    cx->headline_part, cx->milestone,
-	    cx->sub_period, cx->page_end, cx->list_item, cx->plan_lead,
-	    cx->index_verb, cx->compare_before, cx->prev_quarter,
-	    cx->skip_after, cx->aside_before };
+/* The single patterns of the rules (no lists): context.yaml's cues and a
+ * few of metrics.yaml's.  The most there can be: */
+#define MAXSINGLES 64
+_Static_assert(sizeof(status_cues) / sizeof(status_cues[0]) +
+    sizeof(measure_cues) / sizeof(measure_cues[0]) + 7 <= MAXSINGLES,
+    "MAXSINGLES: more cues than room");
 
-	memcpy(v, s, sizeof(s));
+/* Writes them in v (MAXSINGLES long), NULL for those a file leaves out;
+ * returns how many. */
+static size_t
+singles_of(const struct cx_rules *cx, struct rx **v)
+{
+	const struct cue *const tables[] = { status_cues, measure_cues };
+	struct rx *const others[] = { cx->component_lead, cx->component_end,
+	    cx->skip, cx->skip_after, cx->home, cx->headline_part,
+	    cx->page_end };
+	size_t n = 0;
+
+	for (size_t t = 0; t < sizeof(tables) / sizeof(tables[0]); t++)
+		for (const struct cue *c = tables[t]; c->key; c++)
+			v[n++] = *(struct rx *const *)((const char *)cx + c->off);
+	for (size_t i = 0; i < sizeof(others) / sizeof(others[0]); i++)
+		v[n++] = others[i];
+	return n;
 }
 
 /* Reads every pattern the classifier matches sentence by sentence. */
 static void
 load_reqs(struct cx_rules *cx)
 {
-	struct rx *singles[NSINGLES];
+	struct rx *singles[MAXSINGLES];
+	size_t nsingles = singles_of(cx, singles);
 
-	singles_of(cx, singles);
-	cx->pats = xcalloc(NSINGLES + cx->nlabels + cx->ncomponents +
+	cx->pats = xcalloc(nsingles + cx->nlabels + cx->ncomponents +
 	    cx->nblockers + cx->nabroad + cx->nbases + 1, sizeof(*cx->pats));
-	for (size_t i = 0; i < NSINGLES; i++)
+	for (size_t i = 0; i < nsingles; i++)
 		req_add(cx, singles[i]);
 	for (size_t i = 0; i < cx->nlabels; i++) {
 		req_add(cx, cx->labels[i].rx);
@@ -566,18 +564,19 @@ free_rx_list(struct rx **v, size_t n)
 void
 cx_free(struct cx_rules *cx)
 {
-	struct rx *singles[NSINGLES];
+	struct rx *singles[MAXSINGLES];
+	size_t nsingles;
 
 	if (cx == NULL)
 		return;
-	singles_of(cx, singles);
+	nsingles = singles_of(cx, singles);
 	for (size_t i = 0; i < cx->npats; i++) {
 		litreq_free(cx->pats[i]->req);
 		rxscan_free(cx->pats[i]->scan);
 		free(cx->pats[i]);
 	}
 	free(cx->pats);
-	for (size_t i = 0; i < NSINGLES; i++)
+	for (size_t i = 0; i < nsingles; i++)
 		rx_free(singles[i]);
 	for (size_t i = 0; i < cx->nm; i++) {
 		free(cx->m[i].id);

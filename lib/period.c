@@ -231,14 +231,10 @@ resolve(const struct period_rules *pr, const struct prule *r, const char *s,
 		*sp = (struct span){ year, 1, year, 12 };
 		return true;
 	case P_REL_YEAR:
-		if (ctx_year <= 0)
-			return false;
-		year = ctx_year + r->offset;
-		*sp = (struct span){ year, 1, year, 12 };
-		return true;
 	case P_SAME_PERIOD:
-		/* Its months are the caller's (period_hit's of_period). */
-		if (group_int(r->rx, s, r->g_year) < 0)
+		/* same_period: the year written, else like relative_year;
+		 * its months are the caller's (period_hit's of_period). */
+		if (r->type == P_REL_YEAR || group_int(r->rx, s, r->g_year) < 0)
 			year = ctx_year > 0 ? ctx_year + r->offset : 0;
 		if (year <= 0)
 			return false;

@@ -9,8 +9,6 @@
 #include "rules.h"
 #include "table.h"
 
-/* Cells a row may have; a line with more is no table's. */
-#define MAXCELLS 32
 
 enum role { R_AMOUNT, R_SKIP, R_UNIT, R_CHANGE, R_PLAN, R_TARGET };
 
@@ -53,26 +51,18 @@ table_load(const struct ynode *root)
 	tr->seplen = strlen(tr->sep);
 	if (tr->seplen == 0)
 		ydie(t, "separator: an empty string");
-	tr->min_cells = (size_t)ymap_long(t, "min_cells", 3, 2, MAXCELLS);
+	tr->min_cells = (size_t)ymap_long(t, "min_cells", 3, 2, TABLE_MAXCELLS);
 	if ((cols = ymap_get(t, "columns")) != NULL) {
 		yexpect(cols, Y_SEQ, "columns");
 		tr->col = xcalloc(cols->n + 1, sizeof(*tr->col));
 		for (size_t i = 0; i < cols->n; i++) {
 			const struct ynode *c = cols->kids[i], *h;
-			const char *role;
-			size_t k;
 
 			ymap_check_keys(c, ckeys);
-			role = ymap_str(c, "role", NULL);
-			for (k = 0; role && roles[k]; k++)
-				if (strcmp(roles[k], role) == 0)
-					break;
-			if (role == NULL || roles[k] == NULL)
-				ydie(c, "role must be one of amount, skip, unit, "
-				    "change, plan, target");
+			tr->col[tr->ncol].role = (enum role)ymap_choice(c,
+			    "role", roles);
 			if ((h = ymap_get(c, "header")) == NULL)
 				ydie(c, "missing key 'header'");
-			tr->col[tr->ncol].role = (enum role)k;
 			tr->col[tr->ncol].header = rx_compile(h, true);
 			if (ymap_get(c, "say") != NULL)
 				tr->col[tr->ncol].say = xstrdup(ymap_str(c,
@@ -128,7 +118,7 @@ trim(const char *p, size_t n)
 /* The cells of line[0..len), trimmed; separators at both ends open and
  * close the row ("| a | b |", Markdown), no empty cells; one at one end
  * is an empty cell (" | Trong đó: ..." under a numbered row).  0 when
- * more than MAXCELLS. */
+ * more than TABLE_MAXCELLS. */
 static size_t
 split(const struct table_rules *tr, const char *line, size_t len,
     struct cell *cell)
@@ -148,7 +138,7 @@ split(const struct table_rules *tr, const char *line, size_t len,
 		while (s < end && ((size_t)(end - s) < tr->seplen ||
 		    memcmp(s, tr->sep, tr->seplen) != 0))
 			s++;
-		if (n == MAXCELLS)
+		if (n == TABLE_MAXCELLS)
 			return 0;
 		cell[n++] = trim(p, (size_t)(s - p));
 		if (s >= end)
@@ -210,33 +200,16 @@ is_header(const struct cell *cell, size_t n)
 	return true;
 }
 
-/* The header cells of t, as stored: "cell\0cell\0...". */
-static size_t
-header_cells(const struct table *t, struct cell *cell)
-{
-	const char *p = t->header.p;
-
-	for (size_t i = 0; i < t->ncells; i++) {
-		cell[i] = (struct cell){ p, strlen(p) };
-		p += cell[i].n + 1;
-	}
-	return t->ncells;
-}
-
 /* The rule of a column by its header (NULL: amounts), and where in the
  * header it matched. */
 static const struct column_rule *
 rule_of(const struct table_rules *tr, struct cell h, size_t *at,
     size_t *end)
 {
-	char tmp[256];
 	PCRE2_SIZE *ov;
-	size_t n = h.n < sizeof(tmp) - 1 ? h.n : sizeof(tmp) - 1;
 
-	memcpy(tmp, h.p, n);
-	tmp[n] = '\0';
 	for (size_t i = 0; i < tr->ncol; i++)
-		if (rx_match(tr->col[i].header, tmp, n, 0, &ov)) {
+		if (rx_match(tr->col[i].header, h.p, h.n, 0, &ov)) {
 			*at = ov[0];
 			*end = ov[1];
 			return &tr->col[i];
@@ -329,26 +302,12 @@ is_subitem(struct cell c)
  * the items after it ("- Công nghiệp - xây dựng | % | 33,5"): their
  * labels are read after it. */
 static bool
-say_row(const struct table_rules *tr, struct table *t,
-    const struct cell *cell, struct buf *out)
+say_row(struct table *t, const struct cell *cell, struct buf *out)
 {
-	struct cell head[MAXCELLS], unit = { "", 0 };
-	const struct column_rule *rule[MAXCELLS];
-	size_t at[MAXCELLS], end[MAXCELLS], label = SIZE_MAX;
-	size_t n = header_cells(t, head), said = 0;
+	struct cell unit = t->unit != SIZE_MAX ? cell[t->unit] :
+	    (struct cell){ "", 0 };
+	size_t n = t->ncells, label = t->label, said = 0;
 
-	/* Tables are rare: the header's cells are matched again for each
-	 * row rather than kept. */
-	for (size_t i = 0; i < n; i++) {
-		enum role r;
-
-		rule[i] = rule_of(tr, head[i], &at[i], &end[i]);
-		r = rule[i] ? rule[i]->role : R_AMOUNT;
-		if (r == R_UNIT && unit.n == 0)
-			unit = cell[i];
-		else if (label == SIZE_MAX && r != R_SKIP && r != R_UNIT)
-			label = i;
-	}
 	if (label == SIZE_MAX || cell[label].n == 0)
 		return false;
 	buf_reset(out);
@@ -363,7 +322,9 @@ say_row(const struct table_rules *tr, struct table *t,
 	 * rest of the sentence, and the cells before it are no plan's. */
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = label + 1; i < n; i++) {
-			enum role r = rule[i] ? rule[i]->role : R_AMOUNT;
+			const struct table_column *col = &t->col[i];
+			struct cell head = { t->header.p + col->off, col->len };
+			enum role r = col->rule ? col->rule->role : R_AMOUNT;
 			size_t len = out->len;
 			bool ok;
 
@@ -372,8 +333,8 @@ say_row(const struct table_rules *tr, struct table *t,
 				continue;
 			buf_adds(out, said > 0 ? ", " : " ");
 			ok = r == R_AMOUNT || r == R_TARGET ?
-			    say_amount(out, head[i], cell[i], unit) :
-			    say_percent(out, rule[i], head[i], at[i], end[i],
+			    say_amount(out, head, cell[i], unit) :
+			    say_percent(out, col->rule, head, col->at, col->end,
 			    cell[i]);
 			if (ok)
 				said++;
@@ -408,7 +369,7 @@ enum table_line
 table_line(const struct table_rules *tr, struct table *t, const char *line,
     size_t len, struct buf *out)
 {
-	struct cell cell[MAXCELLS];
+	struct cell cell[TABLE_MAXCELLS];
 	size_t n;
 
 	/* Most lines hold no separator: a memchr or two. */
@@ -423,13 +384,25 @@ table_line(const struct table_rules *tr, struct table *t, const char *line,
 	while (n > t->ncells && t->ncells > 0 && cell[n - 1].n == 0)
 		n--;
 	if (t->ncells == n)
-		return say_row(tr, t, cell, out) ? TABLE_ROW : TABLE_HEADER;
+		return say_row(t, cell, out) ? TABLE_ROW : TABLE_HEADER;
 	table_end(t);
 	if (!is_header(cell, n))
 		return TABLE_NONE;
+	/* The columns' roles, once for all the rows under the header. */
+	t->label = t->unit = SIZE_MAX;
 	for (size_t i = 0; i < n; i++) {
+		struct table_column *col = &t->col[i];
+		enum role r;
+
+		col->off = t->header.len;
+		col->len = cell[i].n;
 		buf_add(&t->header, cell[i].p, cell[i].n);
-		buf_addc(&t->header, '\0');
+		col->rule = rule_of(tr, cell[i], &col->at, &col->end);
+		r = col->rule ? col->rule->role : R_AMOUNT;
+		if (r == R_UNIT && t->unit == SIZE_MAX)
+			t->unit = i;
+		else if (t->label == SIZE_MAX && r != R_SKIP && r != R_UNIT)
+			t->label = i;
 	}
 	t->ncells = n;
 	return TABLE_HEADER;

@@ -39,11 +39,26 @@ struct table_rules;
 struct table_rules *table_load(const struct ynode *root);
 void table_free(struct table_rules *tr);
 
+/* Cells a row may have; a line with more is no table's. */
+#define TABLE_MAXCELLS 32
+
+struct column_rule;
+
+/* A column, as its header says once for all the rows. */
+struct table_column {
+	size_t off, len;	/* its header cell in the table's header */
+	const struct column_rule *rule;	/* its role; NULL: amounts */
+	size_t at, end;		/* where in the header cell the rule matched */
+};
+
 /* A document's table in progress; zero it (or table_end()) to begin. */
 struct table {
-	struct buf header;	/* its cells, each NUL-terminated */
-	struct buf group;	/* the label of a row heading items */
+	struct buf header;	/* its header cells' text */
+	struct table_column col[TABLE_MAXCELLS];
 	size_t ncells;		/* 0: no table */
+	size_t label, unit;	/* the columns naming a row and giving its
+				 * unit (SIZE_MAX: none) */
+	struct buf group;	/* the label of a row heading items */
 };
 
 enum table_line {

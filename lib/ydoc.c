@@ -259,6 +259,24 @@ ymap_long(const struct ynode *map, const char *key, long dflt, long lo,
 	return x;
 }
 
+size_t
+ymap_choice(const struct ynode *map, const char *key,
+    const char *const *names)
+{
+	const char *v = ymap_str(map, key, NULL);
+	char list[256];
+	size_t k, len = 0;
+
+	for (k = 0; v != NULL && names[k] != NULL; k++)
+		if (strcmp(names[k], v) == 0)
+			return k;
+	list[0] = '\0';
+	for (k = 0; names[k] != NULL; k++)
+		len += (size_t)snprintf(list + len, len < sizeof(list) ?
+		    sizeof(list) - len : 0, "%s%s", k ? ", " : "", names[k]);
+	ydie(map, "%s must be one of %s", key, list);
+}
+
 bool
 ymap_bool(const struct ynode *map, const char *key, bool dflt)
 {

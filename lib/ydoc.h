@@ -64,6 +64,11 @@ const char *ymap_str(const struct ynode *map, const char *key,
 long ymap_long(const struct ynode *map, const char *key, long dflt,
     long lo, long hi);
 
+/* The index in the NULL-terminated names of the scalar under key; dies
+ * at map, listing the names, when it is absent or none of them. */
+size_t ymap_choice(const struct ynode *map, const char *key,
+    const char *const *names);
+
 /* The scalar under key as true/false, or dflt when absent. */
 bool ymap_bool(const struct ynode *map, const char *key, bool dflt);
 
