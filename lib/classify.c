@@ -2111,6 +2111,50 @@ article_end(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 	return upto;
 }
 
+/* Can a figure of doc's first upto sentences get an indicator?  A row's
+ * label is a label pattern's match in a sentence with a figure: the
+ * sentence's own, or one carried on from an earlier such sentence
+ * (pick_label()).  So when no figure's sentence passes any label's
+ * prefilter, the one find_labels() asks, the document has no row, and
+ * its periods, cues and clauses need not be read: most pages of a crawl
+ * are about something else.  The answer is exact, not a guess; what a
+ * page ruled out costs is a fold of its figures' sentences. */
+static bool
+may_have_rows(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
+{
+	bool may = false;
+
+	for (size_t si = 0; si < upto && !may; si++) {
+		const struct csent *s = &doc->sents[si];
+		bool any = false;
+
+		for (size_t k = 0; k < s->nnums && !any; k++)
+			any = is_figure(&s->nums[k]);
+		if (!any)
+			continue;
+		set_sentence(s);
+		fold_sentence();
+		for (size_t i = 0; i < cx->nlabels && !may; i++)
+			may = litgate_may(&cx->labels[i].gate, &fidx) &&
+			    litreq_may_once(cx->labels[i].req, &fidx, fold.p,
+			    fold.len);
+	}
+	set_sentence(NULL);
+	return may;
+}
+
+/* The counts classify_doc() keeps, for a document it need not read. */
+static void
+count_unread(const struct cdoc *doc, size_t upto)
+{
+	for (size_t si = 0; si < doc->nsents; si++) {
+		cx_stats.sents++;
+		cx_stats.nums += doc->sents[si].nnums;
+		for (size_t k = 0; si < upto && k < doc->sents[si].nnums; k++)
+			cx_stats.figures += is_figure(&doc->sents[si].nums[k]);
+	}
+}
+
 void
 classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 {
@@ -2125,6 +2169,11 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	cx_stats.docs++;
 	upto = mark_figures(doc);
 	upto = article_end(cx, doc, upto);
+	/* --explain says why each figure got no row: it reads them all. */
+	if (!out->explain && !may_have_rows(cx, doc, upto)) {
+		count_unread(doc, upto);
+		return;
+	}
 	doc_date(cx->date_lines, doc, &ctx.doc_y, &ctx.doc_m);
 	ctx.year = ctx.doc_y;
 	province_of(cx, doc, out->province, sizeof(out->province));
