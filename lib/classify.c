@@ -1355,6 +1355,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	enum aside aside;
 
 	cx_stats.figures++;
+	/* With no label in the sentence and none carried on, pick_label()
+	 * has none to give: the clause's words need not be read. */
+	if (st->nlabels == 0 && *prev_label < 0) {
+		why(out, s, n, "no indicator label in its clause%s", NULL);
+		return;
+	}
 	clause_of(s, n->start, &cs, &ce);
 	aside = aside_of(cx, st, s->text, cs, n->start);
 	rs = respective_of(cx, s, i, cs);

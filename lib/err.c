@@ -134,7 +134,13 @@ out_check(void)
 void
 out_buffer(size_t size)
 {
-	setvbuf(stdout, NULL, _IOFBF, size);
+	/* glibc takes no size without a buffer (it would use st_blksize,
+	 * 4 kB on a pipe): the buffer is given, and lives to exit. */
+	static char *buf;
+
+	if (buf == NULL)
+		buf = xmalloc(size);
+	setvbuf(stdout, buf, _IOFBF, size);
 #ifdef F_SETPIPE_SZ
 	/* Not a pipe, or over the user's limit: the default is kept, and
 	 * only speed is lost. */

@@ -45,6 +45,7 @@ char *xstrndup(const char *s, size_t n) X_ALLOC;
  * (Linux), a pipe of up to that size: with the default 64 KiB pipe, the
  * stages of a pipeline wake each other every few records, and on two
  * cores that switching costs more than a third of the wall time.
+ * Called once, before anything is written.
  */
 void out_buffer(size_t size);
 
