@@ -41,10 +41,10 @@ char *xstrdup(const char *s) X_ALLOC;
 char *xstrndup(const char *s, size_t n) X_ALLOC;
 
 /*
- * Gives stdout a stdio buffer of size bytes and, when stdout is a pipe
- * (Linux), a pipe of up to that size: with the default 64 KiB pipe, the
- * stages of a pipeline wake each other every few records, and on two
- * cores that switching costs more than a third of the wall time.
+ * Gives stdout a stdio buffer of size / 2 bytes and, when stdout is a
+ * pipe (Linux), a pipe of up to size bytes: with the default 64 KiB
+ * pipe, the stages of a pipeline wake each other every few records, and
+ * on two cores that switching costs more than a third of the wall time.
  * Called once, before anything is written.
  */
 void out_buffer(size_t size);
