@@ -730,23 +730,83 @@ starts_with_component(struct cx_rules *cx, const char *s, size_t from,
  */
 struct respective {
 	size_t cue, k;
+	size_t count;		/* the figures of its kind after the cue */
 };
 
 static struct respective
 respective_of(struct cx_rules *cx, const struct csent *s, size_t i,
-    size_t cs)
+    size_t cs, size_t ce)
 {
 	const struct cnum *n = &s->nums[i];
-	struct respective rs = { SIZE_MAX, 0 };
+	struct respective rs = { SIZE_MAX, 0, 0 };
 
 	if (cx->respectively == NULL ||
 	    !find_last(cx->respectively, s->text, cs, n->start, &rs.cue, NULL))
-		return (struct respective){ SIZE_MAX, 0 };
-	for (size_t j = 0; j < i; j++)
+		return (struct respective){ SIZE_MAX, 0, 0 };
+	for (size_t j = 0; j < s->nnums && s->nums[j].start < ce; j++)
 		if (s->nums[j].start > rs.cue && is_figure(&s->nums[j]) &&
-		    is_percent(&s->nums[j]) == is_percent(n))
-			rs.k++;
+		    is_percent(&s->nums[j]) == is_percent(n)) {
+			rs.k += j < i;
+			rs.count++;
+		}
 	return rs;
+}
+
+/* The separators (", ", " và ") in s[from..to), but for those in
+ * [skip_from, skip_to): one fewer than the items a list there holds. */
+static size_t
+count_seps(const char *s, size_t from, size_t to, size_t skip_from,
+    size_t skip_to)
+{
+	size_t seps = 0;
+
+	for (size_t p = from; p < to; p++)
+		if (p >= skip_from && p < skip_to)
+			p = skip_to - 1;
+		else if (s[p] == ',' || (p + 5 <= to &&
+		    memcmp(s + p, " và ", 5) == 0))
+			seps++;
+	return seps;
+}
+
+/*
+ * "tỷ trọng các ngành dịch vụ, công nghiệp - xây dựng và nông nghiệp
+ * trong GDP lần lượt là 55,3%, 42,3% và 2,4%": a list's item label
+ * (list_labels) before the respectively cue names the figure in its
+ * place after the cue, counted by the items since the list's lead; the
+ * other items are no indicator, nor is the whole named after them.
+ * Returns that label's index in st->labels; -1 with no list item before
+ * the cue (the figure is left to the other ways); -2 when the figure is
+ * another item's, or the items cannot be told apart as many as the
+ * figures ("nông, lâm nghiệp và thủy sản" holds a comma itself).
+ */
+static int
+respective_item(struct cx_rules *cx, const struct sentence *st, size_t cs,
+    const struct respective *rs)
+{
+	const char *t = st->s->text;
+
+	for (size_t j = 0; j < st->nlabels; j++) {
+		const struct hit *h = &st->labels[j];
+		struct rx *lead = cx->labels[h->who].lead;
+		PCRE2_SIZE *ov;
+		size_t lead_end = SIZE_MAX;
+
+		if (lead == NULL || h->start < cs || h->end > rs->cue)
+			continue;
+		/* The list begins after its lead's last match before it. */
+		for (size_t at = cs; at < h->start &&
+		    rx_match(lead, t, h->start, at, &ov); at = ov[1] > ov[0] ?
+		    ov[1] : ov[0] + 1)
+			lead_end = ov[1];
+		if (lead_end == SIZE_MAX ||
+		    count_seps(t, lead_end, rs->cue, h->start, h->end) + 1 !=
+		    rs->count)
+			return -2;
+		return count_seps(t, lead_end, h->start, 0, 0) == rs->k ?
+		    (int)j : -2;
+	}
+	return -1;
 }
 
 /* Does a bracket open before from close in s[from..to)?  A period in
@@ -796,6 +856,12 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 	 * k-th figure of a kind after the cue goes to the k-th label. */
 	if (rs->cue != SIZE_MAX) {
 		size_t nl = 0, first = SIZE_MAX;
+		int item = respective_item(cx, st, cs, rs);
+
+		if (item != -1) {
+			*lab = item >= 0 ? &st->labels[item] : NULL;
+			return item >= 0 ? st->labels[item].who : -1;
+		}
 
 		for (size_t j = 0; j < st->nlabels; j++)
 			if (st->labels[j].start >= cs &&
@@ -1363,7 +1429,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	}
 	clause_of(s, n->start, &cs, &ce);
 	aside = aside_of(cx, st, s->text, cs, n->start);
-	rs = respective_of(cx, s, i, cs);
+	rs = respective_of(cx, s, i, cs, ce);
 	li = pick_label(cx, st, i, cs, ce, *prev_label, &rs, &lab);
 	if (li < 0) {
 		why(out, s, n, "no indicator label in its clause%s", NULL);

@@ -459,15 +459,16 @@ cx_scan(const struct rx *rx)
 	return pat->scan;
 }
 
+/* whole: rx is matched against whole sentences only (litreq_of_whole()). */
 static void
-req_add(struct cx_rules *cx, struct rx *rx)
+req_add(struct cx_rules *cx, struct rx *rx, bool whole)
 {
 	struct cx_pat *pat;
 
 	if (rx == NULL || rx->src == NULL || rx->user != NULL)
 		return;
 	pat = xcalloc(1, sizeof(*pat));
-	pat->req = litreq_of(rx->src);
+	pat->req = whole ? litreq_of_whole(rx->src) : litreq_of(rx->src);
 	litgate_of(pat->req, &pat->gate);
 	/* PCRE2's own bound: it fails a shorter subject at once, but
 	 * only after the prefilter and the call. */
@@ -515,25 +516,27 @@ load_reqs(struct cx_rules *cx)
 	cx->pats = xcalloc(nsingles + cx->nlabels + cx->ncomponents +
 	    cx->nblockers + cx->nabroad + cx->nbases + 1, sizeof(*cx->pats));
 	for (size_t i = 0; i < nsingles; i++)
-		req_add(cx, singles[i]);
+		req_add(cx, singles[i], false);
 	for (size_t i = 0; i < cx->nlabels; i++) {
-		req_add(cx, cx->labels[i].rx);
+		/* Asked of whole sentences (find_labels(), may_have_rows()):
+		 * "(?=[^;.:]*\blần lượt\b)" rules most of them out. */
+		req_add(cx, cx->labels[i].rx, true);
 		cx->labels[i].req = cx_req(cx, cx->labels[i].rx);
 		litgate_of(cx->labels[i].req, &cx->labels[i].gate);
 	}
 	cx->component_gates = xcalloc(cx->ncomponents + 1,
 	    sizeof(*cx->component_gates));
 	for (size_t i = 0; i < cx->ncomponents; i++) {
-		req_add(cx, cx->components[i]);
+		req_add(cx, cx->components[i], false);
 		litgate_of(cx_req(cx, cx->components[i]),
 		    &cx->component_gates[i]);
 	}
 	for (size_t i = 0; i < cx->nblockers; i++)
-		req_add(cx, cx->blockers[i]);
+		req_add(cx, cx->blockers[i], false);
 	for (size_t i = 0; i < cx->nabroad; i++)
-		req_add(cx, cx->abroad[i]);
+		req_add(cx, cx->abroad[i], false);
 	for (size_t i = 0; i < cx->nbases; i++)
-		req_add(cx, cx->bases[i].rx);
+		req_add(cx, cx->bases[i].rx, false);
 }
 
 struct cx_rules *

@@ -173,12 +173,15 @@ branches_free(struct conj *br, size_t nbr)
 	free(br);
 }
 
+/* Whether a lookahead's words are needed too (litreq_of_whole()). */
+static bool read_ahead;
+
 /* A group after its '(' : what it needs, into c.  false: unreadable. */
 static bool
 parse_group(const char **pp, struct conj *c)
 {
 	const char *p = *pp;
-	bool consuming = true;
+	bool consuming = true, ahead = false;
 	struct conj *br = NULL;
 	size_t nbr = 0;
 	long min;
@@ -197,6 +200,7 @@ parse_group(const char **pp, struct conj *c)
 			p++;
 		else if (*p == '=' || *p == '!') {
 			consuming = false;
+			ahead = *p == '=' && read_ahead;
 			p++;
 		} else if (*p == '<' && (p[1] == '=' || p[1] == '!')) {
 			consuming = false;
@@ -232,7 +236,7 @@ parse_group(const char **pp, struct conj *c)
 	}
 	p++;
 	min = rx_quantifier(&p, NULL);
-	if (consuming && min != 0)
+	if ((consuming || ahead) && min != 0)
 		group_req(br, nbr, c);
 	branches_free(br, nbr);
 	*pp = p;
@@ -502,6 +506,17 @@ litreq_of(const char *pattern)
 	} else
 		conj_free(&all);
 	branches_free(br, nbr);
+	return q;
+}
+
+struct litreq *
+litreq_of_whole(const char *pattern)
+{
+	struct litreq *q;
+
+	read_ahead = true;
+	q = litreq_of(pattern);
+	read_ahead = false;
 	return q;
 }
 

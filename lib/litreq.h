@@ -36,6 +36,13 @@ struct litreq;
 
 /* The requirements of pattern; NULL when nothing is known (always run). */
 struct litreq *litreq_of(const char *pattern);
+
+/*
+ * litreq_of(), for a pattern matched only against a subject that is the
+ * text asked (a whole sentence, not a window of a longer subject): the
+ * words a positive lookahead needs must then be in it too, and count.
+ */
+struct litreq *litreq_of_whole(const char *pattern);
 void litreq_free(struct litreq *q);
 
 /* Can a match lie in the folded text t[0..n)?  true for q == NULL. */
