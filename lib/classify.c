@@ -1240,7 +1240,8 @@ gate_mask(struct rx **v, size_t n)
 
 /* Bytes before a label within which what names its subject (a
  * component, "trong đó") begins: some 25 words, some 8. */
-enum { SUBJECT_REACH = 120, LEAD_REACH = 40, ABROAD_REACH = 24 };
+enum { SUBJECT_REACH = 120, SUBJECT_VERB_REACH = 16, LEAD_REACH = 40,
+    ABROAD_REACH = 24 };
 
 /* The bytes at the start of a sentence within which a period it opens
  * with begins: "Trong quý III, ...", "Tính chung 9 tháng, ...". */
@@ -1302,7 +1303,8 @@ led_part(struct cx_rules *cx, const struct sentence *st,
 }
 
 /*
- * A component whose name ends where the label begins (spaces apart), in
+ * A component whose name ends where the label begins (spaces apart, or
+ * a subject_verb: "Khu Công nghệ cao TP.HCM đạt giá trị xuất khẩu"), in
  * the clause from cs: [*at, *end) when there is one.  Only right before
  * the label: a part named earlier in the clause is another figure's
  * ("khu vực dịch vụ tăng 5%, GRDP tăng 7%").
@@ -1311,7 +1313,11 @@ static void
 subject_component(struct cx_rules *cx, const struct sentence *st,
     const char *t, size_t cs, size_t label_at, size_t *at, size_t *end)
 {
-	size_t to = trim_back(t, cs, label_at, " ");
+	size_t to = trim_back(t, cs, label_at, " "), v;
+
+	if (cx->subject_verb && find_last(cx->subject_verb, t,
+	    window_before(t, cs, to, SUBJECT_VERB_REACH), to, &v, NULL))
+		to = trim_back(t, cs, v, " ");
 	size_t from = window_before(t, cs, to, SUBJECT_REACH);
 	for (size_t c = 0; c < cx->ncomponents; c++) {
 		size_t a, e;

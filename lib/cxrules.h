@@ -98,6 +98,7 @@ struct cx_rules {
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */
 	struct rx *sub_period;		/* "riêng" before a period */
+	struct rx *subject_verb;	/* "đạt" between a part and its label */
 	struct rx *page_end;		/* "Tin liên quan": the page goes on */
 	struct rx *list_item;		/* "- ...": a line of a list */
 	struct rx *plan_lead;		/* "Kế hoạch năm 2021: ..." */
