@@ -240,6 +240,16 @@ is_figure(const struct cnum *n)
 	return n->figure;
 }
 
+/* Does sentence s hold a figure? */
+static bool
+has_figure(const struct csent *s)
+{
+	for (size_t k = 0; k < s->nnums; k++)
+		if (is_figure(&s->nums[k]))
+			return true;
+	return false;
+}
+
 /* Marks the figures of doc; returns how many sentences lead up to its
  * last figure (0 when it has none). */
 static size_t
@@ -364,6 +374,17 @@ inside_component(struct cx_rules *cx, const char *s, size_t len,
 	return false;
 }
 
+/* May label i match in the folded sentence?  Its gate, inline, then its
+ * literals, asked once a sentence (litreq_may_once()): nothing to
+ * remember for the next part.  find_labels() and may_have_rows() ask
+ * the same, so a document this rules out has no label. */
+static inline bool
+label_may(const struct cx_rules *cx, size_t i)
+{
+	return litgate_may(&cx->labels[i].gate, &fidx) &&
+	    litreq_may_once(cx->labels[i].req, &fidx, fold.p, fold.len);
+}
+
 /* Collects the labels of a sentence, longest first where they overlap. */
 static void
 find_labels(struct cx_rules *cx, struct sentence *st)
@@ -382,12 +403,8 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 		size_t at = 0;
 		PCRE2_SIZE *ov;
 
-		if (gated && !litgate_may(&cx->labels[i].gate, &fidx))
-			continue;
-		/* Asked once a sentence: nothing to remember for the next
-		 * part (litreq_may_once()). */
-		if (gated ? !litreq_may_once(cx->labels[i].req, &fidx, fold.p,
-		    fold.len) : !may_match_req(cx->labels[i].req, NULL, s, 0, len))
+		if (gated ? !label_may(cx, i) :
+		    !may_match_req(cx->labels[i].req, NULL, s, 0, len))
 			continue;
 		/* In the folded sentence PCRE2 is asked only where a match
 		 * may begin (rxscan_find()), anchored: a label whose first
@@ -1965,9 +1982,8 @@ figure_later_in_line(const struct cdoc *doc, size_t si)
 {
 	for (size_t j = si + 1; j < doc->nsents &&
 	    doc->sents[j].lineno == doc->sents[si].lineno; j++)
-		for (size_t k = 0; k < doc->sents[j].nnums; k++)
-			if (is_figure(&doc->sents[j].nums[k]))
-				return true;
+		if (has_figure(&doc->sents[j]))
+			return true;
 	return false;
 }
 
@@ -2183,8 +2199,7 @@ article_end(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 		if (figure && s->len <= PAGE_END_MAX &&
 		    find_at(cx->page_end, s->text, 0, s->len))
 			return si;
-		for (size_t k = 0; k < s->nnums && !figure; k++)
-			figure = is_figure(&s->nums[k]);
+		figure = figure || has_figure(s);
 	}
 	return upto;
 }
@@ -2203,19 +2218,12 @@ may_have_rows(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 	bool may = false;
 
 	for (size_t si = 0; si < upto && !may; si++) {
-		const struct csent *s = &doc->sents[si];
-		bool any = false;
-
-		for (size_t k = 0; k < s->nnums && !any; k++)
-			any = is_figure(&s->nums[k]);
-		if (!any)
+		if (!has_figure(&doc->sents[si]))
 			continue;
-		set_sentence(s);
+		set_sentence(&doc->sents[si]);
 		fold_sentence();
 		for (size_t i = 0; i < cx->nlabels && !may; i++)
-			may = litgate_may(&cx->labels[i].gate, &fidx) &&
-			    litreq_may_once(cx->labels[i].req, &fidx, fold.p,
-			    fold.len);
+			may = label_may(cx, i);
 	}
 	set_sentence(NULL);
 	return may;
@@ -2267,7 +2275,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	for (size_t si = 0; si < doc->nsents; si++) {
 		const struct csent *s = &doc->sents[si];
 		size_t rows_before = out->n;
-		bool any = false, lead, item;
+		bool any, lead, item;
 		bool opens_line = si == 0 || doc->sents[si - 1].lineno !=
 		    s->lineno;
 		int k0;
@@ -2294,8 +2302,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		set_sentence(s->nnums > 0 ? s : NULL);
 		cx_stats.sents++;
 		cx_stats.nums += s->nnums;
-		for (size_t k = 0; k < s->nnums && !any; k++)
-			any = is_figure(&s->nums[k]);
+		any = has_figure(s);
 		/* A lead-in's cue holds in its paragraph, and over the
 		 * lines of a list after it ("như sau:" then "- ..."). */
 		item = (ctx.target.on || ctx.estimate.on) &&

@@ -373,12 +373,13 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 			    &ov) || (passed && !rxscan_find(pr->v[i].scan,
 			    pr->v[i].rx, s, at, end, fold, fmap, ix, &ov)))
 				break;
-			struct period_hit h = { ov[0], ov[1], { 0, 0, 0, 0 },
-			    false, is_relative(pr->v[i].type), false,
-			    pr->v[i].deictic, pr->v[i].type == P_REL_MONTH,
-			    pr->v[i].offset,
-			    pr->v[i].type == P_SAME_PERIOD,
-			    pr->v[i].type == P_LAST_YEARS };
+			struct period_hit h = { .start = ov[0], .end = ov[1],
+			    .relative = is_relative(pr->v[i].type),
+			    .deictic = pr->v[i].deictic,
+			    .of_month = pr->v[i].type == P_REL_MONTH,
+			    .month_offset = pr->v[i].offset,
+			    .of_period = pr->v[i].type == P_SAME_PERIOD,
+			    .of_years = pr->v[i].type == P_LAST_YEARS };
 			bool overlaps = false;
 
 			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;

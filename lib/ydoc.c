@@ -271,9 +271,9 @@ ymap_choice(const struct ynode *map, const char *key,
 		if (strcmp(names[k], v) == 0)
 			return k;
 	list[0] = '\0';
-	for (k = 0; names[k] != NULL; k++)
-		len += (size_t)snprintf(list + len, len < sizeof(list) ?
-		    sizeof(list) - len : 0, "%s%s", k ? ", " : "", names[k]);
+	for (k = 0; names[k] != NULL && len < sizeof(list); k++)
+		len += (size_t)snprintf(list + len, sizeof(list) - len, "%s%s",
+		    k ? ", " : "", names[k]);
 	ydie(map, "%s must be one of %s", key, list);
 }
 
