@@ -1020,6 +1020,29 @@ right_after(struct cx_rules *cx, const char *t, size_t end,
 	return end == p->start;
 }
 
+/* The period written (a year, a month: not "năm trước") and compared
+ * with ("so với năm 2020") right before the bracket a figure at pos
+ * opens, or st->nperiods. */
+static size_t
+compared_in_bracket(const struct sentence *st, size_t pos)
+{
+	const char *t = st->s->text;
+	size_t open;
+
+	if (!st->brackets || (open = open_bracket(t, 0, pos)) == SIZE_MAX)
+		return st->nperiods;
+	for (size_t q = open + 1; q < pos; q++)
+		if (t[q] != ' ')
+			return st->nperiods;	/* words before it */
+	while (open > 0 && t[open - 1] == ' ')
+		open--;
+	for (size_t k = 0; k < st->nperiods; k++)
+		if (st->periods[k].end == open && st->periods[k].guarded &&
+		    !st->periods[k].relative)
+			return k;
+	return st->nperiods;
+}
+
 /* The period of figure i (see the file's comment for the order); *own:
  * it is the one written right after the figure. */
 static bool
@@ -1031,6 +1054,13 @@ pick_period(struct cx_rules *cx, struct sentence *st, size_t i, size_t ce,
 	const char *s = st->s->text;
 	size_t k;
 
+	/* "tăng so với năm 2020 (41,5%)": a figure that opens a bracket
+	 * right after a period compared with is of that period. */
+	if ((k = compared_in_bracket(st, n->start)) < st->nperiods) {
+		*out = st->periods[k].span;
+		*own = true;
+		return true;
+	}
 	/* "40,3% năm 2015", "4,7% của cùng kỳ năm 2021": a year written
 	 * right after the figure. */
 	for (k = 0; k < st->nperiods; k++) {
@@ -1206,12 +1236,21 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 
 /* The verb of figure n: the nearest before it in its own words [from,
  * n->start); for a figure joined to the one before by a mere "và" or
- * comma ("tăng 8,2% và 5,1%"), with none of its own, that one's. */
+ * comma ("tăng 8,2% và 5,1%"), with none of its own, that one's.  None
+ * for the figure a comparison is made with ("tăng so với mức 29,92% năm
+ * 2020"): the verb is the other figure's. */
+enum { REFERENCE_REACH = 32 };	/* bytes before a figure: "so với mức " */
+
 static enum verb
 figure_verb(struct cx_rules *cx, const char *t, size_t cs, size_t from,
     const struct cnum *n)
 {
-	enum verb verb = last_verb(cx, t, from, n->start, NULL);
+	enum verb verb;
+
+	if (cx->reference != NULL && find(cx->reference, t,
+	    window_before(t, cs, n->start, REFERENCE_REACH), n->start, NULL))
+		return V_NONE;
+	verb = last_verb(cx, t, from, n->start, NULL);
 
 	if (verb == V_NONE && from > cs && n->start - from <= SHARED_VERB_GAP)
 		verb = last_verb(cx, t, cs, from, NULL);
@@ -1591,11 +1630,12 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		if (b != NULL && strcmp(b, "yoy") == 0)
 			after_basis = b;
 	}
-	/* A percent's basis may also be told by a named period after it,
+	/* A percent's basis may also be told by a named period after it
+	 * ("so với tháng 5"; not "cao hơn quý I", rates set side by side),
 	 * or by a comparison opening the clause ("So với tháng trước, CPI
 	 * tăng 0,2%"), for the figures that name none of their own. */
 	if (after_basis == NULL && (is_percent(n) || times)) {
-		if (period.y1 != 0)
+		if (period.y1 != 0 && find_at(cx->compare_after, t, n->end, ce))
 			after_basis = basis_of_compared(st, n->end,
 			    next_start < ce ? next_start : ce, &period);
 		/* Before the label, or before the figure when the label
