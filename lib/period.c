@@ -36,6 +36,7 @@ struct prule {
 	struct litgate gate;	/* of req: tried once per sentence */
 	struct rxscan *scan;	/* what they begin with */
 	bool lits;		/* rxscan_seeks_literals(scan), asked once */
+	bool words;		/* written in words: the whole sentence */
 	enum ptype type;
 	int offset;		/* relative_*: years or months from the
 				 * context's */
@@ -80,7 +81,7 @@ struct period_rules *
 period_load(const struct ynode *root)
 {
 	static const char *const keys[] = { "type", "pattern", "offset",
-	    "from", "examples", NULL };
+	    "from", "words", "examples", NULL };
 	static const char *const top[] = { "periods", "guard", "guard_window",
 	    "numerals", NULL };
 	struct period_rules *pr = xcalloc(1, sizeof(*pr));
@@ -107,6 +108,7 @@ period_load(const struct ynode *root)
 			ydie(ymap_get(r, "type"), "unknown period type '%s'", type);
 		pr->v[pr->n].type = (enum ptype)t;
 		pr->v[pr->n].offset = (int)ymap_long(r, "offset", 0, -50, 50);
+		pr->v[pr->n].words = ymap_bool(r, "words", false);
 		if ((from = ymap_get(r, "from")) != NULL) {
 			const char *f = ystr(from, "from");
 
@@ -340,7 +342,7 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 	     * window: one inline test instead of a call per window. */
 	    for (size_t w = (fold != NULL && ix != NULL &&
 		!litgate_may(&pr->v[i].gate, ix)) ? nwin : 0; w < nwin; w++) {
-		bool rel = is_relative(pr->v[i].type);
+		bool rel = is_relative(pr->v[i].type) || pr->v[i].words;
 		size_t at = rel ? whole_from : wfrom[w];
 		size_t end = rel ? len : wto[w];
 		PCRE2_SIZE *ov;
