@@ -1133,7 +1133,9 @@ before_publication(struct sentence *st, const struct context *ctx)
 	}
 }
 
-/* Marks the period expressions written right after a figure (from/to). */
+/* Marks the period expressions written right after a figure ("8,56% của
+ * quý II/2022", "từ 40,3% năm 2015"): the figure's own, not the period
+ * the next sentences go on with. */
 static void
 attach_periods(struct cx_rules *cx, struct sentence *st)
 {
@@ -1146,10 +1148,7 @@ attach_periods(struct cx_rules *cx, struct sentence *st)
 
 			if (!is_figure(n))
 				continue;
-			if (right_after(cx, s->text, n->end, &st->periods[k]) &&
-			    (has_flag(n, "from") || has_flag(n, "to") ||
-			    has_flag(n, "range_lo") || has_flag(n, "range_hi") ||
-			    st->periods[k].span.m1 == 1))
+			if (right_after(cx, s->text, n->end, &st->periods[k]))
 				st->attached[k] = true;
 		}
 	}
