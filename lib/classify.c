@@ -1199,6 +1199,10 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	    ctx->estimate.period.y1 == 0 || memcmp(period,
 	    &ctx->estimate.period, sizeof(*period)) == 0))
 		return "estimate";
+	/* "ADB dự báo mức 6% cho năm 2026": a forecast, not a plan, even
+	 * of a period still to come. */
+	if (cx->forecast && find(cx->forecast, s, cs, n->start, NULL))
+		return "estimate";
 	if (dated && doc_pos > 0)
 		return "target";
 	/* kế hoạch, chỉ tiêu: targets for a period not yet ended. */

@@ -217,7 +217,7 @@ static const struct cue status_cues[] = {
 	CUE(plan_period, false), CUE(sub_period, false),
 	CUE(contrast_period, false), CUE(aside, false),
 	CUE(aside_last_year, false), CUE(aside_before, false),
-	CUE(subject_verb, false),
+	CUE(subject_verb, false), CUE(forecast, false),
 	{ NULL, 0, false }
 };
 static const struct cue measure_cues[] = {
