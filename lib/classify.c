@@ -2121,6 +2121,12 @@ context_period(struct cx_rules *cx, const struct sentence *st,
 			continue;
 		if (p->span.y1 != p->span.y2 && !lead)
 			continue;
+		/* "(GRDP năm 2025 ước tăng 9,15%.) Theo số liệu chính
+		 * thức, GRDP năm 2024 đạt 8,43%": an earlier year's revised
+		 * figure, not what the next sentences are about. */
+		if (!lead && p->span.y2 < in->y1 && cx->revision &&
+		    find_at(cx->revision, t, 0, st->s->len))
+			return -1;
 		if (!lead && cx->plan_period && find(cx->plan_period, t,
 		    window_before(t, 0, p->start, LEAD_REACH), p->start, NULL))
 			continue;

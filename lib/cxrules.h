@@ -92,6 +92,7 @@ struct cx_rules {
 	struct rx *target_strong, *target_weak, *weak_negated;
 	struct rx *estimate, *tentative, *lead_in;
 	struct rx *forecast;		/* "dự báo": an estimate, always */
+	struct rx *revision;		/* "Theo số liệu chính thức, ..." */
 	struct rx *increase, *decrease, *ratio, *exceed, *share;
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *compare_before;	/* "so với tháng trước, bằng" */
