@@ -1244,14 +1244,21 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
  * 2020"): the verb is the other figure's. */
 enum { REFERENCE_REACH = 32 };	/* bytes before a figure: "so với mức " */
 
+static bool
+is_reference(struct cx_rules *cx, const char *t, size_t cs,
+    const struct cnum *n)
+{
+	return cx->reference != NULL && find(cx->reference, t,
+	    window_before(t, cs, n->start, REFERENCE_REACH), n->start, NULL);
+}
+
 static enum verb
 figure_verb(struct cx_rules *cx, const char *t, size_t cs, size_t from,
     const struct cnum *n)
 {
 	enum verb verb;
 
-	if (cx->reference != NULL && find(cx->reference, t,
-	    window_before(t, cs, n->start, REFERENCE_REACH), n->start, NULL))
+	if (is_reference(cx, t, cs, n))
 		return V_NONE;
 	verb = last_verb(cx, t, from, n->start, NULL);
 
@@ -1696,8 +1703,11 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			row.measure = "plan_ratio";
 			row.basis = "plan";
 		} else if (verb == V_INC || verb == V_DEC || verb == V_EXCEED ||
-		    (verb == V_RATIO && find(cx->growth, t, cs, n->start,
-		    NULL))) {
+		    ((verb == V_RATIO || (verb == V_NONE &&
+		    is_reference(cx, t, cs, n))) && find(cx->growth, t, cs,
+		    n->start, NULL))) {
+			/* "Mức tăng này thấp hơn mức 13,2% của năm 2018":
+			 * a growth rate compared with is one too. */
 			row.measure = "change";
 			if (verb == V_DEC)
 				change_value(n->value, false, row.value,
