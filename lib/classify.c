@@ -897,6 +897,16 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 
 		if (h->start >= cs && h->end <= n->start)
 			best = h;
+		/* "đặt mục tiêu GRDP tăng 14,5%, thu hút 1,5 tỷ USD vốn
+		 * FDI": an amount's label right after it names it, not
+		 * the one before (a percent's is what it is a share of:
+		 * "chiếm 35% GRDP"). */
+		else if (!is_percent(n) && h->start > n->end &&
+		    h->start - n->end == 1 && s->text[n->end] == ' ' &&
+		    cx->labels[h->who].lead == NULL) {
+			best = h;
+			break;
+		}
 	}
 	/* "; trong đó thu nội địa 18.200 tỷ đồng": a clause that goes on
 	 * the one before keeps its indicator. */
