@@ -1247,13 +1247,10 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	return "actual";
 }
 
-/* The verb of figure n: the nearest before it in its own words [from,
- * n->start); for a figure joined to the one before by a mere "và" or
- * comma ("tăng 8,2% và 5,1%"), with none of its own, that one's.  None
- * for the figure a comparison is made with ("tăng so với mức 29,92% năm
- * 2020"): the verb is the other figure's. */
 enum { REFERENCE_REACH = 32 };	/* bytes before a figure: "so với mức " */
 
+/* Is figure n the one another is compared with ("tăng so với mức 29,92%
+ * năm 2020", "so với năm 2020 (41,5%)"; context.yaml reference)? */
 static bool
 is_reference(struct cx_rules *cx, const char *t, size_t cs,
     const struct cnum *n)
@@ -1262,6 +1259,11 @@ is_reference(struct cx_rules *cx, const char *t, size_t cs,
 	    window_before(t, cs, n->start, REFERENCE_REACH), n->start, NULL);
 }
 
+/* The verb of figure n: the nearest before it in its own words [from,
+ * n->start); for a figure joined to the one before by a mere "và" or
+ * comma ("tăng 8,2% và 5,1%"), with none of its own, that one's.  None
+ * for the figure a comparison is made with: the verb before it is the
+ * other figure's. */
 static enum verb
 figure_verb(struct cx_rules *cx, const char *t, size_t cs, size_t from,
     const struct cnum *n)

@@ -342,12 +342,13 @@ period_find_near(struct period_rules *pr, const char *s, size_t len,
 	     * window: one inline test instead of a call per window. */
 	    for (size_t w = (fold != NULL && ix != NULL &&
 		!litgate_may(&pr->v[i].gate, ix)) ? nwin : 0; w < nwin; w++) {
-		bool rel = is_relative(pr->v[i].type) || pr->v[i].words;
-		size_t at = rel ? whole_from : wfrom[w];
-		size_t end = rel ? len : wto[w];
+		/* No digit to look near: the whole sentence, once. */
+		bool whole = is_relative(pr->v[i].type) || pr->v[i].words;
+		size_t at = whole ? whole_from : wfrom[w];
+		size_t end = whole ? len : wto[w];
 		PCRE2_SIZE *ov;
 
-		if (rel && (!all || w > 0))
+		if (whole && (!all || w > 0))
 			break;
 		if (fold != NULL && at < end && ((ix != NULL &&
 		    litreq_ruled_out(pr->v[i].req, ix)) ||
