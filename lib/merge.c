@@ -1,7 +1,8 @@
 /*
  * merge.c - a figure said twice in a document is one row: the same value
  * again, a rounded one ("hơn 41%" and 41,07%; in a headline or title
- * within a step of its last digit), one said with no comparison after
+ * within a step of its last digit, or half a step with no word that
+ * says so: "4,15 tỷ USD" and 4.152,3 triệu USD), one said with no comparison after
  * one said with it, a headline's before any period was known, and a
  * threshold passed ("vượt mốc 10.000 tỷ") before the exact figure.
  */
@@ -87,6 +88,23 @@ one_basis(struct crow *a, const struct crow *b)
 	return true;
 }
 
+/*
+ * Whether a, with no approximation word, is b rounded in a headline or
+ * lead ("Kim ngạch xuất khẩu 10 tháng ước đạt 4,15 tỷ USD" over the
+ * body's 4.152,3 triệu USD): written with fewer digits, and within half
+ * a step of its last one.
+ */
+static bool
+rounded_in_lead(const struct crow *a, const struct crow *b,
+    unsigned long lead)
+{
+	double x = strtod(a->value, NULL), y = strtod(b->value, NULL);
+	double step = value_step(a->value);
+
+	return (a->sno < lead || a->title) && x != 0 &&
+	    step > value_step(b->value) && fabs(x - y) <= step / 2;
+}
+
 /* A figure repeated in one document (headline, lead, body) is one row;
  * of a rounded and an exact one, the exact one stays.  lead: the
  * sentences of the headline and lead. */
@@ -138,6 +156,9 @@ merge_repeats(struct crows *out, unsigned long lead)
 				a->dropped = true;
 			else if (*b->approx && !*a->approx && rounds_to(b, a, lead))
 				b->dropped = true;
+			else if (!*a->approx && !*b->approx &&
+			    rounded_in_lead(a, b, lead))
+				a->dropped = true;
 		}
 	}
 	for (size_t i = 0; i < out->n; i++)
