@@ -1072,11 +1072,17 @@ pick_period(struct cx_rules *cx, struct sentence *st, size_t i, size_t ce,
 		return true;
 	}
 	/* "40,3% năm 2015", "4,7% của cùng kỳ năm 2021": a year written
-	 * right after the figure. */
+	 * right after the figure, or after the end of the range it begins
+	 * ("9 - 9,5% năm 2016"). */
+	size_t end = n->end;
+
+	if (has_flag(n, "range_lo") && i + 1 < st->s->nnums &&
+	    has_flag(&st->s->nums[i + 1], "range_hi"))
+		end = st->s->nums[i + 1].end;
 	for (k = 0; k < st->nperiods; k++) {
 		const struct period_hit *p = &st->periods[k];
 
-		if (right_after(cx, s, n->end, p) && !p->guarded &&
+		if (right_after(cx, s, end, p) && !p->guarded &&
 		    (!p->relative || p->of_period) && st->attached[k]) {
 			*out = p->span;
 			*own = true;
@@ -1189,10 +1195,27 @@ named_between(const struct sentence *st, const struct span *p, size_t from,
 	return false;
 }
 
+/* Does a plan's cue at cue in t name figure n, with its label lab
+ * right after it, in the same words, and the figure right after that
+ * ("liệu tỉnh có đạt chỉ tiêu tăng trưởng 9 - 9,5%": the figure is the
+ * plan, whatever is said of reaching it; not "đạt 96,2% kế hoạch, nhập
+ * khẩu 280 triệu")? */
+enum { CUE_LABEL_GAP = 16, LABEL_FIGURE_GAP = 12 };
+
+static bool
+names_figure(const char *t, size_t cue, const struct hit *lab,
+    const struct cnum *n)
+{
+	return lab != NULL && lab->start > cue &&
+	    lab->start - cue <= CUE_LABEL_GAP &&
+	    memchr(t + cue, ',', lab->start - cue) == NULL &&
+	    lab->end <= n->start && n->start - lab->end <= LABEL_FIGURE_GAP;
+}
+
 static const char *
 pick_status(struct cx_rules *cx, const struct sentence *st,
-    const struct cnum *n, size_t cs, const struct span *period, bool dated,
-    const struct context *ctx)
+    const struct cnum *n, const struct hit *lab, size_t cs,
+    const struct span *period, bool dated, const struct context *ctx)
 {
 	const char *s = st->s->text;
 	int doc_pos = 0;	/* the period against the document's date */
@@ -1222,7 +1245,8 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 		/* Not one in an aside closed before the figure: "(kế
 		 * hoạch năm 2023 là 11.000 tỷ đồng), vượt 13,6% dự toán". */
 		while (find(cx->target_weak, s, from, n->start, &at)) {
-			if (!find(cx->weak_negated, s, cs, at, NULL) &&
+			if ((!find(cx->weak_negated, s, cs, at, NULL) ||
+			    names_figure(s, at, lab, n)) &&
 			    !(st->brackets && closed_between(s, at, n->start)))
 				return "target";
 			from = at + 1;
@@ -1834,7 +1858,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	span_format(&period, row.period, sizeof(row.period));
 	/* A clause that goes on the one before shares its cues. */
 	row.status = aside != NO_ASIDE ? "actual" :
-	    pick_status(cx, st, n, lab ? cs : 0, &period, dated, ctx);
+	    pick_status(cx, st, n, lab, lab ? cs : 0, &period, dated, ctx);
 	/* "đạt 76.500 tỷ đồng, tăng 12% so với mức 68.300 tỷ đồng thực hiện
 	 * năm 2020" after "Năm 2021, ngành phấn đấu": a figure whose own
 	 * year, written right after it, ended before the year of publication

@@ -102,7 +102,7 @@ rounded_in_lead(const struct crow *a, const struct crow *b,
 	double step = value_step(a->value);
 
 	return (a->sno < lead || a->title) && x != 0 &&
-	    step > value_step(b->value) && fabs(x - y) <= step / 2;
+	    step > value_step(b->value) && fabs(x - y) < step / 2;
 }
 
 /* A figure repeated in one document (headline, lead, body) is one row;
