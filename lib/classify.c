@@ -1296,6 +1296,10 @@ figure_verb(struct cx_rules *cx, const char *t, size_t cs, size_t from,
 
 	if (is_reference(cx, t, cs, n))
 		return V_NONE;
+	/* "tăng gần 10%, chính xác là 9,98%": the figure before, again. */
+	if (cx->restated && from > cs && find(cx->restated, t, from, n->start,
+	    NULL))
+		return last_verb(cx, t, cs, from, NULL);
 	verb = last_verb(cx, t, from, n->start, NULL);
 
 	if (verb == V_NONE && from > cs && n->start - from <= SHARED_VERB_GAP)

@@ -230,6 +230,7 @@ static const struct cue measure_cues[] = {
 	CUE(respectively, false), CUE(list_joint, false), CUE(year_joint, false),
 	CUE(period_after_stop, false),
 	CUE(milestone, false), CUE(index_verb, false), CUE(reference, false),
+	CUE(restated, false),
 	CUE(compare_before, false), CUE(prev_quarter, false),
 	{ NULL, 0, false }
 };

@@ -110,6 +110,7 @@ struct cx_rules {
 	struct rx *milestone;		/* "mốc" right before a figure */
 	struct rx *index_verb;		/* "bằng" right before a figure */
 	struct rx *reference;		/* "so với mức" right before it */
+	struct rx *restated;		/* "chính xác là" right before it */
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
 	struct rx *aside_before;	/* "cùng kỳ năm ngoái (tăng 9,2%)" */
 	struct rx *continuation;
