@@ -1032,18 +1032,22 @@ right_after(struct cx_rules *cx, const char *t, size_t end,
 
 /* The period written (a year, a month: not "năm trước") and compared
  * with ("so với năm 2020") right before the bracket a figure at pos
- * opens, or st->nperiods. */
+ * opens, or st->nperiods.  Before the figure in the bracket, at most a
+ * verb ("so với quý I/2019 (tăng 7,1%)"). */
+enum { BRACKET_VERB_REACH = 12 };
+
 static size_t
 compared_in_bracket(const struct sentence *st, size_t pos)
 {
 	const char *t = st->s->text;
 	size_t open;
 
-	if (!st->brackets || (open = open_bracket(t, 0, pos)) == SIZE_MAX)
+	if (!st->brackets || (open = open_bracket(t, 0, pos)) == SIZE_MAX ||
+	    pos - open > BRACKET_VERB_REACH)
 		return st->nperiods;
 	for (size_t q = open + 1; q < pos; q++)
-		if (t[q] != ' ')
-			return st->nperiods;	/* words before it */
+		if ((t[q] >= '0' && t[q] <= '9') || t[q] == ',' || t[q] == ';')
+			return st->nperiods;	/* another figure, a list */
 	while (open > 0 && t[open - 1] == ' ')
 		open--;
 	for (size_t k = 0; k < st->nperiods; k++)
