@@ -224,8 +224,10 @@ resolve(const struct period_rules *pr, const struct prule *r, const char *s,
 	int year = group_int(r->rx, s, r->g_year);
 	int n;
 
+	/* offset: "quý I năm ngoái" is a year before the one in force
+	 * (before the publication's, with from: publication). */
 	if (year < 0)
-		year = ctx_year;
+		year = ctx_year > 0 ? ctx_year + r->offset : ctx_year;
 	switch (r->type) {
 	case P_YEAR:
 		if (year <= 0)
