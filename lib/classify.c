@@ -1762,14 +1762,19 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			/* A sign is the verb of a terse line: "TMBL Q1:
 			 * 17.650 tỷ đ, +11,8%", "đạt 226,5 tr.USD, -4,7%". */
 			row.measure = "change";
-		} else if (verb == V_RATIO && (find_at(cx->compare_after, t,
+		} else if (verb == V_RATIO && (((find_at(cx->compare_after, t,
 		    n->end, ce) || compared_before ||
 		    aside == ASIDE_LAST_YEAR) &&
 		    (index_like(n->value) || find(cx->index_verb, t,
 		    window_before(t, cs, n->start, LEAD_REACH), n->start,
-		    NULL))) {
+		    NULL))) || (cx->m[mi].pct == PCT_CHANGE &&
+		    index_like(n->value) && find(cx->index_verb, t,
+		    window_before(t, cs, n->start, LEAD_REACH), n->start,
+		    NULL)))) {
 			/* "bằng 99,2% so với tháng trước", "(cùng kỳ bằng
-			 * 111,35%)", "bằng 43% cùng kỳ": an index, -0.8. */
+			 * 111,35%)", "bằng 43% cùng kỳ": an index, -0.8;
+			 * "CPI bình quân 6 tháng bằng 103,05%", of a rate's
+			 * indicator, with no comparison written, too. */
 			row.measure = "change";
 			change_value(n->value, true, row.value, sizeof(row.value));
 		} else if (cx->m[mi].pct == PCT_LEVEL) {
