@@ -186,6 +186,9 @@ struct context {
 	struct span period;		/* the period in force */
 	struct carry target;		/* a lead-in made the list targets */
 	struct carry estimate;		/* "ước thực hiện như sau: ..." */
+	struct carry list;		/* "Kim ngạch xuất khẩu qua các năm
+					 * như sau:" names the list's */
+	int list_label;			/* ... indicator */
 	int last_label;			/* of the sentence before, or -1 */
 	struct span last_span;		/* the span of years named last */
 	/* The period of the last figure of the sentence before, when it
@@ -213,6 +216,7 @@ struct sentence {
 	uint64_t blockers, components;
 	bool masked;
 	bool continues;			/* opens as a continuation */
+	int list_label;			/* a list item's, from its lead-in */
 	struct span row_period;		/* of its last figure with a row */
 };
 
@@ -917,6 +921,12 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 		*lab = NULL;
 		return prev_label;
 	}
+	/* "Năm 2017: 6,87 tỷ USD" under "Kim ngạch xuất khẩu qua các năm
+	 * như sau:": the item's indicator is its lead-in's. */
+	if (best == NULL && st->list_label >= 0) {
+		*lab = NULL;
+		return st->list_label;
+	}
 	if (best == NULL) {
 		/* "tăng 8%, chỉ số sản xuất công nghiệp ..." and "1.200
 		 * doanh nghiệp thành lập mới": a label after the figure,
@@ -1539,7 +1549,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	cx_stats.figures++;
 	/* With no label in the sentence and none carried on, pick_label()
 	 * has none to give: the clause's words need not be read. */
-	if (st->nlabels == 0 && *prev_label < 0) {
+	if (st->nlabels == 0 && *prev_label < 0 && st->list_label < 0) {
 		why(out, s, n, "no indicator label in its clause%s", NULL);
 		return;
 	}
@@ -2312,11 +2322,36 @@ article_end(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 	return upto;
 }
 
+/* Is sentence si of doc, with no number, the lead-in of a list: ending
+ * on a colon, with a figure in the sentence after it?  Its last label
+ * then names the items.  (Asked of few sentences: most end otherwise.) */
+static bool
+is_list_lead(const struct cdoc *doc, size_t si)
+{
+	const struct csent *s = &doc->sents[si];
+
+	return s->nnums == 0 && si + 1 < doc->nsents &&
+	    has_figure(&doc->sents[si + 1]) && ends_with_colon(s);
+}
+
+/* The last label of lead-in s, or -1 (st is the caller's, free to use). */
+static int
+list_lead_label(struct cx_rules *cx, struct sentence *st,
+    const struct csent *s)
+{
+	set_sentence(s);
+	st->s = s;
+	find_labels(cx, st);
+	set_sentence(NULL);
+	return st->nlabels > 0 ? st->labels[st->nlabels - 1].who : -1;
+}
+
 /* Can a figure of doc's first upto sentences get an indicator?  A row's
  * label is a label pattern's match in a sentence with a figure: the
  * sentence's own, or one carried on from an earlier such sentence
  * (pick_label()).  So when no figure's sentence passes any label's
- * prefilter, the one find_labels() asks, the document has no row, and
+ * prefilter, the one find_labels() asks, nor does a list's lead-in
+ * (whose label its items take), the document has no row, and
  * its periods, cues and clauses need not be read: most pages of a crawl
  * are about something else.  The answer is exact, not a guess; what a
  * page ruled out costs is a fold of its figures' sentences. */
@@ -2326,7 +2361,7 @@ may_have_rows(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 	bool may = false;
 
 	for (size_t si = 0; si < upto && !may; si++) {
-		if (!has_figure(&doc->sents[si]))
+		if (!has_figure(&doc->sents[si]) && !is_list_lead(doc, si))
 			continue;
 		set_sentence(&doc->sents[si]);
 		fold_sentence();
@@ -2417,6 +2452,11 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		    find_at(cx->list_item, s->text, 0, s->len);
 		carry_to(&ctx.target, s->lineno, item);
 		carry_to(&ctx.estimate, s->lineno, item);
+		carry_to(&ctx.list, s->lineno, ctx.list.on &&
+		    find_at(cx->list_item, s->text, 0, s->len));
+		if (is_list_lead(doc, si) &&
+		    (ctx.list_label = list_lead_label(cx, &st, s)) >= 0)
+			carry_from(&ctx.list, s->lineno, ctx.period);
 		/* "Một số chỉ tiêu chủ yếu ước thực hiện cả năm như sau:",
 		 * with no number: its list is estimates.  Only a sentence
 		 * that ends with its colon is asked (most have no number). */
@@ -2452,6 +2492,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		if (prev_label == -2)
 			prev_label = continued_label(cx, s, &ctx);
 		st.continues = prev_label >= 0;
+		st.list_label = carried(&ctx.list, s->lineno) ?
+		    ctx.list_label : -1;
 		st.row_period = (struct span){ 0, 0, 0, 0 };
 		if (s->nnums == 0)
 			set_sentence(s);	/* a lead-in: on to periods */
