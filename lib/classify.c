@@ -1300,15 +1300,18 @@ is_reference(struct cx_rules *cx, const char *t, size_t cs,
 /* The verb of figure n: the nearest before it in its own words [from,
  * n->start); for a figure joined to the one before by a mere "và" or
  * comma ("tăng 8,2% và 5,1%"), with none of its own, that one's.  None
- * for the figure a comparison is made with: the verb before it is the
- * other figure's. */
+ * for the figure a comparison is made with (*ref, if ref is not NULL):
+ * the verb before it is the other figure's. */
 static enum verb
 figure_verb(struct cx_rules *cx, const char *t, size_t cs, size_t from,
-    const struct cnum *n)
+    const struct cnum *n, bool *ref)
 {
 	enum verb verb;
+	bool reference = is_reference(cx, t, cs, n);
 
-	if (is_reference(cx, t, cs, n))
+	if (ref != NULL)
+		*ref = reference;
+	if (reference)
 		return V_NONE;
 	/* "tăng gần 10%, chính xác là 9,98%": the figure before, again. */
 	if (cx->restated && from > cs && find(cx->restated, t, from, n->start,
@@ -1737,7 +1740,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		bool plan = !ranged && (plan_before ||
 		    find_at(cx->plan_after, t, n->end, ce));
 
-		verb = ranged ? V_NONE : figure_verb(cx, t, cs, from, n);
+		bool ref = false;	/* compared with: "so với mức 29,92%" */
+
+		verb = ranged ? V_NONE : figure_verb(cx, t, cs, from, n, &ref);
 
 		/* "giảm 0,2 điểm phần trăm", "đóng góp 8,6 điểm phần
 		 * trăm": a difference of two rates, which no unit of the
@@ -1757,8 +1762,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 			row.measure = "plan_ratio";
 			row.basis = "plan";
 		} else if (verb == V_INC || verb == V_DEC || verb == V_EXCEED ||
-		    ((verb == V_RATIO || (verb == V_NONE &&
-		    is_reference(cx, t, cs, n))) && find(cx->growth, t, cs,
+		    ((verb == V_RATIO || ref) && find(cx->growth, t, cs,
 		    n->start, NULL))) {
 			/* "Mức tăng này thấp hơn mức 13,2% của năm 2018":
 			 * a growth rate compared with is one too. */
@@ -1845,7 +1849,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		/* The verb tells only with a basis after the figure
 		 * ("vượt hơn 3.600 tỷ đồng so với dự toán"). */
 		if (after_basis != NULL && ((verb = figure_verb(cx, t, cs,
-		    from, n)) == V_INC || verb == V_DEC || verb == V_EXCEED)) {
+		    from, n, NULL)) == V_INC || verb == V_DEC ||
+		    verb == V_EXCEED)) {
 			why(out, s, n, "an absolute change (%s)", "no measure for it");
 			return;
 		}
@@ -2446,14 +2451,14 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		cx_stats.sents++;
 		cx_stats.nums += s->nnums;
 		any = has_figure(s);
-		/* A lead-in's cue holds in its paragraph, and over the
-		 * lines of a list after it ("như sau:" then "- ..."). */
-		item = (ctx.target.on || ctx.estimate.on) &&
+		/* A lead-in's cue and indicator hold in its paragraph, and
+		 * over the lines of a list after it ("như sau:" then
+		 * "- ..."). */
+		item = (ctx.target.on || ctx.estimate.on || ctx.list.on) &&
 		    find_at(cx->list_item, s->text, 0, s->len);
 		carry_to(&ctx.target, s->lineno, item);
 		carry_to(&ctx.estimate, s->lineno, item);
-		carry_to(&ctx.list, s->lineno, ctx.list.on &&
-		    find_at(cx->list_item, s->text, 0, s->len));
+		carry_to(&ctx.list, s->lineno, item);
 		if (is_list_lead(doc, si) &&
 		    (ctx.list_label = list_lead_label(cx, &st, s)) >= 0)
 			carry_from(&ctx.list, s->lineno, ctx.period);
