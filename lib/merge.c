@@ -33,12 +33,15 @@ value_step(const char *v)
 }
 
 /*
- * Whether the approximate figure a ("hơn 12%", "gần 51 nghìn tỷ") is the
- * exact b (12.36, 50.8 nghìn tỷ) rounded: within 2% either way, or, in a
- * headline or lead (sentence up to lead), within one step of a's last
- * digit on the side a's cue says (over: above it; nearly, under: below;
- * about: either), as headlines round freely.  In the body "từ 8% trở
- * lên" and "tăng 8,5%" are two figures.
+ * Whether figure a is the exact b rounded.  The approximate a ("hơn
+ * 12%", "gần 51 nghìn tỷ") of b (12.36, 50.8 nghìn tỷ): within 2% either
+ * way, or, in a headline or lead (sentence up to lead), within one step
+ * of a's last digit on the side a's cue says (over: above it; nearly,
+ * under: below; about: either), as headlines round freely.  In the body
+ * "từ 8% trở lên" and "tăng 8,5%" are two figures.  An a with no such
+ * word, only in a headline or lead ("ước đạt 4,15 tỷ USD" over the
+ * body's 4.152,3 triệu USD): written with fewer digits, and within half a
+ * step of its last one.
  */
 static bool
 rounds_to(const struct crow *a, const struct crow *b, unsigned long lead)
@@ -46,6 +49,9 @@ rounds_to(const struct crow *a, const struct crow *b, unsigned long lead)
 	double x = strtod(a->value, NULL), y = strtod(b->value, NULL);
 	double step = value_step(a->value);
 
+	if (*a->approx == '\0')
+		return (a->sno < lead || a->title) && x != 0 &&
+		    step > value_step(b->value) && fabs(x - y) < step / 2;
 	if (x == 0 || (x < 0) != (y < 0))
 		return false;
 	if (fabs(x - y) < 0.02 * fabs(x))
@@ -86,23 +92,6 @@ one_basis(struct crow *a, const struct crow *b)
 		a->basis_default = b->basis_default;
 	}
 	return true;
-}
-
-/*
- * Whether a, with no approximation word, is b rounded in a headline or
- * lead ("Kim ngạch xuất khẩu 10 tháng ước đạt 4,15 tỷ USD" over the
- * body's 4.152,3 triệu USD): written with fewer digits, and within half
- * a step of its last one.
- */
-static bool
-rounded_in_lead(const struct crow *a, const struct crow *b,
-    unsigned long lead)
-{
-	double x = strtod(a->value, NULL), y = strtod(b->value, NULL);
-	double step = value_step(a->value);
-
-	return (a->sno < lead || a->title) && x != 0 &&
-	    step > value_step(b->value) && fabs(x - y) < step / 2;
 }
 
 /* A figure repeated in one document (headline, lead, body) is one row;
@@ -157,7 +146,7 @@ merge_repeats(struct crows *out, unsigned long lead)
 			else if (*b->approx && !*a->approx && rounds_to(b, a, lead))
 				b->dropped = true;
 			else if (!*a->approx && !*b->approx &&
-			    rounded_in_lead(a, b, lead))
+			    rounds_to(a, b, lead))
 				a->dropped = true;
 		}
 	}
