@@ -2327,16 +2327,33 @@ article_end(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 	return upto;
 }
 
-/* Is sentence si of doc, with no number, the lead-in of a list: ending
- * on a colon, with a figure in the sentence after it?  Its last label
- * then names the items.  (Asked of few sentences: most end otherwise.) */
+/* Is s a table's header line kept as it is ("Năm | Giá trị (tỷ đồng) |
+ * Tốc độ tăng (%)"; segment writes its rows as sentences)? */
+static bool
+is_table_header(const struct csent *s)
+{
+	const char *bar = s->len >= 3 ? memchr(s->text + 1, '|', s->len - 2) :
+	    NULL;
+
+	return bar != NULL && bar[-1] == ' ' && bar[1] == ' ' && !has_figure(s);
+}
+
+/* Is sentence si of doc, with no figure, the lead-in of a list: ending
+ * on a colon, with a figure in the sentence after it, or after a table's
+ * header ("... giai đoạn 2016-2023 như sau:", then "Năm | Giá trị (tỷ
+ * đồng)", then "2016: Giá trị đạt 78.450 tỷ đồng")?  Its last label then
+ * names the items.  (Asked of few sentences: most end otherwise.) */
 static bool
 is_list_lead(const struct cdoc *doc, size_t si)
 {
 	const struct csent *s = &doc->sents[si];
 
-	return s->nnums == 0 && si + 1 < doc->nsents &&
-	    has_figure(&doc->sents[si + 1]) && ends_with_colon(s);
+	if (si + 1 >= doc->nsents || has_figure(s) || !ends_with_colon(s))
+		return false;
+	if (has_figure(&doc->sents[si + 1]))
+		return true;
+	return si + 2 < doc->nsents && is_table_header(&doc->sents[si + 1]) &&
+	    has_figure(&doc->sents[si + 2]);
 }
 
 /* The last label of lead-in s, or -1 (st is the caller's, free to use). */
@@ -2344,10 +2361,12 @@ static int
 list_lead_label(struct cx_rules *cx, struct sentence *st,
     const struct csent *s)
 {
+	const struct csent *was = cur_s;
+
 	set_sentence(s);
 	st->s = s;
 	find_labels(cx, st);
-	set_sentence(NULL);
+	set_sentence(was);
 	return st->nlabels > 0 ? st->labels[st->nlabels - 1].who : -1;
 }
 

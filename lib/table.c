@@ -270,14 +270,39 @@ say_percent(struct buf *out, const struct column_rule *r, struct cell h,
 	return true;
 }
 
+/* "Giá trị (tỷ đồng)": a header whose last words are in brackets gives
+ * its column's unit there, as a unit column gives a row's; h becomes the
+ * words before it.  An empty cell when there are none. */
+static struct cell
+header_unit(struct cell *h)
+{
+	const char *open;
+
+	if (h->n < 3 || h->p[h->n - 1] != ')' ||
+	    (open = memchr(h->p, '(', h->n)) == NULL || open == h->p)
+		return (struct cell){ "", 0 };
+	struct cell unit = trim(open + 1, (size_t)(h->p + h->n - 1 - open - 1));
+
+	/* One bracket, holding a word or a percent sign, not a digit: "(2023)"
+	 * or "(kế hoạch 2)" say no unit. */
+	if (memchr(unit.p, '(', unit.n) != NULL || has_digit(unit) ||
+	    unit.n == 0 || (!has_letter(unit) &&
+	    !(unit.n == 1 && unit.p[0] == '%')))
+		return (struct cell){ "", 0 };
+	*h = trim(h->p, (size_t)(open - h->p));
+	return unit;
+}
+
 /* What an amount column says of a cell: "Ước TH 9 tháng đạt 4.512 triệu
- * USD" (the unit column's unit after a bare number).  false for a cell
- * with no number. */
+ * USD" (the unit column's unit, or else the header's, after a bare
+ * number).  false for a cell with no number. */
 static bool
 say_amount(struct buf *out, struct cell h, struct cell v, struct cell unit)
 {
 	if (!has_digit(v))
 		return false;
+	if (unit.n == 0)
+		unit = header_unit(&h);
 	add_words(out, h);
 	buf_adds(out, " đạt ");
 	buf_add(out, v.p, v.n);
