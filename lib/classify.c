@@ -217,6 +217,8 @@ struct sentence {
 	bool masked;
 	bool continues;			/* opens as a continuation */
 	int list_label;			/* a list item's, from its lead-in */
+	int topic;			/* the metric of the label before, whose
+					 * anaphors name it; or -1 */
 	struct span row_period;		/* of its last figure with a row */
 };
 
@@ -442,7 +444,19 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 			*b = t;
 		}
 	st->nlabels = 0;
+	int topic = st->topic;
+
 	for (size_t i = 0; i < n; i++) {
+		const struct label *l = &cx->labels[all[i].who];
+
+		/* "Ngành Thuế phấn đấu thu vượt 5% dự toán" after a sentence
+		 * on budget revenue: an anaphor names the metric in force,
+		 * the previous sentence's or one named before it here; any
+		 * other, nothing. */
+		if (l->anaphor && l->metric != topic)
+			continue;
+		if (!l->anaphor && l->lead == NULL && !l->part)
+			topic = l->metric;
 		if (st->nlabels > 0 &&
 		    all[i].start < st->labels[st->nlabels - 1].end)
 			continue;
@@ -1738,7 +1752,9 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		 * each is a search of its own. */
 		bool ranged = has_flag(n, "from") || has_flag(n, "to");
 		bool plan = !ranged && (plan_before ||
-		    find_at(cx->plan_after, t, n->end, ce));
+		    find_at(cx->plan_after, t, n->end, ce) ||
+		    find_at(cx->plan_before, t, window_before(t, cs, n->start,
+		    LEAD_REACH), n->start));
 
 		bool ref = false;	/* compared with: "so với mức 29,92%" */
 
@@ -2389,8 +2405,10 @@ may_have_rows(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 			continue;
 		set_sentence(&doc->sents[si]);
 		fold_sentence();
+		/* An anaphor names a metric only after one of its labels
+		 * (find_labels()): those alone decide. */
 		for (size_t i = 0; i < cx->nlabels && !may; i++)
-			may = label_may(cx, i);
+			may = !cx->labels[i].anaphor && label_may(cx, i);
 	}
 	set_sentence(NULL);
 	return may;
@@ -2473,6 +2491,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		/* A lead-in's cue and indicator hold in its paragraph, and
 		 * over the lines of a list after it ("như sau:" then
 		 * "- ..."). */
+		st.topic = ctx.last_label >= 0 ?
+		    cx->labels[ctx.last_label].metric : -1;
 		item = (ctx.target.on || ctx.estimate.on || ctx.list.on) &&
 		    find_at(cx->list_item, s->text, 0, s->len);
 		carry_to(&ctx.target, s->lineno, item);

@@ -78,6 +78,8 @@ static void
 add_labels(struct cx_rules *cx, const struct ynode *list, const char *key,
     int mi, bool part, struct rx *lead)
 {
+	bool anaphor = strcmp(key, "anaphors") == 0;
+
 	yexpect(list, Y_SEQ, key);
 	cx->labels = xrealloc(cx->labels,
 	    (cx->nlabels + list->n) * sizeof(*cx->labels));
@@ -87,6 +89,7 @@ add_labels(struct cx_rules *cx, const struct ynode *list, const char *key,
 		l->rx = rx_compile_anchorable(list->kids[k], true);
 		l->metric = mi;
 		l->part = part;
+		l->anaphor = anaphor;
 		l->lead = lead;
 		snprintf(l->where, sizeof(l->where), "%s:%u",
 		    base_name(list->kids[k]->file), list->kids[k]->line);
@@ -125,7 +128,8 @@ load_metrics(struct cx_rules *cx)
 	    "skip", "skip_after", "abroad", "home", "headline_part",
 	    "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "part_labels",
-	    "list_labels", "level_units", "default_unit", "fallback",
+	    "list_labels", "anaphors", "level_units", "default_unit",
+	    "fallback",
 	    "percent", "examples", "counter_examples", NULL };
 	const struct ynode *root = cx->metrics_doc, *list;
 
@@ -185,6 +189,8 @@ load_metrics(struct cx_rules *cx)
 			add_labels(cx, labels, "part_labels", (int)i, true, NULL);
 		if ((labels = ymap_get(e, "list_labels")) != NULL)
 			add_list_labels(cx, labels, (int)i);
+		if ((labels = ymap_get(e, "anaphors")) != NULL)
+			add_labels(cx, labels, "anaphors", (int)i, false, NULL);
 	}
 	cx->components = rx_list(root, "components", &cx->ncomponents);
 	cx->nparts = cx->ncomponents;
@@ -231,7 +237,8 @@ static const struct cue measure_cues[] = {
 	CUE(period_after_stop, false),
 	CUE(milestone, false), CUE(index_verb, false), CUE(reference, false),
 	CUE(restated, false),
-	CUE(compare_before, false), CUE(prev_quarter, false),
+	CUE(compare_before, false), CUE(plan_before, false),
+	CUE(prev_quarter, false),
 	{ NULL, 0, false }
 };
 #undef CUE

@@ -27,6 +27,8 @@ struct label {
 	struct litgate gate;		/* litgate_of(req) */
 	int metric;
 	bool part;		/* of part_labels: a part after the total */
+	bool anaphor;		/* of anaphors: names the metric only when
+				 * it is the one in force */
 	struct rx *lead;	/* of list_labels: must match before it in
 				 * the sentence ("cơ cấu kinh tế: ..."), or
 				 * NULL */
@@ -96,6 +98,7 @@ struct cx_rules {
 	struct rx *increase, *decrease, *ratio, *exceed, *share;
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *compare_before;	/* "so với tháng trước, bằng" */
+	struct rx *plan_before;		/* "vượt dự toán ít nhất" */
 	struct rx *prev_quarter;	/* "quý trước": last_part() */
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */
