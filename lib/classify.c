@@ -1240,6 +1240,23 @@ names_figure(const char *t, size_t cue, const struct hit *lab,
 	    lab->end <= n->start && n->start - lab->end <= LABEL_FIGURE_GAP;
 }
 
+/* The last estimate or forecast cue ("ước", "dự báo") in t[0..to): its
+ * start in *at. */
+static bool
+estimate_cue_before(struct cx_rules *cx, const char *t, size_t to,
+    size_t *at)
+{
+	size_t f;
+	bool est = find_last(cx->estimate, t, 0, to, at, NULL);
+
+	if (cx->forecast && find_last(cx->forecast, t, 0, to, &f, NULL) &&
+	    (!est || f > *at)) {
+		*at = f;
+		est = true;
+	}
+	return est;
+}
+
 static const char *
 pick_status(struct cx_rules *cx, const struct sentence *st,
     const struct cnum *n, const struct hit *lab, size_t cs,
@@ -1261,8 +1278,9 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 	    &ctx->estimate.period, sizeof(*period)) == 0))
 		return "estimate";
 	/* "ADB dự báo mức 6% cho năm 2026": a forecast, not a plan, even
-	 * of a period still to come. */
-	if (cx->forecast && find(cx->forecast, s, cs, n->start, NULL))
+	 * of a period still to come; like an estimate cue, for the rest of
+	 * its sentence ("Xuất khẩu được dự báo tăng 5,8%; CPI tăng 3,5%"). */
+	if (cx->forecast && find(cx->forecast, s, 0, n->start, NULL))
 		return "estimate";
 	if (dated && doc_pos > 0)
 		return "target";
@@ -1914,7 +1932,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	    ((own && strcmp(row.status, "target") == 0) ||
 	    (strcmp(row.status, "estimate") == 0 &&
 	    (own || named_between(st, &period, 0, n->start)) &&
-	    find_last(cx->estimate, t, 0, n->start, &at, NULL) &&
+	    estimate_cue_before(cx, t, n->start, &at) &&
 	    figure_between(s, at, n->start) &&
 	    (own || named_between(st, &period, at, n->start)))))
 		row.status = "actual";
