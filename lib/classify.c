@@ -219,6 +219,9 @@ struct sentence {
 	int list_label;			/* a list item's, from its lead-in */
 	int topic;			/* the metric of the label before, whose
 					 * anaphors name it; or -1 */
+	int topic_label;		/* that label, or -1 */
+	char place[64];			/* the province pick_label() found an
+					 * item of a ranking about, or "" */
 	struct span row_period;		/* of its last figure with a row */
 };
 
@@ -877,6 +880,20 @@ last_part(struct cx_rules *cx, const char *t, size_t cs, size_t ce,
 }
 
 /* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
+/* Is figure n, from cs on, an item of a ranking or a list of provinces
+ * ("Lâm Đồng tăng 8,42%", context.yaml ranked)?  Its province's name
+ * into st->place. */
+static bool
+ranked_place(struct cx_rules *cx, struct sentence *st, size_t cs,
+    const struct cnum *n)
+{
+	size_t at;
+
+	return cx->ranked != NULL && find(cx->ranked, st->s->text, cs,
+	    n->start, &at) && province_at(cx, st->s->text, st->s->len, at,
+	    st->place, sizeof(st->place));
+}
+
 static int
 pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
     size_t ce, int prev_label, const struct respective *rs,
@@ -886,7 +903,7 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 	const struct cnum *n = &s->nums[i];
 	const struct hit *best = NULL;
 
-
+	st->place[0] = '\0';
 	/* "xuất khẩu và nhập khẩu lần lượt đạt 500 và 300 triệu USD": the
 	 * k-th figure of a kind after the cue goes to the k-th label. */
 	if (rs->cue != SIZE_MAX) {
@@ -932,14 +949,36 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 	    cx->labels[prev_label].lead == NULL &&
 	    (find_at(cx->continuation, s->text, cs, n->start) ||
 	    starts_with_component(cx, s->text, cs, n->start))) {
-		*lab = NULL;
-		return prev_label;
+		/* "Dẫn đầu là Hà Nội với 391.151 tỷ đồng": its place; a
+		 * share is no province's in a ranking (below). */
+		if (!ranked_place(cx, st, cs, n) ||
+		    cx->m[cx->labels[prev_label].metric].pct != PCT_LEVEL) {
+			*lab = NULL;
+			return prev_label;
+		}
+		st->place[0] = '\0';
 	}
 	/* "Năm 2017: 6,87 tỷ USD" under "Kim ngạch xuất khẩu qua các năm
 	 * như sau:": the item's indicator is its lead-in's. */
 	if (best == NULL && st->list_label >= 0) {
 		*lab = NULL;
 		return st->list_label;
+	}
+	/* "Kon Tum dẫn đầu với mức tăng 9,1%; Lâm Đồng tăng 8,42%" after a
+	 * sentence on GRDP: a province's figure in a ranking or a list of
+	 * provinces is of the indicator in force. */
+	if (best == NULL && cx->ranked != NULL) {
+		int topic = prev_label >= 0 ? prev_label : st->topic_label;
+
+		/* Not a share's ("tỷ trọng công nghiệp ... 15,6%." then
+		 * "Kon Tum dẫn đầu với mức tăng 9,1%"): provinces are
+		 * ranked by amounts and growth. */
+		if (topic >= 0 && cx->labels[topic].lead == NULL &&
+		    cx->m[cx->labels[topic].metric].pct != PCT_LEVEL &&
+		    ranked_place(cx, st, cs, n)) {
+			*lab = NULL;
+			return topic;
+		}
 	}
 	if (best == NULL) {
 		/* "tăng 8%, chỉ số sản xuất công nghiệp ..." and "1.200
@@ -1587,7 +1626,8 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	cx_stats.figures++;
 	/* With no label in the sentence and none carried on, pick_label()
 	 * has none to give: the clause's words need not be read. */
-	if (st->nlabels == 0 && *prev_label < 0 && st->list_label < 0) {
+	if (st->nlabels == 0 && *prev_label < 0 && st->list_label < 0 &&
+	    (cx->ranked == NULL || st->topic_label < 0)) {
 		why(out, s, n, "no indicator label in its clause%s", NULL);
 		return;
 	}
@@ -1950,6 +1990,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	if (row.basis == NULL)
 		row.basis = "";
 	copy_str(row.rule, sizeof(row.rule), cx->labels[li].where);
+	copy_str(row.place, sizeof(row.place), st->place);
 	copy_text(row.evidence, sizeof(row.evidence), t,
 	    lab && lab->start < n->start ? lab->start : from, n->end);
 	if (restated(&row, out, t)) {
@@ -2512,6 +2553,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		/* A lead-in's cue and indicator hold in its paragraph, and
 		 * over the lines of a list after it ("như sau:" then
 		 * "- ..."). */
+		st.topic_label = ctx.last_label;
 		st.topic = ctx.last_label >= 0 ?
 		    cx->labels[ctx.last_label].metric : -1;
 		item = (ctx.target.on || ctx.estimate.on || ctx.list.on) &&

@@ -51,6 +51,9 @@ struct crow {
 	char value[64];
 	char unit[32];
 	char component[96];
+	char place[64];			/* the province an item of a ranking
+					 * names ("Lâm Đồng tăng 8,42%"), else
+					 * "": the document's */
 	char rule[96];
 	char evidence[256];
 	size_t start, end;		/* the figure's bytes in its sentence */

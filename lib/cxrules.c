@@ -237,7 +237,7 @@ static const struct cue measure_cues[] = {
 	CUE(period_after_stop, false),
 	CUE(milestone, false), CUE(index_verb, false), CUE(reference, false),
 	CUE(restated, false),
-	CUE(compare_before, false), CUE(plan_before, false),
+	CUE(compare_before, false), CUE(plan_before, false), CUE(ranked, false),
 	CUE(prev_quarter, false),
 	{ NULL, 0, false }
 };

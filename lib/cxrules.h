@@ -99,6 +99,7 @@ struct cx_rules {
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *compare_before;	/* "so với tháng trước, bằng" */
 	struct rx *plan_before;		/* "vượt dự toán ít nhất" */
+	struct rx *ranked;		/* "Lâm Đồng tăng", "Hải Phòng với" */
 	struct rx *prev_quarter;	/* "quý trước": last_part() */
 	struct rx *times;		/* "gấp": a multiple, before it */
 	struct rx *plan_period;		/* "kế hoạch" before a period */

@@ -227,3 +227,32 @@ province_named(struct cx_rules *cx, const char *s, size_t len)
 	return cx->province_rx != NULL && rx_match(cx->province_rx, s, len,
 	    province_skip(cx, s, 0, len), &ov);
 }
+
+bool
+province_at(struct cx_rules *cx, const char *s, size_t len, size_t at,
+    char *out, size_t size)
+{
+	static const char *const prefix[] = { "tỉnh ", "Tỉnh ", "TP. ", "TP.",
+	    "TP ", NULL };
+	PCRE2_SIZE *ov;
+
+	for (size_t i = 0; prefix[i] != NULL; i++) {
+		size_t n = strlen(prefix[i]);
+
+		if (len - at > n && memcmp(s + at, prefix[i], n) == 0) {
+			at += n;
+			break;
+		}
+	}
+	if (cx->province_rx == NULL || !rx_match(cx->province_rx, s, len, at,
+	    &ov) || ov[0] != at)
+		return false;
+	PCRE2_SPTR mark = pcre2_get_mark(cx->province_rx->md);
+	size_t who = mark != NULL ? strtoul((const char *)mark, NULL, 10) :
+	    SIZE_MAX;
+
+	if (who >= cx->nprovinces)
+		return false;
+	snprintf(out, size, "%s", cx->provinces[who].name);
+	return true;
+}

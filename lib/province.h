@@ -17,6 +17,11 @@ struct cx_rules;
 void province_of(struct cx_rules *cx, const struct cdoc *doc, char *out,
     size_t size);
 
+/* The province whose name or alias stands at s[at] of s[0..len) (after
+ * "tỉnh " or "TP."), into out (size bytes); false when none does. */
+bool province_at(struct cx_rules *cx, const char *s, size_t len, size_t at,
+    char *out, size_t size);
+
 /* Does s[0..len) hold a province's name or alias? */
 bool province_named(struct cx_rules *cx, const char *s, size_t len);
 

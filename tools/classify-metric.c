@@ -230,7 +230,7 @@ put_row(const char *id, const struct crow *w, const char *province)
 	rec_put_text(w->basis);
 	rec_put_text(w->approx);
 	rec_put_text(w->component);
-	rec_put_text(province);
+	rec_put_text(w->place[0] != '\0' ? w->place : province);
 	rec_put_text(w->rule);
 	rec_put_text(w->evidence);
 	rec_end();
