@@ -331,6 +331,16 @@ find_at(struct rx *rx, const char *s, size_t from, size_t to)
 	    rx_match(rx, s + from, to - from, 0, &ov);
 }
 
+/* Has any of v[0..n) a match in s[from..to)? */
+static bool
+any_find(struct rx **v, size_t n, const char *s, size_t from, size_t to)
+{
+	for (size_t i = 0; i < n; i++)
+		if (find(v[i], s, from, to, NULL))
+			return true;
+	return false;
+}
+
 /* The last match of rx in s[from..to); its start in *at, end in *end. */
 static bool
 find_last(struct rx *rx, const char *s, size_t from, size_t to, size_t *at,
@@ -1659,7 +1669,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	size_t lab_end = lab && lab->end <= n->start ? lab->end : from;
 	if (lab_end < cs)
 		lab_end = cs;
-	if ((cx->skip && find(cx->skip, t, cs, n->start, NULL)) ||
+	if (any_find(cx->skips, cx->nskips, t, cs, n->start) ||
 	    (cx->skip_after && find_at(cx->skip_after, t, n->end, ce))) {
 		why(out, s, n, "a stock, a region or another subject (skip "
 		    "rule)%s", NULL);
@@ -2434,6 +2444,18 @@ is_list_lead(const struct cdoc *doc, size_t si)
 	    has_figure(&doc->sents[si + 2]);
 }
 
+/* Is sentence si of doc, with no number, followed in its paragraph by
+ * one with a figure?  Its label is then the one in force for that one
+ * ("Ở chiều ngược lại, nhập khẩu cũng tăng mạnh." then "Năm qua, kim
+ * ngạch đó đạt 19,85 tỷ USD"). */
+static bool
+names_next(const struct cdoc *doc, size_t si)
+{
+	return doc->sents[si].nnums == 0 && si + 1 < doc->nsents &&
+	    doc->sents[si + 1].lineno == doc->sents[si].lineno &&
+	    has_figure(&doc->sents[si + 1]);
+}
+
 /* The last label of lead-in s, or -1 (st is the caller's, free to use). */
 static int
 list_lead_label(struct cx_rules *cx, struct sentence *st,
@@ -2463,7 +2485,8 @@ may_have_rows(struct cx_rules *cx, const struct cdoc *doc, size_t upto)
 	bool may = false;
 
 	for (size_t si = 0; si < upto && !may; si++) {
-		if (!has_figure(&doc->sents[si]) && !is_list_lead(doc, si))
+		if (!has_figure(&doc->sents[si]) && !is_list_lead(doc, si) &&
+		    !names_next(doc, si))
 			continue;
 		set_sentence(&doc->sents[si]);
 		fold_sentence();
@@ -2564,6 +2587,13 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		if (is_list_lead(doc, si) &&
 		    (ctx.list_label = list_lead_label(cx, &st, s)) >= 0)
 			carry_from(&ctx.list, s->lineno, ctx.period);
+		else if (names_next(doc, si)) {
+			int l = list_lead_label(cx, &st, s);
+
+			if (l >= 0 && cx->labels[l].lead == NULL &&
+			    !cx->labels[l].part)
+				ctx.last_label = l;
+		}
 		/* "Một số chỉ tiêu chủ yếu ước thực hiện cả năm như sau:",
 		 * with no number: its list is estimates.  Only a sentence
 		 * that ends with its colon is asked (most have no number). */

@@ -50,6 +50,23 @@ rx_list(const struct ynode *map, const char *key, size_t *n)
 	return v;
 }
 
+/* rx_list() of key, which may also be one pattern: each is compiled
+ * on its own, so each has its own prefilter (one alternation of them
+ * all would be run wherever any part's literals stand). */
+static struct rx **
+rx_list_or_one(const struct ynode *map, const char *key, size_t *n)
+{
+	const struct ynode *node = ymap_get(map, key);
+	struct rx **v;
+
+	if (node == NULL || node->type != Y_SCALAR)
+		return rx_list(map, key, n);
+	v = xcalloc(2, sizeof(*v));
+	v[0] = rx_compile_anchorable(node, true);
+	*n = 1;
+	return v;
+}
+
 /* rx_list() of key, after the n patterns of *v. */
 static void
 rx_list_append(const struct ynode *map, const char *key, struct rx ***v,
@@ -198,7 +215,7 @@ load_metrics(struct cx_rules *cx)
 	cx->blockers = rx_list(root, "blockers", &cx->nblockers);
 	cx->component_lead = opt_rx(root, "component_lead", false);
 	cx->component_end = opt_rx(root, "component_end", false);
-	cx->skip = opt_rx(root, "skip", false);
+	cx->skips = rx_list_or_one(root, "skip", &cx->nskips);
 	cx->skip_after = opt_rx(root, "skip_after", false);
 	cx->abroad = rx_list(root, "abroad", &cx->nabroad);
 	cx->home = opt_rx(root, "home", false);
@@ -494,7 +511,7 @@ req_add(struct cx_rules *cx, struct rx *rx, bool whole)
  * few of metrics.yaml's.  The most there can be: */
 #define MAXSINGLES 64
 _Static_assert(sizeof(status_cues) / sizeof(status_cues[0]) +
-    sizeof(measure_cues) / sizeof(measure_cues[0]) + 7 <= MAXSINGLES,
+    sizeof(measure_cues) / sizeof(measure_cues[0]) + 6 <= MAXSINGLES,
     "MAXSINGLES: more cues than room");
 
 /* Writes them in v (MAXSINGLES long), NULL for those a file leaves out;
@@ -504,7 +521,7 @@ singles_of(const struct cx_rules *cx, struct rx **v)
 {
 	const struct cue *const tables[] = { status_cues, measure_cues };
 	struct rx *const others[] = { cx->component_lead, cx->component_end,
-	    cx->skip, cx->skip_after, cx->home, cx->headline_part,
+	    cx->skip_after, cx->home, cx->headline_part,
 	    cx->page_end };
 	size_t n = 0;
 
@@ -524,7 +541,8 @@ load_reqs(struct cx_rules *cx)
 	size_t nsingles = singles_of(cx, singles);
 
 	cx->pats = xcalloc(nsingles + cx->nlabels + cx->ncomponents +
-	    cx->nblockers + cx->nabroad + cx->nbases + 1, sizeof(*cx->pats));
+	    cx->nblockers + cx->nabroad + cx->nbases + cx->nskips + 1,
+	    sizeof(*cx->pats));
 	for (size_t i = 0; i < nsingles; i++)
 		req_add(cx, singles[i], false);
 	for (size_t i = 0; i < cx->nlabels; i++) {
@@ -545,6 +563,8 @@ load_reqs(struct cx_rules *cx)
 		req_add(cx, cx->blockers[i], false);
 	for (size_t i = 0; i < cx->nabroad; i++)
 		req_add(cx, cx->abroad[i], false);
+	for (size_t i = 0; i < cx->nskips; i++)
+		req_add(cx, cx->skips[i], false);
 	for (size_t i = 0; i < cx->nbases; i++)
 		req_add(cx, cx->bases[i].rx, false);
 }
@@ -605,6 +625,7 @@ cx_free(struct cx_rules *cx)
 	free(cx->component_gates);
 	free_rx_list(cx->blockers, cx->nblockers);
 	free_rx_list(cx->abroad, cx->nabroad);
+	free_rx_list(cx->skips, cx->nskips);
 	for (size_t i = 0; i < cx->nbases; i++)
 		rx_free(cx->bases[i].rx);
 	free(cx->bases);

@@ -84,7 +84,8 @@ struct cx_rules {
 	struct rx *component_end;	/* where a component's name ends */
 	struct rx **blockers;		/* other subjects: no row */
 	size_t nblockers;
-	struct rx *skip;		/* stocks, regions: no row */
+	struct rx **skips;		/* stocks, regions: no row */
+	size_t nskips;
 	struct rx *skip_after;		/* ... told right after the figure */
 	struct rx **abroad;		/* another country's economy: no row */
 	size_t nabroad;
