@@ -142,8 +142,8 @@ load_metrics(struct cx_rules *cx)
 {
 	static const char *const top[] = { "metrics", "components",
 	    "exclusions", "component_lead", "component_end", "blockers",
-	    "skip", "skip_after", "abroad", "home", "headline_part",
-	    "scaled_units", NULL };
+	    "skip", "skip_after", "own_after", "abroad", "home",
+	    "headline_part", "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "part_labels",
 	    "list_labels", "anaphors", "level_units", "default_unit",
 	    "fallback",
@@ -217,6 +217,7 @@ load_metrics(struct cx_rules *cx)
 	cx->component_end = opt_rx(root, "component_end", false);
 	cx->skips = rx_list_or_one(root, "skip", &cx->nskips);
 	cx->skip_after = opt_rx(root, "skip_after", false);
+	cx->own_after = opt_rx(root, "own_after", false);
 	cx->abroad = rx_list(root, "abroad", &cx->nabroad);
 	cx->home = opt_rx(root, "home", false);
 	cx->headline_part = opt_rx(root, "headline_part", false);
@@ -511,7 +512,7 @@ req_add(struct cx_rules *cx, struct rx *rx, bool whole)
  * few of metrics.yaml's.  The most there can be: */
 #define MAXSINGLES 64
 _Static_assert(sizeof(status_cues) / sizeof(status_cues[0]) +
-    sizeof(measure_cues) / sizeof(measure_cues[0]) + 6 <= MAXSINGLES,
+    sizeof(measure_cues) / sizeof(measure_cues[0]) + 7 <= MAXSINGLES,
     "MAXSINGLES: more cues than room");
 
 /* Writes them in v (MAXSINGLES long), NULL for those a file leaves out;
@@ -521,7 +522,7 @@ singles_of(const struct cx_rules *cx, struct rx **v)
 {
 	const struct cue *const tables[] = { status_cues, measure_cues };
 	struct rx *const others[] = { cx->component_lead, cx->component_end,
-	    cx->skip_after, cx->home, cx->headline_part,
+	    cx->skip_after, cx->own_after, cx->home, cx->headline_part,
 	    cx->page_end };
 	size_t n = 0;
 

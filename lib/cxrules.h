@@ -87,6 +87,7 @@ struct cx_rules {
 	struct rx **skips;		/* stocks, regions: no row */
 	size_t nskips;
 	struct rx *skip_after;		/* ... told right after the figure */
+	struct rx *own_after;		/* "của cả nước": no skip before */
 	struct rx **abroad;		/* another country's economy: no row */
 	size_t nabroad;
 	struct rx *home;		/* a headline naming the country itself */
