@@ -222,6 +222,7 @@ struct sentence {
 	int topic_label;		/* that label, or -1 */
 	char place[64];			/* the province pick_label() found an
 					 * item of a ranking about, or "" */
+	size_t place_cs;		/* the clause it holds for, or SIZE_MAX */
 	struct span row_period;		/* of its last figure with a row */
 };
 
@@ -913,7 +914,12 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 	const struct cnum *n = &s->nums[i];
 	const struct hit *best = NULL;
 
-	st->place[0] = '\0';
+	/* "Bắc Ninh đứng thứ hai với 22,3 tỷ USD, bằng 96,5% so với năm
+	 * 2015": the place of a ranking's item holds for its clause. */
+	if (st->place_cs != cs) {
+		st->place[0] = '\0';
+		st->place_cs = cs;
+	}
 	/* "xuất khẩu và nhập khẩu lần lượt đạt 500 và 300 triệu USD": the
 	 * k-th figure of a kind after the cue goes to the k-th label. */
 	if (rs->cue != SIZE_MAX) {
@@ -2581,6 +2587,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		 * over the lines of a list after it ("như sau:" then
 		 * "- ..."). */
 		st.topic_label = ctx.last_label;
+		st.place_cs = SIZE_MAX;
 		st.topic = ctx.last_label >= 0 ?
 		    cx->labels[ctx.last_label].metric : -1;
 		item = (ctx.target.on || ctx.estimate.on || ctx.list.on) &&
