@@ -1575,16 +1575,17 @@ same_part(const struct crow *prev, const struct csent *s, size_t cs, int mi,
 }
 
 /* Has the document given a row of metric id's total (no part) before
- * byte pos of sentence sno (ULONG_MAX: anywhere), by a rule other than
- * rule (NULL: any)?  Not its own figures after an exclusion: in "xuất
- * khẩu (không kể dầu thô) đạt 2.960,5 triệu USD, giảm 14,8%" the level
- * is no total of the change. */
+ * byte pos of sentence sno (ULONG_MAX: anywhere), after its first
+ * from_sno sentences, by a rule other than rule (NULL: any)?  Not its own
+ * figures after an exclusion: in "xuất khẩu (không kể dầu thô) đạt
+ * 2.960,5 triệu USD, giảm 14,8%" the level is no total of the change. */
 static bool
 total_before_at(const struct crows *out, const char *id, unsigned long sno,
-    size_t pos, const char *rule)
+    size_t pos, const char *rule, unsigned long from_sno)
 {
 	for (size_t k = 0; k < out->n; k++)
-		if (!out->v[k].component[0] &&
+		if (!out->v[k].component[0] && !out->v[k].sans &&
+		    out->v[k].sno > from_sno &&
 		    strcmp(out->v[k].metric, id) == 0 &&
 		    (rule == NULL || strcmp(out->v[k].rule, rule) != 0) &&
 		    (sno == ULONG_MAX || out->v[k].sno < sno ||
@@ -1598,7 +1599,7 @@ total_before_at(const struct crows *out, const char *id, unsigned long sno,
 static bool
 total_before(const struct crows *out, const char *id)
 {
-	return total_before_at(out, id, ULONG_MAX, 0, NULL);
+	return total_before_at(out, id, ULONG_MAX, 0, NULL, 0);
 }
 
 /* The span of years named last before pos, in the sentence or before
@@ -1727,13 +1728,22 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		bool exclusion = c >= cx->nparts;
 		size_t a = 0, e = 0;
 
-		if ((c >= 64 || (st->components >> c & 1)) &&
+		if (!((c >= 64 || (st->components >> c & 1)) &&
 		    find_last(cx->components[c], t, exclusion ? cs : lab_end,
-		    n->start, &a, &e) && a >= at && (!exclusion ||
-		    total_before_at(out, cx->m[mi].id, s->sno, a, NULL))) {
-			at = a;
-			end = e;
+		    n->start, &a, &e) && a >= at))
+			continue;
+		/* A headline's figure ("xuất khẩu tăng 10,2%") is the
+		 * body's, said first: no total of the body's part.  With no
+		 * total, the figure without the part is the indicator's,
+		 * and no total of a later one ("GRDP (không kể dầu khí)"). */
+		if (exclusion && !total_before_at(out, cx->m[mi].id, s->sno, a,
+		    NULL, s->sno > cx->headline_sentences ?
+		    cx->headline_sentences : 0)) {
+			row.sans = true;
+			continue;
 		}
+		at = a;
+		end = e;
 	}
 	/* Or the part is the subject the label follows: "khu công nghiệp
 	 * VSIP xuất khẩu đạt 2 tỷ USD", "doanh nghiệp FDI xuất khẩu ...". */
@@ -1764,7 +1774,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	 * tháng 10, thu nội địa đạt 215 tỷ đồng") gives it as the figure. */
 	else if (lab != NULL && cx->labels[li].part &&
 	    total_before_at(out, cx->m[mi].id, s->sno, lab->start,
-	    cx->labels[li].where))
+	    cx->labels[li].where, 0))
 		copy_text(row.component, sizeof(row.component), t, lab->start,
 		    lab->end);
 	else if (ctx->part[0] != '\0')

@@ -59,6 +59,8 @@ struct crow {
 	size_t start, end;		/* the figure's bytes in its sentence */
 	bool dropped;			/* merged into another row */
 	bool basis_default;		/* yoy as none was written */
+	bool sans;			/* the indicator without a part ("không
+					 * kể dầu thô") given alone: no total */
 	bool milestone;			/* "vượt mốc 10.000 tỷ": a threshold */
 	bool title;			/* in a line of one short sentence with
 					 * no full stop: a (sub)title */
