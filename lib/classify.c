@@ -1453,7 +1453,7 @@ gate_mask(struct rx **v, size_t n)
 
 /* Bytes before a label within which what names its subject (a
  * component, "trong đó") begins: some 25 words, some 8. */
-enum { SUBJECT_REACH = 120, SUBJECT_VERB_REACH = 16, LEAD_REACH = 40,
+enum { SUBJECT_REACH = 120, SUBJECT_VERB_REACH = 64, LEAD_REACH = 40,
     ABROAD_REACH = 24 };
 
 /* The bytes at the start of a sentence within which a period it opens
