@@ -891,6 +891,51 @@ last_part(struct cx_rules *cx, const char *t, size_t cs, size_t ce,
 }
 
 /* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
+/* Is figure n about a town, a district or a province's city, as the last
+ * place named before it in its sentence says (metrics.yaml place_unit:
+ * "tỉnh" and "cả nước" are the province or more; "huyện Cam Lâm", "thành
+ * phố Nha Trang", "TP Thủ Đức" less; "thành phố" alone is the province
+ * only in the news of a centrally run city, "thành phố Đà Nẵng" is one)?
+ * province: the document's. */
+static bool
+in_town(struct cx_rules *cx, const struct sentence *st, const struct cnum *n,
+    const char *province)
+{
+	const char *t = st->s->text;
+	size_t from = 0;
+	int kind = 0;		/* of the last: 1 a part, -1 the province */
+	PCRE2_SIZE *ov;
+
+	if (cx->place_unit == NULL)
+		return false;
+	while (from < n->start && !too_short(cx->place_unit, from, n->start) &&
+	    may_match(cx->place_unit, t, from, n->start) &&
+	    search(cx->place_unit, t, from, n->start, &ov)) {
+		size_t end = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+
+		if (cx->g_prov > 0 && ov[2 * cx->g_prov] != PCRE2_UNSET)
+			kind = -1;
+		else if (cx->g_unit > 0 && ov[2 * cx->g_unit] != PCRE2_UNSET)
+			kind = 1;		/* huyện, quận, thị xã */
+		else if (cx->g_city > 0 && ov[2 * cx->g_city] != PCRE2_UNSET) {
+			bool named = cx->g_town > 0 &&
+			    ov[2 * cx->g_town] != PCRE2_UNSET;
+			size_t who = named ? province_index_at(cx, t,
+			    st->s->len, ov[2 * cx->g_town]) : SIZE_MAX;
+
+			if (who != SIZE_MAX)	/* Đà Nẵng; Bắc Giang's city */
+				kind = cx->provinces[who].city ? -1 : 1;
+			else if (named)		/* Nha Trang, Thủ Đức */
+				kind = 1;
+			else		/* "thành phố" alone */
+				kind = province[0] == '\0' ? 0 :
+				    province_is_city(cx, province) ? -1 : 1;
+		}
+		from = end;
+	}
+	return kind == 1;
+}
+
 /* Is figure n, from cs on, an item of a ranking or a list of provinces
  * ("Lâm Đồng tăng 8,42%", context.yaml ranked)?  Its province's name
  * into st->place. */
@@ -1779,6 +1824,14 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 		    lab->end);
 	else if (ctx->part[0] != '\0')
 		copy_str(row.component, sizeof(row.component), ctx->part);
+	/* "tổng thu ngân sách trên địa bàn thành phố Nha Trang ước đạt
+	 * 5.236 tỷ đồng": a town's figure that is no named part ("Riêng
+	 * huyện Yên Phong ...": a component) is no row of the province. */
+	if (row.component[0] == '\0' && in_town(cx, st, n, out->province)) {
+		why(out, s, n, "about a town or district, not the province%s",
+		    "");
+		return;
+	}
 
 	const char *after_basis = pick_basis(cx, t, n->end, next_start < ce ?
 	    next_start : ce);

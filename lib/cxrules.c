@@ -142,7 +142,7 @@ load_metrics(struct cx_rules *cx)
 {
 	static const char *const top[] = { "metrics", "components",
 	    "exclusions", "component_lead", "component_end", "blockers",
-	    "skip", "skip_after", "own_after", "abroad", "home",
+	    "skip", "skip_after", "own_after", "place_unit", "abroad", "home",
 	    "headline_part", "scaled_units", NULL };
 	static const char *const keys[] = { "id", "labels", "part_labels",
 	    "list_labels", "anaphors", "level_units", "default_unit",
@@ -218,6 +218,15 @@ load_metrics(struct cx_rules *cx)
 	cx->skips = rx_list_or_one(root, "skip", &cx->nskips);
 	cx->skip_after = opt_rx(root, "skip_after", false);
 	cx->own_after = opt_rx(root, "own_after", false);
+	cx->place_unit = opt_rx(root, "place_unit", false);
+	cx->g_prov = cx->place_unit ? rx_group(cx->place_unit, "province") : -1;
+	cx->g_unit = cx->place_unit ? rx_group(cx->place_unit, "unit") : -1;
+	cx->g_city = cx->place_unit ? rx_group(cx->place_unit, "city") : -1;
+	cx->g_town = cx->place_unit ? rx_group(cx->place_unit, "town") : -1;
+	if (cx->place_unit && (cx->g_prov < 0 || cx->g_unit < 0 ||
+	    cx->g_city < 0))
+		ydie(ymap_get(root, "place_unit"), "place_unit needs the "
+		    "groups (?<province>...), (?<unit>...) and (?<city>...)");
 	cx->abroad = rx_list(root, "abroad", &cx->nabroad);
 	cx->home = opt_rx(root, "home", false);
 	cx->headline_part = opt_rx(root, "headline_part", false);
@@ -420,7 +429,7 @@ load_provinces(struct cx_rules *cx)
 	static const char *const top[] = { "provinces", "not_after",
 	    "not_before", NULL };
 	static const char *const keys[] = { "name", "aliases", "merged_into",
-	    NULL };
+	    "city", NULL };
 	const struct ynode *root = cx->prov_doc, *list;
 	struct buf pat = { 0 };
 
@@ -447,6 +456,7 @@ load_provinces(struct cx_rules *cx)
 		cx->provinces[i].name = ymap_str(e, "name", NULL);
 		if (cx->provinces[i].name == NULL)
 			ydie(e, "a province needs a 'name'");
+		cx->provinces[i].city = ymap_bool(e, "city", false);
 		n = ymap_strlist(e, "aliases", &aliases);
 		buf_printf(&pat, "%s\\Q%s\\E(*MARK:%zu)", i ? "|" : "",
 		    cx->provinces[i].name, i);
@@ -512,7 +522,7 @@ req_add(struct cx_rules *cx, struct rx *rx, bool whole)
  * few of metrics.yaml's.  The most there can be: */
 #define MAXSINGLES 64
 _Static_assert(sizeof(status_cues) / sizeof(status_cues[0]) +
-    sizeof(measure_cues) / sizeof(measure_cues[0]) + 7 <= MAXSINGLES,
+    sizeof(measure_cues) / sizeof(measure_cues[0]) + 8 <= MAXSINGLES,
     "MAXSINGLES: more cues than room");
 
 /* Writes them in v (MAXSINGLES long), NULL for those a file leaves out;
@@ -522,7 +532,8 @@ singles_of(const struct cx_rules *cx, struct rx **v)
 {
 	const struct cue *const tables[] = { status_cues, measure_cues };
 	struct rx *const others[] = { cx->component_lead, cx->component_end,
-	    cx->skip_after, cx->own_after, cx->home, cx->headline_part,
+	    cx->skip_after, cx->own_after, cx->place_unit, cx->home,
+	    cx->headline_part,
 	    cx->page_end };
 	size_t n = 0;
 

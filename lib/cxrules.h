@@ -56,6 +56,7 @@ struct basis_rule {
 
 struct province {
 	const char *name;
+	bool city;		/* centrally run: "thành phố" is itself */
 };
 
 /* One name or alias of province_rx: the literal and its mark. */
@@ -88,6 +89,10 @@ struct cx_rules {
 	size_t nskips;
 	struct rx *skip_after;		/* ... told right after the figure */
 	struct rx *own_after;		/* "của cả nước": no skip before */
+	struct rx *place_unit;		/* "tỉnh", "thành phố Nha Trang" */
+	int g_prov, g_unit, g_city, g_town; /* its groups: the province
+					 * or more, a unit inside one, a city,
+					 * a town's name (-1: none) */
 	struct rx **abroad;		/* another country's economy: no row */
 	size_t nabroad;
 	struct rx *home;		/* a headline naming the country itself */

@@ -228,9 +228,8 @@ province_named(struct cx_rules *cx, const char *s, size_t len)
 	    province_skip(cx, s, 0, len), &ov);
 }
 
-bool
-province_at(struct cx_rules *cx, const char *s, size_t len, size_t at,
-    char *out, size_t size)
+size_t
+province_index_at(struct cx_rules *cx, const char *s, size_t len, size_t at)
 {
 	static const char *const prefix[] = { "tỉnh ", "Tỉnh ", "TP. ", "TP.",
 	    "TP ", NULL };
@@ -246,13 +245,31 @@ province_at(struct cx_rules *cx, const char *s, size_t len, size_t at,
 	}
 	if (cx->province_rx == NULL || !rx_match(cx->province_rx, s, len, at,
 	    &ov) || ov[0] != at)
-		return false;
+		return SIZE_MAX;
 	PCRE2_SPTR mark = pcre2_get_mark(cx->province_rx->md);
 	size_t who = mark != NULL ? strtoul((const char *)mark, NULL, 10) :
 	    SIZE_MAX;
 
-	if (who >= cx->nprovinces)
+	return who < cx->nprovinces ? who : SIZE_MAX;
+}
+
+bool
+province_at(struct cx_rules *cx, const char *s, size_t len, size_t at,
+    char *out, size_t size)
+{
+	size_t who = province_index_at(cx, s, len, at);
+
+	if (who == SIZE_MAX)
 		return false;
 	snprintf(out, size, "%s", cx->provinces[who].name);
 	return true;
+}
+
+bool
+province_is_city(const struct cx_rules *cx, const char *name)
+{
+	for (size_t i = 0; i < cx->nprovinces; i++)
+		if (strcmp(cx->provinces[i].name, name) == 0)
+			return cx->provinces[i].city;
+	return false;
 }

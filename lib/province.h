@@ -22,6 +22,15 @@ void province_of(struct cx_rules *cx, const struct cdoc *doc, char *out,
 bool province_at(struct cx_rules *cx, const char *s, size_t len, size_t at,
     char *out, size_t size);
 
+/* The index in cx->provinces of the province whose name or alias stands
+ * at s[at] (after "tỉnh " or "TP."), or SIZE_MAX. */
+size_t province_index_at(struct cx_rules *cx, const char *s, size_t len,
+    size_t at);
+
+/* Is the province of that name a centrally run city (provinces.yaml
+ * city)? */
+bool province_is_city(const struct cx_rules *cx, const char *name);
+
 /* Does s[0..len) hold a province's name or alias? */
 bool province_named(struct cx_rules *cx, const char *s, size_t len);
 
