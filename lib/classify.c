@@ -147,6 +147,7 @@ struct carry {
 	bool on;
 	unsigned long line;
 	struct span period;		/* the period in force at the lead-in */
+	bool parts;			/* holds for the parts of period too */
 };
 
 /* Carries c from the lead-in sentence at line, in period. */
@@ -156,6 +157,7 @@ carry_from(struct carry *c, unsigned long line, struct span period)
 	c->on = true;
 	c->line = line;
 	c->period = period;
+	c->parts = false;
 }
 
 /* Does c hold at a sentence of line? */
@@ -1360,6 +1362,8 @@ estimate_cue_before(struct cx_rules *cx, const char *t, size_t to,
 	return est;
 }
 
+static bool within(const struct span *a, const struct span *b);
+
 static const char *
 pick_status(struct cx_rules *cx, const struct sentence *st,
     const struct cnum *n, const struct hit *lab, size_t cs,
@@ -1378,7 +1382,8 @@ pick_status(struct cx_rules *cx, const struct sentence *st,
 		return "target";
 	if (carried(&ctx->estimate, st->s->lineno) && (doc_pos >= 0 ||
 	    ctx->estimate.period.y1 == 0 || memcmp(period,
-	    &ctx->estimate.period, sizeof(*period)) == 0))
+	    &ctx->estimate.period, sizeof(*period)) == 0 ||
+	    (ctx->estimate.parts && within(period, &ctx->estimate.period))))
 		return "estimate";
 	/* "ADB dự báo mức 6% cho năm 2026": a forecast, not a plan, even
 	 * of a period still to come; like an estimate cue, for the rest of
@@ -2772,6 +2777,13 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		 * the sentences of its paragraph, for the period it names. */
 		if (!lead && s->nnums > 0 && estimate_lead(cx, s))
 			carry_from(&ctx.estimate, s->lineno, ctx.period);
+		/* "Theo số liệu ước tính ...": the source's figures of the
+		 * period, and of its parts ("Riêng quý IV, ..."). */
+		else if (!lead && s->nnums > 0 &&
+		    find_at(cx->estimate_source, s->text, 0, s->len)) {
+			carry_from(&ctx.estimate, s->lineno, ctx.period);
+			ctx.estimate.parts = true;
+		}
 	}
 	set_sentence(NULL);
 	merge_repeats(out, cx->headline_sentences);

@@ -251,7 +251,7 @@ static const struct cue status_cues[] = {
 	CUE(contrast_period, false), CUE(aside, false),
 	CUE(aside_last_year, false), CUE(aside_before, false),
 	CUE(subject_verb, false), CUE(forecast, false),
-	CUE(revision, false),
+	CUE(revision, false), CUE(estimate_source, false),
 	{ NULL, 0, false }
 };
 static const struct cue measure_cues[] = {

@@ -102,6 +102,7 @@ struct cx_rules {
 	struct rx *estimate, *tentative, *lead_in;
 	struct rx *forecast;		/* "dự báo": an estimate, always */
 	struct rx *revision;		/* "Theo số liệu chính thức, ..." */
+	struct rx *estimate_source;	/* "Theo số liệu ước tính, ..." */
 	struct rx *increase, *decrease, *ratio, *exceed, *share;
 	struct rx *growth, *average, *per_year, *plan_after, *compare_after;
 	struct rx *compare_before;	/* "so với tháng trước, bằng" */
