@@ -225,6 +225,13 @@ struct sentence {
 	char place[64];			/* the province pick_label() found an
 					 * item of a ranking about, or "" */
 	size_t place_cs;		/* the clause it holds for, or SIZE_MAX */
+	/* The places the sentence names (in_town()), found once: */
+	const struct csent *places_of;	/* the sentence they are of */
+	size_t nplaces;
+	struct {
+		size_t end;		/* where the name ends */
+		signed char kind;	/* 1 a town, -1 the province, 0 ? */
+	} places[32];
 	struct span row_period;		/* of its last figure with a row */
 };
 
@@ -899,42 +906,63 @@ last_part(struct cx_rules *cx, const char *t, size_t cs, size_t ce,
  * phố Nha Trang", "TP Thủ Đức" less; "thành phố" alone is the province
  * only in the news of a centrally run city, "thành phố Đà Nẵng" is one)?
  * province: the document's. */
+/* What the match of place_unit in ov names: 1 a part of a province, -1
+ * the province or more, 0 not known (province: the document's). */
+static int
+place_kind(struct cx_rules *cx, const struct sentence *st, PCRE2_SIZE *ov,
+    const char *province)
+{
+	if (cx->g_prov > 0 && ov[2 * cx->g_prov] != PCRE2_UNSET)
+		return -1;
+	if (cx->g_unit > 0 && ov[2 * cx->g_unit] != PCRE2_UNSET)
+		return 1;		/* huyện, quận, thị xã */
+	if (cx->g_city > 0 && ov[2 * cx->g_city] != PCRE2_UNSET) {
+		bool named = cx->g_town > 0 &&
+		    ov[2 * cx->g_town] != PCRE2_UNSET;
+		size_t who = named ? province_index_at(cx, st->s->text,
+		    st->s->len, ov[2 * cx->g_town]) : SIZE_MAX;
+
+		if (who != SIZE_MAX)	/* Đà Nẵng; Bắc Giang's city */
+			return cx->provinces[who].city ? -1 : 1;
+		if (named)		/* Nha Trang, Thủ Đức */
+			return 1;
+		/* "thành phố" alone */
+		return province[0] == '\0' ? 0 :
+		    province_is_city(cx, province) ? -1 : 1;
+	}
+	return 0;
+}
+
 static bool
-in_town(struct cx_rules *cx, const struct sentence *st, const struct cnum *n,
+in_town(struct cx_rules *cx, struct sentence *st, const struct cnum *n,
     const char *province)
 {
 	const char *t = st->s->text;
-	size_t from = 0;
+	size_t len = st->s->len;
 	int kind = 0;		/* of the last: 1 a part, -1 the province */
 	PCRE2_SIZE *ov;
 
 	if (cx->place_unit == NULL)
 		return false;
-	while (from < n->start && !too_short(cx->place_unit, from, n->start) &&
-	    may_match(cx->place_unit, t, from, n->start) &&
-	    search(cx->place_unit, t, from, n->start, &ov)) {
-		size_t end = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	/* Every figure of the sentence asks: its places, once. */
+	if (st->places_of != st->s) {
+		size_t from = 0;
 
-		if (cx->g_prov > 0 && ov[2 * cx->g_prov] != PCRE2_UNSET)
-			kind = -1;
-		else if (cx->g_unit > 0 && ov[2 * cx->g_unit] != PCRE2_UNSET)
-			kind = 1;		/* huyện, quận, thị xã */
-		else if (cx->g_city > 0 && ov[2 * cx->g_city] != PCRE2_UNSET) {
-			bool named = cx->g_town > 0 &&
-			    ov[2 * cx->g_town] != PCRE2_UNSET;
-			size_t who = named ? province_index_at(cx, t,
-			    st->s->len, ov[2 * cx->g_town]) : SIZE_MAX;
-
-			if (who != SIZE_MAX)	/* Đà Nẵng; Bắc Giang's city */
-				kind = cx->provinces[who].city ? -1 : 1;
-			else if (named)		/* Nha Trang, Thủ Đức */
-				kind = 1;
-			else		/* "thành phố" alone */
-				kind = province[0] == '\0' ? 0 :
-				    province_is_city(cx, province) ? -1 : 1;
+		st->places_of = st->s;
+		st->nplaces = 0;
+		while (st->nplaces < sizeof(st->places) / sizeof(st->places[0]) &&
+		    from < len && !too_short(cx->place_unit, from, len) &&
+		    may_match(cx->place_unit, t, from, len) &&
+		    search(cx->place_unit, t, from, len, &ov)) {
+			st->places[st->nplaces].end = ov[1];
+			st->places[st->nplaces++].kind = (signed char)
+			    place_kind(cx, st, ov, province);
+			from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		}
-		from = end;
 	}
+	for (size_t i = 0; i < st->nplaces && st->places[i].end <= n->start;
+	    i++)
+		kind = st->places[i].kind;
 	return kind == 1;
 }
 
@@ -1011,6 +1039,7 @@ pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
 	if (best == NULL && prev_label >= 0 &&
 	    cx->labels[prev_label].lead == NULL &&
 	    (find_at(cx->continuation, s->text, cs, n->start) ||
+	    find(cx->continued_by, s->text, cs, n->start, NULL) ||
 	    starts_with_component(cx, s->text, cs, n->start))) {
 		/* "Dẫn đầu là Hà Nội với 391.151 tỷ đồng": its place; a
 		 * share is no province's in a ranking (below). */
@@ -2656,6 +2685,7 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		 * "- ..."). */
 		st.topic_label = ctx.last_label;
 		st.place_cs = SIZE_MAX;
+		st.places_of = NULL;
 		st.topic = ctx.last_label >= 0 ?
 		    cx->labels[ctx.last_label].metric : -1;
 		item = (ctx.target.on || ctx.estimate.on || ctx.list.on) &&

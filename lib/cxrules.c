@@ -260,6 +260,7 @@ static const struct cue measure_cues[] = {
 	CUE(average, true), CUE(per_year, true), CUE(plan_after, true),
 	CUE(times, false),
 	CUE(compare_after, true), CUE(continuation, true),
+	CUE(continued_by, false),
 	CUE(respectively, false), CUE(list_joint, false), CUE(year_joint, false),
 	CUE(period_after_stop, false),
 	CUE(milestone, false), CUE(index_verb, false), CUE(reference, false),

@@ -126,6 +126,7 @@ struct cx_rules {
 	struct rx *aside, *aside_last_year; /* "(cùng kỳ tăng 3,1%)" */
 	struct rx *aside_before;	/* "cùng kỳ năm ngoái (tăng 9,2%)" */
 	struct rx *continuation;
+	struct rx *continued_by;	/* "WB đưa ra mức dự báo" */
 	struct rx *respectively;	/* "lần lượt": labels pair with figures */
 	struct rx *list_joint;		/* what joins the items of a list */
 	struct basis_rule *bases;
