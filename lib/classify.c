@@ -180,6 +180,8 @@ carry_to(struct carry *c, unsigned long line, bool item)
 
 struct context {
 	int doc_y, doc_m;		/* the document's date; 0 unknown */
+	int doc_city;			/* its province a centrally run city
+					 * 1, a province -1; 0 not known */
 	int year;			/* the year in force */
 	bool year_written;		/* ... named by the text, not the date */
 	int first_year;			/* the first year in force named by
@@ -219,9 +221,8 @@ struct sentence {
 	bool masked;
 	bool continues;			/* opens as a continuation */
 	int list_label;			/* a list item's, from its lead-in */
-	int topic;			/* the metric of the label before, whose
+	int topic_label;		/* the label before, whose metric's
 					 * anaphors name it; or -1 */
-	int topic_label;		/* that label, or -1 */
 	char place[64];			/* the province pick_label() found an
 					 * item of a ranking about, or "" */
 	size_t place_cs;		/* the clause it holds for, or SIZE_MAX */
@@ -467,7 +468,8 @@ find_labels(struct cx_rules *cx, struct sentence *st)
 			*b = t;
 		}
 	st->nlabels = 0;
-	int topic = st->topic;
+	int topic = st->topic_label >= 0 ?
+	    cx->labels[st->topic_label].metric : -1;
 
 	for (size_t i = 0; i < n; i++) {
 		const struct label *l = &cx->labels[all[i].who];
@@ -899,18 +901,12 @@ last_part(struct cx_rules *cx, const char *t, size_t cs, size_t ce,
 	    p->m2 - 2 : p->m2;
 }
 
-/* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
-/* Is figure n about a town, a district or a province's city, as the last
- * place named before it in its sentence says (metrics.yaml place_unit:
- * "tỉnh" and "cả nước" are the province or more; "huyện Cam Lâm", "thành
- * phố Nha Trang", "TP Thủ Đức" less; "thành phố" alone is the province
- * only in the news of a centrally run city, "thành phố Đà Nẵng" is one)?
- * province: the document's. */
 /* What the match of place_unit in ov names: 1 a part of a province, -1
- * the province or more, 0 not known (province: the document's). */
+ * the province or more, 0 not known (doc_city: the document's province
+ * is a centrally run city 1, a province -1, not known 0). */
 static int
 place_kind(struct cx_rules *cx, const struct sentence *st, PCRE2_SIZE *ov,
-    const char *province)
+    int doc_city)
 {
 	if (cx->g_prov > 0 && ov[2 * cx->g_prov] != PCRE2_UNSET)
 		return -1;
@@ -926,16 +922,19 @@ place_kind(struct cx_rules *cx, const struct sentence *st, PCRE2_SIZE *ov,
 			return cx->provinces[who].city ? -1 : 1;
 		if (named)		/* Nha Trang, Thủ Đức */
 			return 1;
-		/* "thành phố" alone */
-		return province[0] == '\0' ? 0 :
-		    province_is_city(cx, province) ? -1 : 1;
+		return -doc_city;	/* "thành phố" alone */
 	}
 	return 0;
 }
 
+/* Is figure n about a town, a district or a province's city, as the last
+ * place named before it in its sentence says (metrics.yaml place_unit:
+ * "tỉnh" and "cả nước" are the province or more; "huyện Cam Lâm", "thành
+ * phố Nha Trang", "TP Thủ Đức" less; "thành phố" alone is the province
+ * only in the news of a centrally run city, "thành phố Đà Nẵng" is one)? */
 static bool
 in_town(struct cx_rules *cx, struct sentence *st, const struct cnum *n,
-    const char *province)
+    int doc_city)
 {
 	const char *t = st->s->text;
 	size_t len = st->s->len;
@@ -956,7 +955,7 @@ in_town(struct cx_rules *cx, struct sentence *st, const struct cnum *n,
 		    search(cx->place_unit, t, from, len, &ov)) {
 			st->places[st->nplaces].end = ov[1];
 			st->places[st->nplaces++].kind = (signed char)
-			    place_kind(cx, st, ov, province);
+			    place_kind(cx, st, ov, doc_city);
 			from = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		}
 	}
@@ -980,6 +979,7 @@ ranked_place(struct cx_rules *cx, struct sentence *st, size_t cs,
 	    st->place, sizeof(st->place));
 }
 
+/* Picks the label of figure i; -1 if none.  *lab_at gets its hit. */
 static int
 pick_label(struct cx_rules *cx, struct sentence *st, size_t i, size_t cs,
     size_t ce, int prev_label, const struct respective *rs,
@@ -1861,7 +1861,7 @@ classify_figure(struct cx_rules *cx, struct sentence *st, size_t i,
 	/* "tổng thu ngân sách trên địa bàn thành phố Nha Trang ước đạt
 	 * 5.236 tỷ đồng": a town's figure that is no named part ("Riêng
 	 * huyện Yên Phong ...": a component) is no row of the province. */
-	if (row.component[0] == '\0' && in_town(cx, st, n, out->province)) {
+	if (row.component[0] == '\0' && in_town(cx, st, n, ctx->doc_city)) {
 		why(out, s, n, "about a town or district, not the province%s",
 		    "");
 		return;
@@ -2543,7 +2543,7 @@ is_list_lead(const struct cdoc *doc, size_t si)
 {
 	const struct csent *s = &doc->sents[si];
 
-	if (si + 1 >= doc->nsents || has_figure(s) || !ends_with_colon(s))
+	if (si + 1 >= doc->nsents || !ends_with_colon(s) || has_figure(s))
 		return false;
 	if (has_figure(&doc->sents[si + 1]))
 		return true;
@@ -2640,6 +2640,8 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 	doc_date(cx->date_lines, doc, &ctx.doc_y, &ctx.doc_m);
 	ctx.year = ctx.doc_y;
 	province_of(cx, doc, out->province, sizeof(out->province));
+	ctx.doc_city = out->province[0] == '\0' ? 0 :
+	    province_is_city(cx, out->province) ? 1 : -1;
 	ctx.abroad = cx->nabroad > 0 && headline_abroad(cx, doc);
 	headline_part(cx, doc, &ctx);
 	/* Whether a sentence inside the line narrowed the period in force,
@@ -2686,21 +2688,23 @@ classify_doc(struct cx_rules *cx, const struct cdoc *doc, struct crows *out)
 		st.topic_label = ctx.last_label;
 		st.place_cs = SIZE_MAX;
 		st.places_of = NULL;
-		st.topic = ctx.last_label >= 0 ?
-		    cx->labels[ctx.last_label].metric : -1;
 		item = (ctx.target.on || ctx.estimate.on || ctx.list.on) &&
 		    find_at(cx->list_item, s->text, 0, s->len);
 		carry_to(&ctx.target, s->lineno, item);
 		carry_to(&ctx.estimate, s->lineno, item);
 		carry_to(&ctx.list, s->lineno, item);
-		if (is_list_lead(doc, si) &&
-		    (ctx.list_label = list_lead_label(cx, &st, s)) >= 0)
-			carry_from(&ctx.list, s->lineno, ctx.period);
-		else if (names_next(doc, si)) {
+		/* A list's lead-in names its items' indicator; a sentence
+		 * with no number, the next one's ("nhập khẩu cũng tăng
+		 * mạnh. ... kim ngạch đó đạt"). */
+		bool list_lead = is_list_lead(doc, si);
+
+		if (list_lead || names_next(doc, si)) {
 			int l = list_lead_label(cx, &st, s);
 
-			if (l >= 0 && cx->labels[l].lead == NULL &&
-			    !cx->labels[l].part)
+			if (list_lead && (ctx.list_label = l) >= 0)
+				carry_from(&ctx.list, s->lineno, ctx.period);
+			else if (!list_lead && l >= 0 &&
+			    cx->labels[l].lead == NULL && !cx->labels[l].part)
 				ctx.last_label = l;
 		}
 		/* "Một số chỉ tiêu chủ yếu ước thực hiện cả năm như sau:",

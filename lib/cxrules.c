@@ -89,14 +89,12 @@ base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
-/* The patterns of list (a metric's labels or part_labels) as labels of
- * metric mi; with lead, they count only after a match of it. */
+/* The patterns of list (a metric's labels, part_labels or anaphors) as
+ * labels of metric mi; with lead, they count only after a match of it. */
 static void
 add_labels(struct cx_rules *cx, const struct ynode *list, const char *key,
-    int mi, bool part, struct rx *lead)
+    int mi, bool part, bool anaphor, struct rx *lead)
 {
-	bool anaphor = strcmp(key, "anaphors") == 0;
-
 	yexpect(list, Y_SEQ, key);
 	cx->labels = xrealloc(cx->labels,
 	    (cx->nlabels + list->n) * sizeof(*cx->labels));
@@ -132,7 +130,7 @@ add_list_labels(struct cx_rules *cx, const struct ynode *list, int mi)
 		cx->leads = xrealloc(cx->leads, (cx->nleads + 1) *
 		    sizeof(*cx->leads));
 		cx->leads[cx->nleads] = rx_compile(lead, true);
-		add_labels(cx, labels, "labels", mi, false,
+		add_labels(cx, labels, "labels", mi, false, false,
 		    cx->leads[cx->nleads++]);
 	}
 }
@@ -201,13 +199,15 @@ load_metrics(struct cx_rules *cx)
 		}
 		if ((labels = ymap_get(e, "labels")) == NULL)
 			ydie(e, "metric '%s' needs 'labels'", m->id);
-		add_labels(cx, labels, "labels", (int)i, false, NULL);
+		add_labels(cx, labels, "labels", (int)i, false, false, NULL);
 		if ((labels = ymap_get(e, "part_labels")) != NULL)
-			add_labels(cx, labels, "part_labels", (int)i, true, NULL);
+			add_labels(cx, labels, "part_labels", (int)i, true, false,
+			    NULL);
 		if ((labels = ymap_get(e, "list_labels")) != NULL)
 			add_list_labels(cx, labels, (int)i);
 		if ((labels = ymap_get(e, "anaphors")) != NULL)
-			add_labels(cx, labels, "anaphors", (int)i, false, NULL);
+			add_labels(cx, labels, "anaphors", (int)i, false, true,
+			    NULL);
 	}
 	cx->components = rx_list(root, "components", &cx->ncomponents);
 	cx->nparts = cx->ncomponents;
